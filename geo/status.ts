@@ -1,0 +1,77 @@
+// Commune status vocabulary, the allowed transitions and "status as of a date" over an append-only history.
+import type { IsoDate } from './dates';
+
+export const COMMUNE_STATUSES = ['drug_free', 'complex', 'transformed', 'relapsed'] as const;
+export type CommuneStatus = (typeof COMMUNE_STATUSES)[number];
+
+/** Allowed transitions (PRODUCT.md). The first status of a commune may be any of the four. */
+export const STATUS_TRANSITIONS: Readonly<Record<CommuneStatus, readonly CommuneStatus[]>> = {
+  drug_free: ['complex'],
+  complex: ['drug_free', 'transformed'],
+  transformed: ['relapsed', 'drug_free'],
+  relapsed: ['transformed', 'complex'],
+};
+
+export type TransitionCheck =
+  | { ok: true }
+  | { ok: false; reason: 'not_allowed' | 'not_selected' | 'unchanged' };
+
+/** Checks one step; `complex → transformed` also needs the commune to be selected for transformation. */
+export function checkTransition(
+  from: CommuneStatus | null,
+  to: CommuneStatus,
+  selectedForTransformation: boolean,
+): TransitionCheck {
+  if (from === to) return { ok: false, reason: 'unchanged' };
+  if (to === 'transformed' && !selectedForTransformation) return { ok: false, reason: 'not_selected' };
+  if (from === null) return { ok: true };
+  return STATUS_TRANSITIONS[from].includes(to) ? { ok: true } : { ok: false, reason: 'not_allowed' };
+}
+
+export interface StatusRecord {
+  id: number;
+  status: CommuneStatus;
+  effectiveDate: IsoDate;
+  /** The record this one corrects; the corrected record no longer counts. */
+  correctsId: number | null;
+}
+
+export interface StatusStep {
+  id: number;
+  status: CommuneStatus;
+  effectiveDate: IsoDate;
+}
+
+/**
+ * The history that counts: records not superseded by a correction, ordered by effective date,
+ * ties broken by recording order (id). Input may be in any order.
+ */
+export function effectiveHistory(records: readonly StatusRecord[]): StatusStep[] {
+  const corrected = new Set<number>();
+  for (const r of records) if (r.correctsId !== null) corrected.add(r.correctsId);
+  return records
+    .filter((r) => !corrected.has(r.id))
+    .map(({ id, status, effectiveDate }) => ({ id, status, effectiveDate }))
+    .sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.id - b.id));
+}
+
+/** Index of the last step effective on or before `date`, or -1. `steps` must be sorted. */
+export function lastStepIndex(steps: readonly { effectiveDate: IsoDate }[], date: IsoDate): number {
+  let lo = 0;
+  let hi = steps.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (steps[mid]!.effectiveDate <= date) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Status as of `date`: the latest step effective on or before it; null when none. */
+export function statusAt(steps: readonly StatusStep[], date: IsoDate): StatusStep | null {
+  const i = lastStepIndex(steps, date);
+  return i < 0 ? null : steps[i]!;
+}

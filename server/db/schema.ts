@@ -1,0 +1,174 @@
+// The database schema (drizzle). SQL migrations in ./migrations are generated from it with `npm run db:generate`.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+const day = (name: string) => date(name, { mode: 'string' });
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+
+/** Key/value facts about the installation: dataset meta, the data revision used to invalidate caches. */
+export const appMeta = pgTable('app_meta', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+});
+
+/** Province → (district) → commune, any depth; a code may recur across boundary vintages. */
+export const adminUnits = pgTable(
+  'admin_units',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    level: text('level').notNull(),
+    parentId: integer('parent_id').references((): AnyPgColumn => adminUnits.id),
+    geometry: jsonb('geometry').notNull(),
+    /** [west, south, east, north] for a quick filter before exact point-in-polygon. */
+    bbox: jsonb('bbox').notNull(),
+    validFrom: day('valid_from').notNull(),
+    validTo: day('valid_to'),
+  },
+  (t) => [
+    uniqueIndex('admin_units_code_valid_from').on(t.code, t.validFrom),
+    index('admin_units_parent').on(t.parentId),
+    check('admin_units_level', sql`${t.level} in ('province', 'district', 'commune')`),
+  ],
+);
+
+/** Context layers drawn on the map (rivers, roads). */
+export const mapLayers = pgTable('map_layers', {
+  id: serial('id').primaryKey(),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  geometry: jsonb('geometry').notNull(),
+});
+
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: instant('created_at').notNull().defaultNow(),
+});
+
+/** The unit subtrees a user may act in. */
+export const userScopes = pgTable(
+  'user_scopes',
+  {
+    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => adminUnits.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.unitId] })],
+);
+
+/** Append-only: a correction is a new row pointing at the row it corrects. */
+export const communeStatusChanges = pgTable(
+  'commune_status_changes',
+  {
+    id: serial('id').primaryKey(),
+    communeId: integer('commune_id').notNull().references(() => adminUnits.id),
+    status: text('status').notNull(),
+    effectiveDate: day('effective_date').notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    note: text('note').notNull().default(''),
+    authorId: integer('author_id').references(() => users.id),
+    authorName: text('author_name').notNull(),
+    recordedAt: instant('recorded_at').notNull().defaultNow(),
+    correctsId: integer('corrects_id').references((): AnyPgColumn => communeStatusChanges.id),
+    externalRef: text('external_ref').unique(),
+  },
+  (t) => [
+    index('status_changes_commune').on(t.communeId, t.effectiveDate),
+    check('status_changes_status', sql`${t.status} in ('drug_free', 'complex', 'transformed', 'relapsed')`),
+  ],
+);
+
+export const plans = pgTable('plans', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  legalRef: text('legal_ref').notNull(),
+  startDate: day('start_date').notNull(),
+  endDate: day('end_date').notNull(),
+  targets: jsonb('targets').notNull(),
+});
+
+export const planSelections = pgTable(
+  'plan_selections',
+  {
+    planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    communeId: integer('commune_id').notNull().references(() => adminUnits.id),
+    selectedOn: day('selected_on').notNull(),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.communeId] })],
+);
+
+export const hotspots = pgTable(
+  'hotspots',
+  {
+    id: serial('id').primaryKey(),
+    externalRef: text('external_ref').unique(),
+    lng: doublePrecision('lng').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    address: text('address').notNull(),
+    kind: text('kind').notNull(),
+    activities: text('activities').array().notNull(),
+    description: text('description').notNull().default(''),
+    source: text('source').notNull().default(''),
+    communeId: integer('commune_id').notNull().references(() => adminUnits.id),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('hotspots_commune').on(t.communeId),
+    check('hotspots_kind', sql`${t.kind} in ('diem', 'tu_diem')`),
+  ],
+);
+
+export const hotspotEvents = pgTable(
+  'hotspot_events',
+  {
+    id: serial('id').primaryKey(),
+    hotspotId: integer('hotspot_id').notNull().references(() => hotspots.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    date: day('date').notNull(),
+    note: text('note').notNull().default(''),
+    recordedAt: instant('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('hotspot_events_hotspot').on(t.hotspotId, t.date),
+    check('hotspot_events_kind', sql`${t.kind} in ('detected', 'eliminated', 'reformed')`),
+  ],
+);
+
+/** Every write appends a row; rows are chained by hash so tampering is detectable. */
+export const auditLog = pgTable('audit_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: instant('at').notNull().defaultNow(),
+  actorId: integer('actor_id'),
+  actorName: text('actor_name').notNull(),
+  address: text('address'),
+  action: text('action').notNull(),
+  entityType: text('entity_type'),
+  entityId: text('entity_id'),
+  before: jsonb('before'),
+  after: jsonb('after'),
+  prevHash: text('prev_hash'),
+  hash: text('hash').notNull(),
+});

@@ -1,0 +1,27 @@
+// The only reader of process.env: parses configuration once and exits with a clear message when invalid.
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('.data/pglite'),
+  DATABASE_URL: z.string().url().optional(),
+  /** Seed the fictional demo province into an empty database on start. */
+  SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Postgres server used by the test suite's second run; not used by the app. */
+  TEST_DATABASE_URL: z.string().url().optional(),
+  TEST_DB: z.enum(['pglite', 'postgres']).default('pglite'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new Error(`Invalid configuration / Cấu hình không hợp lệ:\n${lines.join('\n')}`);
+}
+
+export function readEnv(): Env {
+  return parseEnv(process.env);
+}
