@@ -1,5 +1,5 @@
 // The dataset interchange format (documented in data/README.md): one JSON file holds a whole province.
-import { z } from 'zod';
+import { z } from '../server/contracts/messages';
 import { HOTSPOT_ACTIVITIES, HOTSPOT_EVENT_KINDS, HOTSPOT_KINDS } from '../geo/hotspots';
 import { INDICATOR_IDS } from '../geo/indicators';
 import { COMMUNE_STATUSES } from '../geo/status';

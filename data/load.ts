@@ -53,21 +53,25 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
-/** Inserts units parents-first; returns database ids by dataset index. */
+/** Inserts units one tree level at a time, parents first; returns database ids by dataset index. */
 async function writeUnits(db: Db, r: ResolvedDataset): Promise<number[]> {
   const ids: number[] = new Array(r.data.units.length);
   const depth = (i: number): number => (r.parents[i] === null ? 0 : 1 + depth(r.parents[i]!));
-  const order = r.data.units.map((_, i) => i).sort((a, b) => depth(a) - depth(b));
-  await insertChunked(order, async (chunk) => {
-    const rows = await db
-      .insert(t.adminUnits)
-      .values(chunk.map((i) => {
-        const u = r.data.units[i]!;
-        return { code: u.code, name: u.name, type: u.type, level: r.levels[i]!, parentId: r.parents[i] === null ? null : ids[r.parents[i]!]!, geometry: u.geometry, bbox: bboxOf(u.geometry), validFrom: u.validFrom, validTo: u.validTo };
-      }))
-      .returning({ id: t.adminUnits.id });
-    chunk.forEach((i, k) => (ids[i] = rows[k]!.id));
-  }, 200);
+  const levels = new Map<number, number[]>();
+  r.data.units.forEach((_, i) => levels.set(depth(i), [...(levels.get(depth(i)) ?? []), i]));
+  for (const level of [...levels.keys()].sort((a, b) => a - b)) {
+    await insertChunked(levels.get(level)!, async (chunk) => {
+      const rows = await db
+        .insert(t.adminUnits)
+        .values(chunk.map((i) => {
+          const u = r.data.units[i]!;
+          const parent = r.parents[i];
+          return { code: u.code, name: u.name, type: u.type, level: r.levels[i]!, parentId: parent === null || parent === undefined ? null : ids[parent]!, geometry: u.geometry, bbox: bboxOf(u.geometry), validFrom: u.validFrom, validTo: u.validTo };
+        }))
+        .returning({ id: t.adminUnits.id });
+      chunk.forEach((i, k) => (ids[i] = rows[k]!.id));
+    }, 200);
+  }
   return ids;
 }
 

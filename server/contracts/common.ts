@@ -1,5 +1,5 @@
 // Building blocks shared by every contract: dates, codes, coordinates, GeoJSON geometries.
-import { z } from 'zod';
+import { z } from './messages';
 import { isIsoDate } from '../../geo/dates';
 
 export const isoDate = z

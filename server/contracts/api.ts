@@ -1,0 +1,107 @@
+// Request and response contracts of the read API; the web client gets these types through AppType.
+import { HOTSPOT_ACTIVITIES, HOTSPOT_KINDS, HOTSPOT_STATUSES } from '../../geo/hotspots';
+import { INDICATOR_IDS } from '../../geo/indicators';
+import { COMMUNE_STATUSES } from '../../geo/status';
+import { UNIT_LEVELS } from '../../geo/units';
+import { isoDate, unitCode } from './common';
+import { z } from './messages';
+
+export const communeStatus = z.enum(COMMUNE_STATUSES);
+
+export const dateQuery = z.object({ date: isoDate.optional() });
+export const communesQuery = z.object({ date: isoDate.optional(), within: unitCode.optional() });
+export const unitsQuery = z.object({ parent: unitCode.optional(), date: isoDate.optional() });
+export const hotspotsQuery = z.object({
+  within: unitCode.optional(),
+  status: z.enum(HOTSPOT_STATUSES).optional(),
+  date: isoDate.optional(),
+});
+export const indicatorsQuery = z.object({
+  plan: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+  unit: unitCode.optional(),
+  date: isoDate.optional(),
+});
+export const boundariesQuery = z.object({
+  date: isoDate.optional(),
+  v: z.string().regex(/^[0-9a-f]{1,64}$/).optional(),
+});
+export const codeParam = z.object({ code: unitCode });
+
+export const unitSummary = z.object({
+  code: z.string(),
+  name: z.string(),
+  type: z.string(),
+  level: z.enum(UNIT_LEVELS),
+  parentCode: z.string().nullable(),
+  communeCount: z.number().int(),
+  hasChildren: z.boolean(),
+});
+export type UnitSummary = z.infer<typeof unitSummary>;
+
+export const statusEntry = z.object({ status: communeStatus, since: isoDate });
+export const statusesResponse = z.object({
+  date: isoDate,
+  statuses: z.record(z.string(), statusEntry.nullable()),
+});
+export type StatusesResponse = z.infer<typeof statusesResponse>;
+
+export const targetSchema = z.object({
+  op: z.enum(['gte', 'lte']),
+  value: z.number(),
+  projection: z.enum(['linear', 'yearly', 'none']),
+});
+
+export const planSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  legalRef: z.string(),
+  start: isoDate,
+  end: isoDate,
+  targets: z.partialRecord(z.enum(INDICATOR_IDS), targetSchema),
+  selectedCount: z.number().int(),
+});
+export type PlanSummary = z.infer<typeof planSummary>;
+
+export const statusRecord = z.object({
+  id: z.number().int(),
+  status: communeStatus,
+  effectiveDate: isoDate,
+  legalBasis: z.string(),
+  note: z.string(),
+  author: z.string(),
+  recordedAt: z.string(),
+  correctsId: z.number().int().nullable(),
+  /** True when a later record corrects this one: it no longer counts. */
+  corrected: z.boolean(),
+});
+export type StatusRecordDto = z.infer<typeof statusRecord>;
+
+export const hotspotCounts = z.object({ active: z.number().int(), eliminated: z.number().int(), total: z.number().int() });
+
+export const communeDetail = z.object({
+  code: z.string(),
+  name: z.string(),
+  type: z.string(),
+  parentCode: z.string().nullable(),
+  parents: z.array(z.object({ code: z.string(), name: z.string(), type: z.string() })),
+  date: isoDate,
+  status: statusEntry.nullable(),
+  legalBasis: z.string().nullable(),
+  history: z.array(statusRecord),
+  hotspots: hotspotCounts,
+  selections: z.array(z.object({ planId: z.string(), selectedOn: isoDate })),
+});
+export type CommuneDetail = z.infer<typeof communeDetail>;
+
+export const hotspotProperties = z.object({
+  id: z.number().int(),
+  address: z.string(),
+  kind: z.enum(HOTSPOT_KINDS),
+  activities: z.array(z.enum(HOTSPOT_ACTIVITIES)),
+  communeCode: z.string(),
+  status: z.enum(HOTSPOT_STATUSES),
+  since: isoDate,
+});
+export type HotspotProperties = z.infer<typeof hotspotProperties>;
+
+export type { IndicatorReport, IndicatorResult } from '../../geo/indicators';

@@ -1,0 +1,33 @@
+// One JSON error shape for every 4xx/5xx: a code, a message in Vietnamese and English, and field issues.
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: { vi: string; en: string }; issues?: FieldIssue[] };
+}
+
+export function errorBody(code: string, vi: string, en: string, issues?: FieldIssue[]): ApiErrorBody {
+  return { error: { code, message: { vi, en }, ...(issues ? { issues } : {}) } };
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    readonly vi: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
+
+export const notFound = (what: { vi: string; en: string }) => new HttpError(404, 'not_found', what.vi, what.en);
+
+export function sendError(c: Context, e: HttpError) {
+  return c.json(errorBody(e.code, e.vi, e.en), e.status);
+}

@@ -1,0 +1,21 @@
+// GET /api/health: database kind, schema version, demo flag, current boundary vintage.
+import { Hono } from 'hono';
+import { schemaVersion } from '../db/client';
+import { asOf, type RouteContext } from './context';
+
+export function healthRoutes(ctx: RouteContext) {
+  return new Hono().get('/', async (c) => {
+    const s = await ctx.cache.get();
+    const today = asOf(ctx, undefined);
+    return c.json({
+      status: 'ok' as const,
+      database: ctx.database.kind,
+      schemaVersion: await schemaVersion(ctx.database.db),
+      demo: s.dataset?.demo ?? false,
+      dataset: s.dataset?.name ?? null,
+      revision: s.revision,
+      today,
+      boundaryKey: ctx.boundaries.vintageKey(s, today),
+    }, 200);
+  });
+}

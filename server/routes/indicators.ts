@@ -1,0 +1,23 @@
+// GET /api/indicators and GET /api/hotspots.
+import { Hono } from 'hono';
+import { hotspotsQuery, indicatorsQuery } from '../contracts/api';
+import { validate } from '../http/validate';
+import { listHotspots } from '../services/hotspots';
+import { unitIndicators } from '../services/indicators';
+import { asOf, type RouteContext } from './context';
+
+export function indicatorRoutes(ctx: RouteContext) {
+  return new Hono().get('/', validate('query', indicatorsQuery), async (c) => {
+    const q = c.req.valid('query');
+    const report = unitIndicators(await ctx.cache.get(), { planId: q.plan, unitCode: q.unit, date: asOf(ctx, q.date) });
+    return c.json(report, 200);
+  });
+}
+
+export function hotspotRoutes(ctx: RouteContext) {
+  return new Hono().get('/', validate('query', hotspotsQuery), async (c) => {
+    const q = c.req.valid('query');
+    const s = await ctx.cache.get();
+    return c.json(await listHotspots(ctx.database.db, s, { ...q, date: asOf(ctx, q.date) }), 200);
+  });
+}

@@ -1,0 +1,134 @@
+// In-memory model of units, status histories, hotspot lifecycles and plans, reloaded when the data revision changes.
+import { asc, eq } from 'drizzle-orm';
+import type { HotspotEvent } from '../../geo/hotspots';
+import type { IndicatorHotspot, IndicatorSelection, PlanTargets } from '../../geo/indicators';
+import { effectiveHistory, type CommuneStatus, type StatusStep } from '../../geo/status';
+import type { UnitLevel } from '../../geo/units';
+import type { Db } from '../db/client';
+import * as t from '../db/schema';
+import { readMeta, readRevision, type DatasetMeta } from './meta';
+
+export interface UnitNode {
+  id: number;
+  code: string;
+  name: string;
+  type: string;
+  level: UnitLevel;
+  parentId: number | null;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface PlanRecord {
+  id: string;
+  title: string;
+  legalRef: string;
+  start: string;
+  end: string;
+  targets: PlanTargets;
+}
+
+export interface HotspotEntry extends IndicatorHotspot {
+  id: number;
+}
+
+export interface Snapshot {
+  revision: number;
+  dataset: DatasetMeta | null;
+  boundaryVersion: string;
+  units: Map<number, UnitNode>;
+  children: Map<number | null, number[]>;
+  histories: Map<number, StatusStep[]>;
+  hotspots: HotspotEntry[];
+  selections: Map<string, IndicatorSelection[]>;
+  plans: PlanRecord[];
+}
+
+async function loadUnits(db: Db) {
+  const rows = await db
+    .select({ id: t.adminUnits.id, code: t.adminUnits.code, name: t.adminUnits.name, type: t.adminUnits.type, level: t.adminUnits.level, parentId: t.adminUnits.parentId, validFrom: t.adminUnits.validFrom, validTo: t.adminUnits.validTo })
+    .from(t.adminUnits)
+    .orderBy(asc(t.adminUnits.code));
+  const units = new Map<number, UnitNode>();
+  const children = new Map<number | null, number[]>();
+  for (const r of rows) {
+    units.set(r.id, { ...r, level: r.level as UnitLevel });
+    children.set(r.parentId, [...(children.get(r.parentId) ?? []), r.id]);
+  }
+  return { units, children };
+}
+
+async function loadHistories(db: Db): Promise<Map<number, StatusStep[]>> {
+  const rows = await db
+    .select({ id: t.communeStatusChanges.id, communeId: t.communeStatusChanges.communeId, status: t.communeStatusChanges.status, effectiveDate: t.communeStatusChanges.effectiveDate, correctsId: t.communeStatusChanges.correctsId })
+    .from(t.communeStatusChanges);
+  const grouped = new Map<number, typeof rows>();
+  for (const r of rows) grouped.set(r.communeId, [...(grouped.get(r.communeId) ?? []), r]);
+  const histories = new Map<number, StatusStep[]>();
+  for (const [communeId, records] of grouped)
+    histories.set(communeId, effectiveHistory(records.map((r) => ({ ...r, status: r.status as CommuneStatus }))));
+  return histories;
+}
+
+async function loadHotspots(db: Db): Promise<HotspotEntry[]> {
+  const rows = await db
+    .select({ id: t.hotspots.id, communeId: t.hotspots.communeId, kind: t.hotspotEvents.kind, date: t.hotspotEvents.date })
+    .from(t.hotspotEvents)
+    .innerJoin(t.hotspots, eq(t.hotspots.id, t.hotspotEvents.hotspotId))
+    .orderBy(asc(t.hotspotEvents.hotspotId), asc(t.hotspotEvents.date), asc(t.hotspotEvents.id));
+  const out: HotspotEntry[] = [];
+  let current = null as HotspotEntry | null;
+  for (const r of rows) {
+    if (current?.id !== r.id) {
+      current = { id: r.id, communeId: r.communeId, events: [] };
+      out.push(current);
+    }
+    (current.events as HotspotEvent[]).push({ kind: r.kind as HotspotEvent['kind'], date: r.date });
+  }
+  return out;
+}
+
+async function loadPlans(db: Db) {
+  const planRows = await db.select().from(t.plans).orderBy(asc(t.plans.startDate));
+  const plans: PlanRecord[] = planRows.map((p) => ({ id: p.id, title: p.title, legalRef: p.legalRef, start: p.startDate, end: p.endDate, targets: p.targets as PlanTargets }));
+  const selections = new Map<string, IndicatorSelection[]>();
+  for (const s of await db.select().from(t.planSelections))
+    selections.set(s.planId, [...(selections.get(s.planId) ?? []), { communeId: s.communeId, selectedOn: s.selectedOn }]);
+  return { plans, selections };
+}
+
+/** One consistent read: a write committing meanwhile shows up as a newer revision next time. */
+function loadSnapshot(db: Db): Promise<Snapshot> {
+  return db.transaction(
+    async (tx) => {
+      const txDb = tx as unknown as Db;
+      const revision = await readRevision(txDb);
+      const dataset = await readMeta<DatasetMeta>(txDb, 'dataset');
+      const boundaryVersion = (await readMeta<string>(txDb, 'boundaryVersion')) ?? 'none';
+      const { units, children } = await loadUnits(txDb);
+      const histories = await loadHistories(txDb);
+      const hotspots = await loadHotspots(txDb);
+      const { plans, selections } = await loadPlans(txDb);
+      return { revision, dataset, boundaryVersion, units, children, histories, hotspots, selections, plans };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
+
+/** Serves the snapshot for the current revision: one small query per call, a reload only after a write. */
+export class SnapshotCache {
+  private current: Promise<Snapshot> | null = null;
+  private currentRevision = -1;
+
+  constructor(private readonly db: Db) {}
+
+  async get(): Promise<Snapshot> {
+    const revision = await readRevision(this.db);
+    if (!this.current || revision !== this.currentRevision) {
+      this.currentRevision = revision;
+      this.current = loadSnapshot(this.db);
+      this.current.catch(() => (this.current = null));
+    }
+    return this.current;
+  }
+}
