@@ -1,0 +1,16 @@
+// npm test: the whole suite on embedded PGlite, then again on PostgreSQL when TEST_DATABASE_URL is set.
+import { spawnSync } from 'node:child_process';
+import { readEnv } from '../server/env';
+
+function run(label: string, extraEnv: Record<string, string>, args: string[] = []): boolean {
+  console.log(`\n=== ${label} ===`);
+  const result = spawnSync('npx', ['vitest', 'run', ...args], { stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+  return result.status === 0;
+}
+
+const env = readEnv();
+const passthrough = process.argv.slice(2);
+let ok = run('suite on PGlite (embedded)', { TEST_DB: 'pglite' }, passthrough);
+if (env.TEST_DATABASE_URL) ok = run('suite on PostgreSQL', { TEST_DB: 'postgres' }, passthrough) && ok;
+else console.log('\nTEST_DATABASE_URL not set: PostgreSQL run skipped (.ci/run sets it up).');
+process.exit(ok ? 0 : 1);

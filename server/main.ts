@@ -1,0 +1,64 @@
+// Entry point: env → data-dir lock → database → migrations → first-run demo seed → serve API and web → clean shutdown.
+import { existsSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createApp } from './app';
+import { applyMigrations, openPglite, openPostgres, type Database } from './db/client';
+import { DataDirLockedError, lockDataDir } from './db/lock';
+import { readEnv, type Env } from './env';
+import { seedDemoIfEmpty } from './seed';
+
+const WEB_ROOT = 'dist/web';
+
+async function openDatabase(env: Env): Promise<{ database: Database; release: () => void }> {
+  if (env.DATABASE_URL) return { database: await openPostgres(env.DATABASE_URL), release: () => {} };
+  const release = lockDataDir(env.DATA_DIR);
+  try {
+    return { database: await openPglite(env.DATA_DIR), release };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+function mountWeb(app: ReturnType<typeof createApp>) {
+  if (!existsSync(`${WEB_ROOT}/index.html`)) {
+    console.warn(`No built web page in ${WEB_ROOT}: run \`npm run build\` (npm start does it). Serving the API only.`);
+    return;
+  }
+  app.use('/assets/*', serveStatic({ root: WEB_ROOT, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+  app.use('*', serveStatic({ root: WEB_ROOT }));
+  app.get('*', serveStatic({ path: `${WEB_ROOT}/index.html` }));
+}
+
+async function main() {
+  const env = readEnv();
+  const started = Date.now();
+  const { database, release } = await openDatabase(env);
+  await applyMigrations(database);
+  if (env.SEED_DEMO) await seedDemoIfEmpty(database, (m) => console.log(m));
+  const app = createApp({ database });
+  mountWeb(app);
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    const where = env.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${env.DATA_DIR}`;
+    console.log(`Ready in ${Date.now() - started} ms on ${where}: http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}/`);
+  });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: closing the database cleanly…`);
+    server.close();
+    await database.close();
+    release();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof DataDirLockedError) console.error(e.message);
+  else console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+// Minimal loopback HTTP measurement: raw bytes on the wire and latency percentiles under N concurrent clients.
+import http from 'node:http';
+
+export interface RawResponse {
+  status: number;
+  bytes: number;
+  ms: number;
+  headers: http.IncomingHttpHeaders;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+export function rawGet(url: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent, headers }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, ms: performance.now() - t0, headers: res.headers }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export interface LoadResult {
+  requests: number;
+  p50: number;
+  p95: number;
+  gzipBytes: number;
+}
+
+/** `clients` loops issuing `perClient` requests each; every response must be 200. */
+export async function load(urls: () => string, clients = 10, perClient = 30): Promise<LoadResult> {
+  const times: number[] = [];
+  let gzipBytes = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = 0; i < perClient; i++) {
+        const r = await rawGet(urls(), { 'Accept-Encoding': 'gzip' });
+        if (r.status !== 200) throw new Error(`status ${r.status} for ${urls()}`);
+        times.push(r.ms);
+        gzipBytes = r.bytes;
+      }
+    }),
+  );
+  times.sort((a, b) => a - b);
+  return { requests: times.length, p50: percentile(times, 50), p95: percentile(times, 95), gzipBytes };
+}

@@ -1,0 +1,89 @@
+// npm run bench: start-up, API latency under 10 concurrent clients, payload sizes, and indicators with 100,000 hotspots.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyMigrations, openPglite } from '../../server/db/client';
+import { loadDataset } from '../../data/load';
+import { bigDataset } from './big-dataset';
+import { load, rawGet, type LoadResult } from './http';
+import { startServer } from './server-process';
+
+const results: Record<string, unknown> = {};
+const goals: [string, boolean][] = [];
+const report = (name: string, value: unknown, goal?: [string, boolean]) => {
+  results[name] = value;
+  console.log(`${name.padEnd(44)} ${typeof value === 'object' ? JSON.stringify(value) : value}`);
+  if (goal) goals.push(goal);
+};
+const fmt = (r: LoadResult) => ({ p50ms: +r.p50.toFixed(1), p95ms: +r.p95.toFixed(1), gzipBytes: r.gzipBytes, requests: r.requests });
+
+async function startupAndLatency(dir: string) {
+  const cold = await startServer({ DATA_DIR: dir }, 18931);
+  report('cold start (empty data dir, seeds demo) ms', Math.round(cold.readyMs), ['first start < 20 s', cold.readyMs < 20_000]);
+  await cold.stop();
+  const warmTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const warm = await startServer({ DATA_DIR: dir }, 18931);
+    warmTimes.push(warm.readyMs);
+    if (i < 2) await warm.stop();
+    else await apiLatency(warm.url).finally(() => warm.stop());
+  }
+  const warmMedian = [...warmTimes].sort((a, b) => a - b)[1]!;
+  report('warm start to first 200, median of 3, ms', Math.round(warmMedian), ['warm start < 1.5 s', warmMedian < 1500]);
+}
+
+async function apiLatency(url: string) {
+  const health = JSON.parse(await (await fetch(`${url}/api/health`)).text()) as { today: string; boundaryKey: string };
+  const dates = Array.from({ length: 60 }, (_, i) => `20${21 + (i % 6)}-0${1 + (i % 9)}-15`);
+  let k = 0;
+  const boundaries = await load(() => `${url}/api/boundaries?v=${health.boundaryKey}`);
+  report('/api/boundaries (TopoJSON)', fmt(boundaries), ['boundaries < 80 KB gzip and p95 < 30 ms', boundaries.gzipBytes < 80_000 && boundaries.p95 < 30]);
+  const communes = await load(() => `${url}/api/communes?date=${dates[k++ % dates.length]}`);
+  report('/api/communes (GeoJSON with status)', fmt(communes));
+  const statuses = await load(() => `${url}/api/statuses?date=${dates[k++ % dates.length]}`);
+  report('/api/statuses', fmt(statuses), ['statuses p95 < 20 ms', statuses.p95 < 20]);
+  const indicators = await load(() => `${url}/api/indicators?date=${dates[k++ % dates.length]}`);
+  report('/api/indicators (demo province)', fmt(indicators));
+}
+
+async function bigIndicators(dir: string) {
+  const data = bigDataset(100_000);
+  const database = await openPglite(dir);
+  await applyMigrations(database);
+  const t0 = performance.now();
+  await loadDataset(database.db, data);
+  report('load 100,000 hotspots (validate + write) ms', Math.round(performance.now() - t0));
+  await database.close();
+  const server = await startServer({ DATA_DIR: dir, SEED_DEMO: 'false' }, 18932);
+  try {
+    const t1 = performance.now();
+    await rawGet(`${server.url}/api/indicators?date=2025-06-30`);
+    report('first /api/indicators after start (loads snapshot) ms', Math.round(performance.now() - t1));
+    let k = 0;
+    const dates = Array.from({ length: 48 }, (_, i) => `20${21 + (i % 6)}-${String(1 + (i % 12)).padStart(2, '0')}-28`);
+    const units = ['', '&unit=990', '&unit=993', '&unit=996'];
+    const r = await load(() => `${server.url}/api/indicators?date=${dates[k % dates.length]}${units[k++ % units.length]}`);
+    report('/api/indicators with 100,000 hotspots', fmt(r), ['indicators p95 < 50 ms with 100k hotspots', r.p95 < 50]);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main() {
+  const root = mkdtempSync(join(tmpdir(), 'pcmt-bench-'));
+  try {
+    await startupAndLatency(join(root, 'demo'));
+    await bigIndicators(join(root, 'big'));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  console.log('\nGoals:');
+  for (const [name, ok] of goals) console.log(`  ${ok ? 'met    ' : 'MISSED '} ${name}`);
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/latest.json', JSON.stringify({ at: new Date().toISOString(), results, goals }, null, 2));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
