@@ -1,6 +1,7 @@
 // Plan indicators H1, H2, H3, T1, T2, C1 exactly as PRODUCT.md defines them, in one in-memory pass.
 import { addYears, daysBetween, endOfYear, minDate, yearOf, type IsoDate } from './dates';
-import { hotspotStatusAt, wasActiveDuring, type HotspotEvent } from './hotspots';
+import { activeCount, activeDuringCount, indexHotspots, reformedCount, type HotspotIndex } from './hotspot-index';
+import type { HotspotEvent } from './hotspots';
 import { lastStepIndex, statusAt, type StatusStep } from './status';
 
 export const INDICATOR_IDS = ['H1', 'H2', 'H3', 'T1', 'T2', 'C1'] as const;
@@ -45,6 +46,8 @@ export interface IndicatorSelection {
 export interface IndicatorInput {
   communes: readonly IndicatorCommune[];
   hotspots: readonly IndicatorHotspot[];
+  /** `indexHotspots(hotspots)`, built once by callers that compute many reports. */
+  hotspotIndex?: HotspotIndex;
   /** Communes selected for transformation under this plan. */
   selections: readonly IndicatorSelection[];
   /** Which communes to count (a unit's subtree); communes outside it are ignored. */
@@ -134,24 +137,20 @@ function result(
 }
 
 function hotspotIndicators(input: IndicatorInput, plan: PlanPeriod, date: IsoDate): IndicatorResult[] {
-  let activeDuring = 0;
-  let eliminatedOfThose = 0;
-  let reformed = 0;
+  const index = input.hotspotIndex ?? indexHotspots(input.hotspots);
   const years: IsoDate[] = [];
   for (let y = yearOf(plan.start); y <= yearOf(date); y++) years.push(minDate(endOfYear(y), date));
   const checkpoints = [endOfYear(yearOf(plan.start) - 1), ...years];
   const activeAt = new Array<number>(checkpoints.length).fill(0);
-
-  for (const h of input.hotspots) {
-    if (!input.within.has(h.communeId)) continue;
-    if (wasActiveDuring(h.events, plan.start, date)) {
-      activeDuring++;
-      if (hotspotStatusAt(h.events, date) === 'eliminated') eliminatedOfThose++;
-    }
-    for (const e of h.events) if (e.kind === 'reformed' && e.date >= plan.start && e.date <= date) reformed++;
-    for (let i = 0; i < checkpoints.length; i++) if (hotspotStatusAt(h.events, checkpoints[i]!) === 'active') activeAt[i]!++;
+  let activeDuring = 0;
+  let reformed = 0;
+  for (const communeId of input.within) {
+    activeDuring += activeDuringCount(index, communeId, plan.start, date);
+    reformed += reformedCount(index, communeId, plan.start, date);
+    checkpoints.forEach((d, i) => (activeAt[i]! += activeCount(index, communeId, d)));
   }
-
+  // A hotspot active at D was active during [start, D]; every other one counted there is eliminated at D.
+  const eliminatedOfThose = activeDuring - activeAt[activeAt.length - 1]!;
   const series: YearPoint[] = years.map((d, i) => {
     const before = activeAt[i]!;
     const after = activeAt[i + 1]!;

@@ -16,6 +16,8 @@ import { SnapshotCache } from './services/snapshot';
 export interface AppOptions {
   database: Database;
   clock?: Clock;
+  /** See SnapshotCacheOptions.recheckMs; default: never on PGlite, 1 s on PostgreSQL. */
+  snapshotRecheckMs?: number;
   log?: (message: string) => void;
 }
 
@@ -34,7 +36,9 @@ function apiRoutes(ctx: RouteContext) {
 export function createApp(options: AppOptions) {
   const ctx: RouteContext = {
     database: options.database,
-    cache: new SnapshotCache(options.database.db),
+    cache: new SnapshotCache(options.database.db, {
+      recheckMs: options.snapshotRecheckMs ?? (options.database.kind === 'pglite' ? Infinity : 1000),
+    }),
     boundaries: new BoundaryService(options.database.db),
     clock: options.clock ?? systemClock,
   };

@@ -7,6 +7,8 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
 
@@ -43,7 +45,22 @@ export async function openPostgres(url: string): Promise<Database> {
   return { db, kind: 'postgres', close: () => pool.end() };
 }
 
+function journalLength(): number {
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  return journal.entries.length;
+}
+
+async function appliedCount(db: Db): Promise<number> {
+  try {
+    return await schemaVersion(db);
+  } catch {
+    return 0; // no migrations table yet: a new database
+  }
+}
+
+/** Applies pending migrations; a warm start with nothing pending costs one query. */
 export async function applyMigrations(database: Database): Promise<void> {
+  if ((await appliedCount(database.db)) >= journalLength()) return;
   if (database.kind === 'pglite') {
     await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
   } else {

@@ -4,13 +4,16 @@ import { schemaVersion } from '../db/client';
 import { asOf, type RouteContext } from './context';
 
 export function healthRoutes(ctx: RouteContext) {
+  // Migrations only run at start, so the version is read once.
+  let version: Promise<number> | null = null;
   return new Hono().get('/', async (c) => {
+    version ??= schemaVersion(ctx.database.db);
     const s = await ctx.cache.get();
     const today = asOf(ctx, undefined);
     return c.json({
       status: 'ok' as const,
       database: ctx.database.kind,
-      schemaVersion: await schemaVersion(ctx.database.db),
+      schemaVersion: await version,
       demo: s.dataset?.demo ?? false,
       dataset: s.dataset?.name ?? null,
       revision: s.revision,

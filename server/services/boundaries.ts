@@ -34,13 +34,25 @@ function collection(features: Feature[]): FeatureCollection {
 export class BoundaryService {
   private topologies = new Map<string, Promise<CachedBody>>();
   private geometryCache = new Map<string, Map<number, string>>();
+  private keys = new Map<string, string>();
+  private keysRevision = -1;
 
   constructor(private readonly db: Db) {}
 
   /** Same units and same boundary version → same key, whatever the date. */
   vintageKey(s: Snapshot, date: string): string {
-    const ids = unitsValidOn(s, date).map((u) => u.id).join(',');
-    return createHash('sha256').update(`${s.boundaryVersion}|${ids}`).digest('hex').slice(0, 20);
+    if (this.keysRevision !== s.revision) {
+      this.keys.clear();
+      this.keysRevision = s.revision;
+    }
+    let key = this.keys.get(date);
+    if (!key) {
+      const ids = unitsValidOn(s, date).map((u) => u.id).join(',');
+      key = createHash('sha256').update(`${s.boundaryVersion}|${ids}`).digest('hex').slice(0, 20);
+      if (this.keys.size > 5000) this.keys.clear();
+      this.keys.set(date, key);
+    }
+    return key;
   }
 
   topology(s: Snapshot, date: string): Promise<CachedBody> {

@@ -35,7 +35,7 @@ export function unitIndicators(s: Snapshot, query: { planId?: string; unitCode?:
   const computeDate = query.date < plan.end ? query.date : plan.end;
   const within = communesWithin(s, unit?.id ?? null, computeDate);
   const report = computeIndicators(
-    { communes: [...within].map((id) => ({ id, history: s.histories.get(id) ?? [] })), hotspots: s.hotspots, selections: s.selections.get(plan.id) ?? [], within },
+    { communes: [...within].map((id) => ({ id, history: s.histories.get(id) ?? [] })), hotspots: s.hotspots, hotspotIndex: s.hotspotIndex, selections: s.selections.get(plan.id) ?? [], within },
     plan,
     query.date,
   );

@@ -1,5 +1,6 @@
 // In-memory model of units, status histories, hotspot lifecycles and plans, reloaded when the data revision changes.
 import { asc, eq } from 'drizzle-orm';
+import { indexHotspots, type HotspotIndex } from '../../geo/hotspot-index';
 import type { HotspotEvent } from '../../geo/hotspots';
 import type { IndicatorHotspot, IndicatorSelection, PlanTargets } from '../../geo/indicators';
 import { effectiveHistory, type CommuneStatus, type StatusStep } from '../../geo/status';
@@ -40,6 +41,7 @@ export interface Snapshot {
   children: Map<number | null, number[]>;
   histories: Map<number, StatusStep[]>;
   hotspots: HotspotEntry[];
+  hotspotIndex: HotspotIndex;
   selections: Map<string, IndicatorSelection[]>;
   plans: PlanRecord[];
 }
@@ -109,26 +111,50 @@ function loadSnapshot(db: Db): Promise<Snapshot> {
       const histories = await loadHistories(txDb);
       const hotspots = await loadHotspots(txDb);
       const { plans, selections } = await loadPlans(txDb);
-      return { revision, dataset, boundaryVersion, units, children, histories, hotspots, selections, plans };
+      return { revision, dataset, boundaryVersion, units, children, histories, hotspots, hotspotIndex: indexHotspots(hotspots), selections, plans };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
 }
 
-/** Serves the snapshot for the current revision: one small query per call, a reload only after a write. */
+export interface SnapshotCacheOptions {
+  /**
+   * How long a loaded snapshot is trusted before the revision is checked again. Writes made by this
+   * process call `invalidate()`; the check only matters for writers in other processes, which the
+   * embedded database's exclusive lock rules out (so PGlite uses Infinity).
+   */
+  recheckMs: number;
+  now?: () => number;
+}
+
+/** Serves the snapshot for the current revision; reloads after `invalidate()` or a revision change. */
 export class SnapshotCache {
   private current: Promise<Snapshot> | null = null;
-  private currentRevision = -1;
+  private checkedAt = -Infinity;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly options: SnapshotCacheOptions,
+  ) {}
+
+  /** Call after committing a write so the next read sees it. */
+  invalidate(): void {
+    this.current = null;
+  }
 
   async get(): Promise<Snapshot> {
-    const revision = await readRevision(this.db);
-    if (!this.current || revision !== this.currentRevision) {
-      this.currentRevision = revision;
-      this.current = loadSnapshot(this.db);
-      this.current.catch(() => (this.current = null));
+    const now = (this.options.now ?? Date.now)();
+    if (this.current && now - this.checkedAt < this.options.recheckMs) return this.current;
+    this.checkedAt = now;
+    if (this.current) {
+      const [snapshot, revision] = await Promise.all([this.current, readRevision(this.db)]);
+      if (snapshot.revision === revision) return snapshot;
     }
-    return this.current;
+    const loading = loadSnapshot(this.db);
+    this.current = loading;
+    loading.catch(() => {
+      if (this.current === loading) this.current = null;
+    });
+    return loading;
   }
 }

@@ -11,7 +11,7 @@ export interface RunningServer {
 
 export async function startServer(env: Record<string, string>, port: number): Promise<RunningServer> {
   const t0 = performance.now();
-  const child = spawn('node_modules/.bin/tsx', ['server/main.ts'], {
+  const child = spawn(process.execPath, ['dist/server/main.js'], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
