@@ -20,7 +20,10 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Takes the lock (a file created with O_EXCL holding our pid); a lock left by a dead process is taken over. */
+/**
+ * Takes the lock (a file created with O_EXCL holding our pid). A lock held by a live process, this
+ * one included, is refused; a lock left by a dead process is taken over.
+ */
 export function lockDataDir(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, '..', `${dir.split(/[\\/]/).filter(Boolean).pop()}.lock`);
@@ -38,7 +41,7 @@ export function lockDataDir(dir: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(path, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) throw new DataDirLockedError(dir, pid);
+      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) throw new DataDirLockedError(dir, pid);
       rmSync(path, { force: true });
     }
   }

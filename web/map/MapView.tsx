@@ -1,5 +1,6 @@
 // Owns the MapLibre instance: draws boundaries once, then restyles communes by feature-state when statuses change.
-import { Map as MapLibreMap, NavigationControl, type GeoJSONSource } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
 import type { FeatureCollection } from 'geojson';
@@ -11,6 +12,9 @@ export interface MapLayers {
   communes: FeatureCollection;
   layers: FeatureCollection;
 }
+
+// MapLibre 6 under a bundler: the worker is emitted by Vite and served from our own origin.
+setWorkerUrl(workerUrl);
 
 interface Props {
   layers: MapLayers | null;
