@@ -20,6 +20,16 @@ export interface Target {
 
 export type PlanTargets = Partial<Record<IndicatorId, Target>>;
 
+/** The defaults of PRODUCT.md (plan 3220/KH-UBND); every plan may override any of them. */
+export const DEFAULT_TARGETS = {
+  H1: { op: 'gte', value: 0.8, projection: 'linear' },
+  H2: { op: 'lte', value: -0.05, projection: 'yearly' },
+  H3: { op: 'lte', value: 0, projection: 'none' },
+  T1: { op: 'gte', value: 0.6, projection: 'linear' },
+  T2: { op: 'gte', value: 0.85, projection: 'none' },
+  C1: { op: 'gte', value: 0, projection: 'none' },
+} as const satisfies Required<PlanTargets>;
+
 export interface PlanPeriod {
   start: IsoDate;
   end: IsoDate;

@@ -1,4 +1,5 @@
 // The two provincial plans of the demo province, their targets (PRODUCT.md defaults) and selection rounds.
+import { DEFAULT_TARGETS } from '../../geo/indicators';
 import type { DatasetInput } from '../format';
 
 type PlanInput = NonNullable<DatasetInput['plans']>[number];
@@ -10,14 +11,7 @@ export const PLANS: PlanInput[] = [
     legalRef: '45/CTr-UBND ngày 15/3/2021',
     start: '2021-01-01',
     end: '2025-12-31',
-    targets: {
-      H1: { op: 'gte', value: 0.8, projection: 'linear' },
-      H2: { op: 'lte', value: -0.05, projection: 'yearly' },
-      H3: { op: 'lte', value: 0, projection: 'none' },
-      T1: { op: 'gte', value: 0.6, projection: 'linear' },
-      T2: { op: 'gte', value: 0.85, projection: 'none' },
-      C1: { op: 'gte', value: 0, projection: 'none' },
-    },
+    targets: DEFAULT_TARGETS,
   },
   {
     id: '2026-2030',
@@ -26,12 +20,10 @@ export const PLANS: PlanInput[] = [
     start: '2026-01-01',
     end: '2030-12-31',
     targets: {
+      ...DEFAULT_TARGETS,
       H1: { op: 'gte', value: 0.85, projection: 'linear' },
-      H2: { op: 'lte', value: -0.05, projection: 'yearly' },
-      H3: { op: 'lte', value: 0, projection: 'none' },
       T1: { op: 'gte', value: 0.7, projection: 'linear' },
       T2: { op: 'gte', value: 0.9, projection: 'none' },
-      C1: { op: 'gte', value: 0, projection: 'none' },
     },
   },
 ];
