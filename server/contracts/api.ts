@@ -21,6 +21,11 @@ export const indicatorsQuery = z.object({
   unit: unitCode.optional(),
   date: isoDate.optional(),
 });
+export const rankingQuery = z.object({
+  plan: indicatorsQuery.shape.plan,
+  parent: unitCode.optional(),
+  date: isoDate.optional(),
+});
 export const boundariesQuery = z.object({
   date: isoDate.optional(),
   v: z.string().regex(/^[0-9a-f]{1,64}$/).optional(),

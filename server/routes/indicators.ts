@@ -1,9 +1,9 @@
 // GET /api/indicators and GET /api/hotspots.
 import { Hono } from 'hono';
-import { hotspotsQuery, indicatorsQuery } from '../contracts/api';
+import { hotspotsQuery, indicatorsQuery, rankingQuery } from '../contracts/api';
 import { validate } from '../http/validate';
 import { listHotspots } from '../services/hotspots';
-import { unitIndicators } from '../services/indicators';
+import { childIndicators, indicatorTrend, unitIndicators } from '../services/indicators';
 import { asOf, type RouteContext } from './context';
 
 export function indicatorRoutes(ctx: RouteContext) {
@@ -11,7 +11,15 @@ export function indicatorRoutes(ctx: RouteContext) {
     const q = c.req.valid('query');
     const report = unitIndicators(await ctx.cache.get(), { planId: q.plan, unitCode: q.unit, date: asOf(ctx, q.date) });
     return c.json(report, 200);
-  });
+  })
+    .get('/ranking', validate('query', rankingQuery), async (c) => {
+      const q = c.req.valid('query');
+      return c.json(childIndicators(await ctx.cache.get(), { planId: q.plan, parentCode: q.parent, date: asOf(ctx, q.date) }), 200);
+    })
+    .get('/trend', validate('query', indicatorsQuery), async (c) => {
+      const q = c.req.valid('query');
+      return c.json(indicatorTrend(await ctx.cache.get(), { planId: q.plan, unitCode: q.unit, date: asOf(ctx, q.date) }), 200);
+    });
 }
 
 export function hotspotRoutes(ctx: RouteContext) {

@@ -2,7 +2,7 @@
 import { computeIndicators, type IndicatorReport } from '../../geo/indicators';
 import { notFound } from '../http/errors';
 import type { PlanRecord, Snapshot } from './snapshot';
-import { communesWithin, findUnit } from './units';
+import { childrenOf, communesWithin, findUnit } from './units';
 
 /** The requested plan, else the one whose period holds the date, else the latest. */
 export function choosePlan(s: Snapshot, planId: string | undefined, date: string): PlanRecord {
@@ -45,4 +45,27 @@ export function unitIndicators(s: Snapshot, query: { planId?: string; unitCode?:
     plan: { id: plan.id, title: plan.title, start: plan.start, end: plan.end },
     unit: unit && { code: unit.code, name: unit.name, type: unit.type },
   };
+}
+
+/** Indicators for each child unit of `parentCode` (the top level when undefined), for ranking. */
+export function childIndicators(s: Snapshot, query: { planId?: string; parentCode?: string; date: string }) {
+  const parent = query.parentCode === undefined ? null : findUnit(s, query.parentCode, query.date);
+  if (query.parentCode !== undefined && !parent) throw notFound({ vi: `Không có đơn vị ${query.parentCode}`, en: `No unit ${query.parentCode}` });
+  const children = childrenOf(s, parent?.id ?? null, query.date);
+  // Without a parent, rank the units below the single root (the districts of the province).
+  const units = parent === null && children.length === 1 ? childrenOf(s, children[0]!.id, query.date) : children;
+  return {
+    date: query.date,
+    units: units.map((u) => ({ code: u.code, name: u.name, type: u.type, indicators: unitIndicators(s, { ...query, unitCode: u.code }).indicators })),
+  };
+}
+
+/** One report per plan year end up to the date, and the date itself: the small yearly trend. */
+export function indicatorTrend(s: Snapshot, query: { planId?: string; unitCode?: string; date: string }) {
+  const plan = choosePlan(s, query.planId, query.date);
+  const last = query.date < plan.end ? query.date : plan.end;
+  const dates: string[] = [];
+  for (let y = Number(plan.start.slice(0, 4)); `${y}-12-31` < last; y++) dates.push(`${y}-12-31`);
+  if (last >= plan.start) dates.push(last);
+  return { points: dates.map((date) => ({ date, indicators: unitIndicators(s, { ...query, date }).indicators })) };
 }

@@ -158,6 +158,33 @@ describe('GET /api/indicators', () => {
   });
 });
 
+describe('GET /api/indicators/ranking and /trend', () => {
+  it('ranks the districts of the province by default, or the children of a parent', async () => {
+    const body = await json('/api/indicators/ranking?plan=p1&date=2024-06-30');
+    expect(body.units.map((u: any) => u.code)).toEqual(['981', '982']);
+    const h1 = body.units.map((u: any) => u.indicators.find((i: any) => i.id === 'H1'));
+    expect(h1.map((i: any) => [i.numerator, i.denominator])).toEqual([[1, 2], [1, 2]]);
+    const communes = await json('/api/indicators/ranking?plan=p1&parent=982&date=2024-06-30');
+    expect(communes.units.map((u: any) => u.code)).toEqual(['98201', '98202']);
+  });
+
+  it('gives one point per plan year end up to the date, then the date', async () => {
+    const body = await json('/api/indicators/trend?plan=p1&date=2024-06-30');
+    expect(body.points.map((p: any) => p.date)).toEqual(['2021-12-31', '2022-12-31', '2023-12-31', '2024-06-30']);
+    const last = body.points[3].indicators.find((i: any) => i.id === 'H1');
+    expect([last.numerator, last.denominator]).toEqual([2, 4]);
+  });
+
+  it.each([
+    ['/api/indicators/ranking?parent=x', 'query.parent'],
+    ['/api/indicators/trend?date=2024-1-1', 'query.date'],
+  ])('%s → 400 at %s', async (path, field) => {
+    const res = await get(path);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).error.issues[0].path).toBe(field);
+  });
+});
+
 describe('bad input gets 400 naming the field, in Vietnamese and English', () => {
   it.each([
     ['/api/communes?date=2024-02-30', 'query.date'],
