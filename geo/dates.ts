@@ -57,3 +57,11 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
 export function formatVnDate(date: IsoDate): string {
   return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }
+
+/** Reads dd/mm/yyyy (also d/m/yyyy); null when it is not a real date. */
+export function parseVnDate(text: string): IsoDate | null {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : null;
+}

@@ -1,62 +1,65 @@
-// The application shell: loads boundaries and statuses, shows the demo banner, the legend and the map.
-import { useEffect, useState } from 'react';
-import { feature } from 'topojson-client';
-import type { Topology } from 'topojson-specification';
-import type { FeatureCollection } from 'geojson';
-import { api, getJson } from './api/client';
-import { vi } from './i18n/vi';
-import { MapView, type MapLayers } from './map/MapView';
-import { STATUS_COLORS, type StatusKey } from './map/style';
+// The application shell: wires view state, data and panels; no business rules live here.
+import { useCallback, useMemo } from 'react';
+import { minDate } from '../geo/dates';
+import { LangContext, useT } from './i18n/context';
+import { MapView } from './map/MapView';
+import { Breadcrumb } from './panels/Breadcrumb';
+import { CommunePanel } from './panels/CommunePanel';
+import { Header } from './panels/Header';
+import { IndicatorPanel } from './panels/IndicatorPanel';
+import { countStatuses, Legend } from './panels/Legend';
+import { TimeBar } from './panels/TimeBar';
+import { useDashboard } from './state/useDashboard';
+import { useViewState } from './state/useViewState';
+import type { ViewState } from './state/view';
 
-type Statuses = Record<string, { status: string; since: string } | null>;
+function Dashboard({ view, update }: { view: ViewState; update(patch: Partial<ViewState>): void }) {
+  const t = useT();
+  const d = useDashboard(view);
+  const statuses = d.statuses.data?.statuses ?? {};
+  const communeCodes = useMemo(() => d.base?.map.communes.features.map((f) => f.properties!.code as string) ?? [], [d.base]);
+  const visibleCodes = view.unit ? communeCodes.filter((c) => d.base?.map.names.get(c)?.parentCode === view.unit || c === view.unit) : communeCodes;
+  const onSelect = useCallback((code: string) => update({ commune: code }), [update]);
+  const onFocus = useCallback((code: string | null) => update({ unit: code, commune: null }), [update]);
+  const onOpenUnit = useCallback(
+    (code: string) => (d.base?.map.names.get(code)?.type && ['Xã', 'Phường', 'Thị trấn', 'Đặc khu'].includes(d.base.map.names.get(code)!.type) ? update({ commune: code }) : onFocus(code)),
+    [d.base, update, onFocus],
+  );
+  const noStatus = d.statuses.data && Object.values(statuses).every((s) => s === null);
 
-async function loadLayers(boundaryKey: string): Promise<MapLayers> {
-  const topo = await getJson<Topology>(await api.api.boundaries.$get({ query: { v: boundaryKey } }));
-  const fc = (name: string) => feature(topo, topo.objects[name]!) as unknown as FeatureCollection;
-  return { province: fc('province'), districts: fc('districts'), communes: fc('communes'), layers: fc('layers') };
-}
-
-function formatDate(iso: string): string {
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  return (
+    <div className={`app${view.large ? ' large' : ''}`} data-testid="app">
+      <Header dataset={d.base?.health.dataset ?? null} demo={d.base?.health.demo ?? false} plans={d.base?.plans ?? []} planId={d.plan?.id ?? null} view={view} update={update} />
+      {d.error && <div role="alert" className="error" data-testid="error">{t.apiDown} ({d.error.message})</div>}
+      <div className="body">
+        <div className="map-column">
+          <Breadcrumb data={d.base?.map ?? null} focus={view.unit} onFocus={onFocus} />
+          <MapView
+            data={d.base?.map ?? null} statuses={statuses} hotspots={d.hotspots.data ?? null} showHotspots={view.hotspots} heatmap={view.heatmap}
+            focus={view.unit} selected={view.commune} large={view.large} onSelect={onSelect}
+          />
+          {!d.base && !d.error && <div className="loading" role="status">{t.loading}</div>}
+          {noStatus && <div className="notice" role="status" data-testid="no-data">{t.noData}</div>}
+          <Legend counts={countStatuses(statuses, visibleCodes)} />
+          {d.plan && d.date && d.today && (
+            <TimeBar start={d.plan.start} end={minDate(d.plan.end, d.today)} date={d.date} onChange={(date) => update({ date })} />
+          )}
+        </div>
+        {view.commune ? (
+          <CommunePanel info={d.commune.data} loading={d.commune.loading} planId={d.plan?.id ?? null} onClose={() => update({ commune: null })} />
+        ) : (
+          <IndicatorPanel report={d.indicators.data} trend={d.trend.data} ranking={d.ranking.data} onOpenUnit={onOpenUnit} />
+        )}
+      </div>
+    </div>
+  );
 }
 
 export function App() {
-  const [health, setHealth] = useState<{ demo: boolean; dataset: string | null; today: string; boundaryKey: string } | null>(null);
-  const [layers, setLayers] = useState<MapLayers | null>(null);
-  const [statuses, setStatuses] = useState<Statuses>({});
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    (async () => {
-      const h = await getJson<{ demo: boolean; dataset: string | null; today: string; boundaryKey: string }>(await api.api.health.$get());
-      setHealth(h);
-      const [l, s] = await Promise.all([loadLayers(h.boundaryKey), api.api.statuses.$get({ query: { date: h.today } }).then((r) => getJson<{ statuses: Statuses }>(r))]);
-      setLayers(l);
-      setStatuses(s.statuses);
-    })().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
-
-  const counts: Record<StatusKey, number> = { drug_free: 0, complex: 0, transformed: 0, relapsed: 0, none: 0 };
-  for (const entry of Object.values(statuses)) counts[(entry?.status ?? 'none') as StatusKey]++;
-
+  const [view, update] = useViewState();
   return (
-    <div className="app">
-      <header>
-        <h1>{vi.title}{health?.dataset ? ` — ${health.dataset}` : ''}</h1>
-        {health?.demo && <span className="demo-badge" data-testid="demo-badge">{vi.demo}</span>}
-        {health && <span className="as-of">{vi.asOf} {formatDate(health.today)}</span>}
-      </header>
-      {error && <div role="alert" className="error">{vi.apiDown}: {error}</div>}
-      {!layers && !error && <div className="loading">{vi.loading}</div>}
-      <MapView layers={layers} statuses={statuses} />
-      <aside className="legend" aria-label="Chú giải">
-        {(Object.keys(STATUS_COLORS) as StatusKey[]).map((k) => (
-          <div key={k} className="legend-row">
-            <span className="swatch" style={{ background: STATUS_COLORS[k] }} />
-            {vi.status[k]} <strong>{counts[k]}</strong>
-          </div>
-        ))}
-      </aside>
-    </div>
+    <LangContext.Provider value={view.lang}>
+      <Dashboard view={view} update={update} />
+    </LangContext.Provider>
   );
 }

@@ -1,10 +1,52 @@
-// The one typed API client (Hono RPC over AppType); same origin only.
-import { hc } from 'hono/client';
+// The one typed API client (Hono RPC over AppType, same origin only) and the reads the dashboard makes.
+import { hc, type ClientResponse } from 'hono/client';
 import type { AppType } from '../../server/app';
 
 export const api = hc<AppType>(window.location.origin);
 
-export async function getJson<T>(res: Response): Promise<T> {
-  if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
-  return (await res.json()) as T;
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
 }
+
+type OkBody<R> = R extends ClientResponse<infer T, infer S, 'json'> ? (S extends 200 ? T : never) : never;
+
+/** The 200 body, typed by the server's route; anything else becomes an ApiError with the server's message. */
+export async function data<R extends ClientResponse<unknown, number, 'json'>>(request: Promise<R>): Promise<OkBody<R>> {
+  const res = await request;
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: { vi?: string; en?: string } } } | null;
+    throw new ApiError(res.status, body?.error?.message?.en ?? `HTTP ${res.status}`);
+  }
+  return (await res.json()) as OkBody<R>;
+}
+
+export const fetchHealth = () => data(api.api.health.$get());
+export const fetchPlans = () => data(api.api.plans.$get());
+export const fetchUnits = (parent?: string) => data(api.api.units.$get({ query: parent ? { parent } : {} }));
+export const fetchStatuses = (date: string) => data(api.api.statuses.$get({ query: { date } }));
+export const fetchCommune = (code: string, date: string) => data(api.api.communes[':code'].$get({ param: { code }, query: { date } }));
+export const fetchHotspots = (date: string) => data(api.api.hotspots.$get({ query: { date } }));
+export const fetchIndicators = (plan: string, date: string, unit?: string) =>
+  data(api.api.indicators.$get({ query: { plan, date, ...(unit ? { unit } : {}) } }));
+export const fetchTrend = (plan: string, date: string, unit?: string) =>
+  data(api.api.indicators.trend.$get({ query: { plan, date, ...(unit ? { unit } : {}) } }));
+export const fetchRanking = (plan: string, date: string, parent?: string) =>
+  data(api.api.indicators.ranking.$get({ query: { plan, date, ...(parent ? { parent } : {}) } }));
+
+export async function fetchBoundaries(key: string) {
+  const res = await fetch(`/api/boundaries?v=${encodeURIComponent(key)}`);
+  if (!res.ok) throw new ApiError(res.status, `HTTP ${res.status}`);
+  return res.json() as Promise<import('topojson-specification').Topology>;
+}
+
+export type Health = Awaited<ReturnType<typeof fetchHealth>>;
+export type Plan = Awaited<ReturnType<typeof fetchPlans>>['plans'][number];
+export type Statuses = Awaited<ReturnType<typeof fetchStatuses>>['statuses'];
+export type CommuneInfo = Awaited<ReturnType<typeof fetchCommune>>;
+export type IndicatorsReport = Awaited<ReturnType<typeof fetchIndicators>>;
+export type Indicator = IndicatorsReport['indicators'][number];
+export type Trend = Awaited<ReturnType<typeof fetchTrend>>;
+export type Ranking = Awaited<ReturnType<typeof fetchRanking>>;
+export type Hotspots = Awaited<ReturnType<typeof fetchHotspots>>;

@@ -1,83 +1,130 @@
-// Owns the MapLibre instance: draws boundaries once, then restyles communes by feature-state when statuses change.
-import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+// Owns the MapLibre instance: geometry is set once per boundary version; dates restyle through feature-state.
+import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useEffect, useRef } from 'react';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import { useEffect, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
-import { buildStyle, statusFillColor } from './style';
-
-export interface MapLayers {
-  province: FeatureCollection;
-  districts: FeatureCollection;
-  communes: FeatureCollection;
-  layers: FeatureCollection;
-}
+import type { Statuses } from '../api/client';
+import type { MapData } from './boundaries';
+import { buildStyle, focusOpacity, hatchImage } from './style';
+import { Tooltip, type HoverInfo } from './Tooltip';
 
 // MapLibre 6 under a bundler: the worker is emitted by Vite and served from our own origin.
 setWorkerUrl(workerUrl);
 
 interface Props {
-  layers: MapLayers | null;
-  statuses: Record<string, { status: string } | null>;
+  data: MapData | null;
+  statuses: Statuses;
+  hotspots: FeatureCollection | null;
+  showHotspots: boolean;
+  heatmap: boolean;
+  focus: string | null;
+  selected: string | null;
+  large: boolean;
+  onSelect(code: string): void;
 }
 
-function addLayers(map: MapLibreMap, data: MapLayers) {
-  map.addSource('communes', { type: 'geojson', data: data.communes, promoteId: 'code' });
-  map.addSource('districts', { type: 'geojson', data: data.districts });
-  map.addSource('context', { type: 'geojson', data: data.layers });
-  map.addLayer({ id: 'commune-fill', type: 'fill', source: 'communes', paint: { 'fill-color': statusFillColor as never, 'fill-opacity': 0.75 } });
-  map.addLayer({ id: 'commune-line', type: 'line', source: 'communes', paint: { 'line-color': '#ffffff', 'line-width': 0.8 } });
-  map.addLayer({ id: 'rivers', type: 'line', source: 'context', filter: ['==', ['get', 'kind'], 'river'], paint: { 'line-color': '#4a90c2', 'line-width': 2.5 } });
-  map.addLayer({ id: 'district-line', type: 'line', source: 'districts', paint: { 'line-color': '#37474f', 'line-width': 2 } });
+type TestHandle = { __map?: MapLibreMap; __appliedStatuses?: number };
+
+function useMap(container: React.RefObject<HTMLDivElement | null>) {
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  useEffect(() => {
+    const m = new MapLibreMap({ container: container.current!, style: buildStyle(window.location.origin), attributionControl: false, fadeDuration: 0 });
+    m.addControl(new NavigationControl({ showCompass: false }));
+    m.on('load', () => {
+      m.addImage('hatch', hatchImage());
+      setMap(m);
+    });
+    (window as TestHandle).__map = m;
+    return () => m.remove();
+  }, [container]);
+  return map;
 }
 
-function bounds(fc: FeatureCollection): [number, number, number, number] {
-  let [w, s, e, n] = [180, 90, -180, -90];
-  const visit = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number') {
-      const [x, y] = c as number[];
-      w = Math.min(w, x!); e = Math.max(e, x!); s = Math.min(s, y!); n = Math.max(n, y!);
-    } else (c as unknown[]).forEach(visit);
-  };
-  fc.features.forEach((f) => visit((f.geometry as { coordinates: unknown }).coordinates));
-  return [w, s, e, n];
+function setData(map: MapLibreMap, id: string, data: FeatureCollection) {
+  (map.getSource(id) as GeoJSONSource).setData(data);
 }
 
-export function MapView({ layers, statuses }: Props) {
+export function MapView(props: Props) {
   const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
-  const ready = useRef(false);
+  const map = useMap(container);
+  const [hover, setHover] = useState<HoverInfo | null>(null);
+  const onSelect = useRef(props.onSelect);
+  onSelect.current = props.onSelect;
 
   useEffect(() => {
-    const map = new MapLibreMap({ container: container.current!, style: buildStyle(), attributionControl: false });
-    map.addControl(new NavigationControl({ showCompass: false }));
-    mapRef.current = map;
-    (window as unknown as { __map: MapLibreMap }).__map = map;
-    return () => map.remove();
-  }, []);
+    if (!map || !props.data) return;
+    for (const id of ['communes', 'districts', 'province'] as const) setData(map, id, props.data[id]);
+    setData(map, 'context', props.data.layers);
+  }, [map, props.data]);
 
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !layers) return;
-    const draw = () => {
-      if (map.getSource('communes')) (map.getSource('communes') as GeoJSONSource).setData(layers.communes);
-      else addLayers(map, layers);
-      map.fitBounds(bounds(layers.province), { padding: 24, animate: false });
-      ready.current = true;
+    if (!map || !props.data) return;
+    for (const f of props.data.communes.features) {
+      const code = f.properties!.code as string;
+      map.setFeatureState({ source: 'communes', id: code }, { status: props.statuses[code]?.status ?? 'none' });
+    }
+    (window as TestHandle).__appliedStatuses = ((window as TestHandle).__appliedStatuses ?? 0) + 1;
+    map.triggerRepaint();
+  }, [map, props.data, props.statuses]);
+
+  useEffect(() => {
+    if (!map || !props.data) return;
+    const bounds = props.data.bounds.get(props.focus ?? '') ?? props.data.bounds.get(props.data.province.features[0]?.properties?.code);
+    if (bounds) map.fitBounds(bounds, { padding: 30, animate: false });
+    map.setPaintProperty('commune-fill', 'fill-opacity', focusOpacity(props.focus, 0.85, 0.25));
+  }, [map, props.data, props.focus]);
+
+  const previousSelected = useRef<string | null>(null);
+  useEffect(() => {
+    if (!map || !props.data) return;
+    if (previousSelected.current) map.setFeatureState({ source: 'communes', id: previousSelected.current }, { selected: false });
+    if (props.selected) map.setFeatureState({ source: 'communes', id: props.selected }, { selected: true });
+    previousSelected.current = props.selected;
+  }, [map, props.data, props.selected]);
+
+  useEffect(() => {
+    if (!map) return;
+    const fc = props.hotspots ?? { type: 'FeatureCollection', features: [] };
+    setData(map, 'hotspots', fc);
+    setData(map, 'hotspots-raw', fc);
+    const vis = (on: boolean) => (on ? 'visible' : 'none');
+    for (const id of ['hotspot-clusters', 'hotspot-count', 'hotspot-points']) map.setLayoutProperty(id, 'visibility', vis(props.showHotspots && !props.heatmap));
+    map.setLayoutProperty('hotspot-heat', 'visibility', vis(props.showHotspots && props.heatmap));
+  }, [map, props.hotspots, props.showHotspots, props.heatmap]);
+
+  useEffect(() => {
+    if (!map) return;
+    const size = props.large ? ['interpolate', ['linear'], ['zoom'], 8, 14, 12, 20] : ['interpolate', ['linear'], ['zoom'], 8, 10, 12, 15];
+    map.setLayoutProperty('commune-label', 'text-size', size as never);
+  }, [map, props.large]);
+
+  useEffect(() => {
+    if (!map) return;
+    const move = (e: MapLayerMouseEvent) => {
+      const f = e.features?.[0];
+      map.getCanvas().style.cursor = f ? 'pointer' : '';
+      setHover(f ? { code: f.properties.code as string, x: e.point.x, y: e.point.y } : null);
     };
-    if (map.isStyleLoaded()) draw();
-    else map.once('load', draw);
-  }, [layers]);
-
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !layers) return;
-    const apply = () => {
-      for (const [code, entry] of Object.entries(statuses)) map.setFeatureState({ source: 'communes', id: code }, { status: entry?.status ?? 'none' });
+    const leave = () => setHover(null);
+    const click = (e: MapLayerMouseEvent) => {
+      const code = e.features?.[0]?.properties.code as string | undefined;
+      if (code) onSelect.current(code);
     };
-    if (map.getSource('communes')) apply();
-    else map.once('idle', apply);
-  }, [layers, statuses]);
+    map.on('mousemove', 'commune-fill', move);
+    map.on('mouseleave', 'commune-fill', leave);
+    map.on('click', 'commune-fill', click);
+    return () => {
+      map.off('mousemove', 'commune-fill', move);
+      map.off('mouseleave', 'commune-fill', leave);
+      map.off('click', 'commune-fill', click);
+    };
+  }, [map]);
 
-  return <div ref={container} className="map" data-testid="map" />;
+  return (
+    <div className="map-wrap">
+      <div ref={container} className="map" data-testid="map" />
+      {hover && props.data && <Tooltip hover={hover} data={props.data} statuses={props.statuses} />}
+    </div>
+  );
 }

@@ -1,30 +1,130 @@
-// The map style as data: no basemap, no glyphs; communes filled by status through feature-state.
-import type { StyleSpecification } from 'maplibre-gl';
+// The map style as data: no basemap; glyphs from our own server; communes coloured by feature-state
+// status (relapsed also hatched), so restyling for a date never reloads geometry.
+import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 
+/** Distinct hue and lightness: readable for colour-blind viewers and in greyscale print. */
 export const STATUS_COLORS = {
-  drug_free: '#1a9850',
-  complex: '#d73027',
+  drug_free: '#a6dba0',
+  complex: '#b2182b',
   transformed: '#2166ac',
-  relapsed: '#f46d43',
-  none: '#bdbdbd',
+  relapsed: '#f4a582',
+  none: '#e0e0e0',
 } as const;
 
 export type StatusKey = keyof typeof STATUS_COLORS;
+export const STATUS_KEYS = Object.keys(STATUS_COLORS) as StatusKey[];
 
-export function buildStyle(): StyleSpecification {
-  return {
-    version: 8,
-    sources: {},
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } }],
-  };
-}
+export const HOTSPOT_COLORS = { active: '#67001f', eliminated: '#1b7837' } as const;
 
-export const statusFillColor = [
-  'match',
-  ['coalesce', ['feature-state', 'status'], 'none'],
+export const FONT_REGULAR = ['Noto Sans Regular'];
+export const FONT_BOLD = ['Noto Sans Bold'];
+
+const status: ExpressionSpecification = ['coalesce', ['feature-state', 'status'], 'none'];
+
+export const statusFillColor: ExpressionSpecification = [
+  'match', status,
   'drug_free', STATUS_COLORS.drug_free,
   'complex', STATUS_COLORS.complex,
   'transformed', STATUS_COLORS.transformed,
   'relapsed', STATUS_COLORS.relapsed,
   STATUS_COLORS.none,
-] as const;
+];
+
+/** Communes outside the focused unit fade; `focus` is a unit code or null for the province. */
+export function focusOpacity(focus: string | null, inside: number, outside: number): ExpressionSpecification | number {
+  if (!focus) return inside;
+  return ['case', ['any', ['==', ['get', 'parentCode'], focus], ['==', ['get', 'code'], focus]], inside, outside];
+}
+
+function communeLayers(): LayerSpecification[] {
+  return [
+    { id: 'commune-fill', type: 'fill', source: 'communes', paint: { 'fill-color': statusFillColor, 'fill-opacity': 0.85 } },
+    {
+      id: 'commune-hatch', type: 'fill', source: 'communes',
+      paint: { 'fill-pattern': 'hatch', 'fill-opacity': ['case', ['==', status, 'relapsed'], 1, 0] },
+    },
+    { id: 'commune-line', type: 'line', source: 'communes', paint: { 'line-color': '#ffffff', 'line-width': 0.8 } },
+    {
+      id: 'commune-selected', type: 'line', source: 'communes',
+      paint: { 'line-color': '#000000', 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 0] },
+    },
+  ];
+}
+
+function contextLayers(): LayerSpecification[] {
+  return [
+    { id: 'rivers', type: 'line', source: 'context', filter: ['==', ['get', 'kind'], 'river'], paint: { 'line-color': '#3f8fc6', 'line-width': 2.5 } },
+    { id: 'district-line', type: 'line', source: 'districts', paint: { 'line-color': '#263238', 'line-width': 2 } },
+    { id: 'province-line', type: 'line', source: 'province', paint: { 'line-color': '#263238', 'line-width': 3 } },
+  ];
+}
+
+function hotspotLayers(): LayerSpecification[] {
+  const hidden = { visibility: 'none' } as const;
+  return [
+    { id: 'hotspot-heat', type: 'heatmap', source: 'hotspots-raw', layout: hidden, filter: ['==', ['get', 'status'], 'active'], paint: { 'heatmap-radius': 24, 'heatmap-opacity': 0.8 } },
+    {
+      id: 'hotspot-clusters', type: 'circle', source: 'hotspots', layout: hidden, filter: ['has', 'point_count'],
+      paint: { 'circle-color': '#4a148c', 'circle-opacity': 0.85, 'circle-radius': ['step', ['get', 'point_count'], 12, 10, 16, 50, 22], 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 },
+    },
+    {
+      id: 'hotspot-count', type: 'symbol', source: 'hotspots', filter: ['has', 'point_count'],
+      layout: { ...hidden, 'text-field': ['get', 'point_count_abbreviated'], 'text-font': FONT_BOLD, 'text-size': 12 },
+      paint: { 'text-color': '#ffffff' },
+    },
+    {
+      id: 'hotspot-points', type: 'circle', source: 'hotspots', layout: hidden, filter: ['!', ['has', 'point_count']],
+      paint: {
+        'circle-color': ['match', ['get', 'status'], 'active', HOTSPOT_COLORS.active, HOTSPOT_COLORS.eliminated],
+        'circle-radius': 6, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5,
+      },
+    },
+  ];
+}
+
+function labelLayer(): LayerSpecification {
+  return {
+    id: 'commune-label', type: 'symbol', source: 'communes',
+    layout: {
+      'text-field': ['get', 'label'], 'text-font': FONT_REGULAR, 'text-size': ['interpolate', ['linear'], ['zoom'], 8, 10, 12, 15],
+      'text-max-width': 7, 'text-padding': 3, 'text-allow-overlap': false, 'text-ignore-placement': false,
+    },
+    paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
+  };
+}
+
+/** Sources start empty; MapView fills them once the boundaries arrive. */
+export function buildStyle(origin: string): StyleSpecification {
+  const empty = (): GeoJSONSourceSpecification => ({ type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+  return {
+    version: 8,
+    glyphs: `${origin}/fonts/{fontstack}/{range}.pbf`,
+    sources: {
+      communes: { ...empty(), promoteId: 'code' },
+      districts: empty(),
+      province: empty(),
+      context: empty(),
+      hotspots: { ...empty(), cluster: true, clusterRadius: 40, clusterMaxZoom: 12 },
+      'hotspots-raw': empty(),
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } },
+      ...communeLayers(),
+      ...contextLayers(),
+      ...hotspotLayers(),
+      labelLayer(),
+    ],
+  };
+}
+
+/** Diagonal hatch drawn in memory for relapsed communes (no sprite file needed). */
+export function hatchImage(size = 12): { width: number; height: number; data: Uint8Array } {
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) {
+      const onLine = (x + y) % size < 2;
+      const i = (y * size + x) * 4;
+      data.set(onLine ? [90, 40, 10, 230] : [0, 0, 0, 0], i);
+    }
+  return { width: size, height: size, data };
+}

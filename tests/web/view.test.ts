@@ -1,0 +1,20 @@
+// URL ⇄ view state: a shared link reopens the same view; bad parameters fall back to defaults.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW, parseView, serializeView } from '../../web/state/view';
+
+describe('view state in the URL', () => {
+  it('round-trips every field', () => {
+    const view = { plan: '2021-2025', unit: '993', date: '2024-06-30', commune: '99031', hotspots: true, heatmap: true, lang: 'en' as const, large: true };
+    expect(serializeView(view)).toBe('?plan=2021-2025&unit=993&date=2024-06-30&commune=99031&layers=hotspots%2Cheatmap&lang=en&large=1');
+    expect(parseView(serializeView(view))).toEqual(view);
+  });
+
+  it('the default view is an empty query', () => {
+    expect(serializeView(DEFAULT_VIEW)).toBe('');
+    expect(parseView('')).toEqual(DEFAULT_VIEW);
+  });
+
+  it('ignores malformed values', () => {
+    expect(parseView('?plan=DROP%20TABLE&unit=abc&date=2024-02-30&lang=fr&large=yes')).toEqual(DEFAULT_VIEW);
+  });
+});

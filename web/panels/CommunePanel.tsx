@@ -1,0 +1,58 @@
+// The commune panel: name, type, parent units, current status with date and legal basis, history timeline,
+// hotspot counts, and selection for transformation under the current plan.
+import type { CommuneInfo } from '../api/client';
+import { formatDate } from '../i18n/format';
+import { useT } from '../i18n/context';
+import { STATUS_COLORS } from '../map/style';
+
+interface Props {
+  info: CommuneInfo | null;
+  loading: boolean;
+  planId: string | null;
+  onClose(): void;
+}
+
+function History({ info }: { info: CommuneInfo }) {
+  const t = useT();
+  return (
+    <ol className="timeline" data-testid="commune-history">
+      {[...info.history].reverse().map((h) => (
+        <li key={h.id} className={h.corrected ? 'corrected' : ''} data-status={h.status}>
+          <span className="swatch" style={{ background: STATUS_COLORS[h.status] }} />
+          <div>
+            <strong>{formatDate(h.effectiveDate)}</strong> — {t.status[h.status]}
+            {h.corrected && <em> ({t.corrected})</em>}
+            {h.correctsId !== null && <em> ({t.correction})</em>}
+            <div className="muted">{t.legalBasis}: {h.legalBasis}</div>
+            {h.note && <div className="muted">{h.note}</div>}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function CommunePanel({ info, loading, planId, onClose }: Props) {
+  const t = useT();
+  if (!info) return loading ? <aside className="panel commune-panel">{t.loading}</aside> : null;
+  const selection = info.selections.find((s) => s.planId === planId);
+  return (
+    <aside className="panel commune-panel" aria-label={`${info.type} ${info.name}`} data-testid="commune-panel" data-code={info.code}>
+      <button className="close" onClick={onClose} aria-label={t.close}>×</button>
+      <h2>{info.type} {info.name}</h2>
+      <div className="muted">{info.parents.map((p) => `${p.type} ${p.name}`).reverse().join(', ')}</div>
+      <p className="current-status" data-testid="commune-status">
+        <span className="swatch" style={{ background: STATUS_COLORS[info.status?.status ?? 'none'] }} />
+        <strong>{t.status[info.status?.status ?? 'none']}</strong>
+        {info.status && <> {t.since} {formatDate(info.status.since)}</>}
+      </p>
+      {info.legalBasis && <p className="muted">{t.legalBasis}: {info.legalBasis}</p>}
+      <p>
+        {t.hotspotCounts}: <strong>{info.hotspots.active}</strong> {t.active}, <strong>{info.hotspots.eliminated}</strong> {t.eliminated}
+      </p>
+      <p>{selection ? `${t.selected} (${formatDate(selection.selectedOn)})` : t.notSelected}</p>
+      <h3>{t.history}</h3>
+      <History info={info} />
+    </aside>
+  );
+}

@@ -1,0 +1,35 @@
+// Top bar: title, demo badge, plan switch, layer toggles, language and large type.
+import type { Plan } from '../api/client';
+import { useT } from '../i18n/context';
+import type { ViewState } from '../state/view';
+
+interface Props {
+  dataset: string | null;
+  demo: boolean;
+  plans: Plan[];
+  planId: string | null;
+  view: ViewState;
+  update(patch: Partial<ViewState>): void;
+}
+
+export function Header({ dataset, demo, plans, planId, view, update }: Props) {
+  const t = useT();
+  return (
+    <header className="topbar">
+      <h1>{t.title}{dataset ? ` — ${dataset}` : ''}</h1>
+      {demo && <span className="demo-badge" data-testid="demo-badge">{t.demo}</span>}
+      <div className="controls">
+        <label>
+          {t.plan}{' '}
+          <select value={planId ?? ''} data-testid="plan-select" onChange={(e) => update({ plan: e.target.value })}>
+            {plans.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
+          </select>
+        </label>
+        <label><input type="checkbox" checked={view.hotspots} data-testid="toggle-hotspots" onChange={(e) => update({ hotspots: e.target.checked })} /> {t.hotspots}</label>
+        <label><input type="checkbox" checked={view.heatmap} disabled={!view.hotspots} onChange={(e) => update({ heatmap: e.target.checked })} /> {t.heatmap}</label>
+        <button aria-pressed={view.large} onClick={() => update({ large: !view.large })}>{t.largeType}</button>
+        <button data-testid="lang-switch" onClick={() => update({ lang: view.lang === 'vi' ? 'en' : 'vi' })}>{t.language}</button>
+      </div>
+    </header>
+  );
+}

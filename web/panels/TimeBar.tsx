@@ -1,0 +1,84 @@
+// Time travel: an "as of" date, a slider of month ends from plan start to today, and play.
+import { useEffect, useMemo, useState } from 'react';
+import { addDays, parseVnDate, type IsoDate } from '../../geo/dates';
+import { useT } from '../i18n/context';
+import { formatDate } from '../i18n/format';
+
+/** Month ends from `start` to `end`, with `end` itself last. */
+export function monthSteps(start: IsoDate, end: IsoDate): IsoDate[] {
+  const steps: IsoDate[] = [];
+  let y = Number(start.slice(0, 4));
+  let m = Number(start.slice(5, 7));
+  for (;;) {
+    const next = `${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`;
+    const monthEnd = addDays(next, -1);
+    if (monthEnd >= end) break;
+    steps.push(monthEnd);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  steps.push(end);
+  return steps;
+}
+
+function nearest(steps: IsoDate[], date: IsoDate): number {
+  const i = steps.findIndex((s) => s >= date);
+  return i < 0 ? steps.length - 1 : i;
+}
+
+/** A dd/mm/yyyy text field (native date inputs follow the browser's locale, not Vietnamese usage). */
+function DateField({ value, min, max, onChange }: { value: IsoDate; min: IsoDate; max: IsoDate; onChange(d: IsoDate): void }) {
+  const [text, setText] = useState(formatDate(value));
+  const [invalid, setInvalid] = useState(false);
+  useEffect(() => setText(formatDate(value)), [value]);
+  const commit = () => {
+    const iso = parseVnDate(text);
+    const ok = iso !== null && iso >= min && iso <= max;
+    setInvalid(!ok);
+    if (ok) onChange(iso);
+  };
+  return (
+    <input
+      className={invalid ? 'invalid' : ''} aria-invalid={invalid} inputMode="numeric" placeholder="dd/mm/yyyy" size={10} value={text}
+      data-testid="date-input" onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()}
+    />
+  );
+}
+
+interface Props {
+  start: IsoDate;
+  end: IsoDate;
+  date: IsoDate;
+  onChange(date: IsoDate): void;
+}
+
+export function TimeBar({ start, end, date, onChange }: Props) {
+  const t = useT();
+  const steps = useMemo(() => monthSteps(start, end), [start, end]);
+  const [playing, setPlaying] = useState(false);
+  const index = nearest(steps, date);
+
+  useEffect(() => {
+    if (!playing) return;
+    const timer = setInterval(() => {
+      const next = nearest(steps, date) + 1;
+      if (next >= steps.length) setPlaying(false);
+      else onChange(steps[next]!);
+    }, 700);
+    return () => clearInterval(timer);
+  }, [playing, steps, date, onChange]);
+
+  return (
+    <section className="timebar" aria-label={t.asOf}>
+      <button onClick={() => setPlaying(!playing)} data-testid="play" aria-pressed={playing}>{playing ? `⏸ ${t.pause}` : `▶ ${t.play}`}</button>
+      <input
+        type="range" min={0} max={steps.length - 1} value={index} aria-label={t.asOf} aria-valuetext={formatDate(steps[index]!)}
+        data-testid="date-slider" onChange={(e) => onChange(steps[Number(e.target.value)]!)}
+      />
+      <label className="as-of">
+        {t.asOf}
+        <DateField value={date} min={start} max={end} onChange={onChange} />
+      </label>
+      <button onClick={() => onChange(end)}>{t.today}</button>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+// Every request the dashboard makes, keyed by the view: geometry once, then light reads per date, plan and unit.
+import { useEffect, useState } from 'react';
+import {
+  fetchBoundaries, fetchCommune, fetchHealth, fetchHotspots, fetchIndicators, fetchPlans, fetchRanking, fetchStatuses, fetchTrend,
+  type Health, type Plan,
+} from '../api/client';
+import { decodeBoundaries, type MapData } from '../map/boundaries';
+import { useRequest } from './useRequest';
+import type { ViewState } from './view';
+
+const RETRY_MS = 5000;
+
+function useBase() {
+  const [base, setBase] = useState<{ health: Health; plans: Plan[]; map: MapData } | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  useEffect(() => {
+    let stop = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const load = async () => {
+      try {
+        const health = await fetchHealth();
+        const [plans, topo] = await Promise.all([fetchPlans(), fetchBoundaries(health.boundaryKey)]);
+        if (!stop) {
+          setBase({ health, plans: plans.plans, map: decodeBoundaries(topo) });
+          setError(null);
+        }
+      } catch (e) {
+        if (stop) return;
+        setError(e instanceof Error ? e : new Error(String(e)));
+        timer = setTimeout(load, RETRY_MS);
+      }
+    };
+    void load();
+    return () => {
+      stop = true;
+      clearTimeout(timer);
+    };
+  }, []);
+  return { base, error };
+}
+
+function choosePlan(plans: Plan[], wanted: string | null, date: string): Plan | null {
+  return plans.find((p) => p.id === wanted) ?? plans.find((p) => p.start <= date && date <= p.end) ?? plans[plans.length - 1] ?? null;
+}
+
+export function useDashboard(view: ViewState) {
+  const { base, error } = useBase();
+  const today = base?.health.today ?? null;
+  const date = view.date ?? today;
+  const plan = base && date ? choosePlan(base.plans, view.plan, date) : null;
+  const unit = view.unit ?? undefined;
+  const ready = plan && date;
+  const statuses = useRequest(date && base ? `s|${date}` : null, () => fetchStatuses(date!));
+  const indicators = useRequest(ready ? `i|${plan.id}|${unit}|${date}` : null, () => fetchIndicators(plan!.id, date!, unit));
+  const trend = useRequest(ready ? `t|${plan.id}|${unit}|${date}` : null, () => fetchTrend(plan!.id, date!, unit));
+  const ranking = useRequest(ready ? `r|${plan.id}|${unit}|${date}` : null, () => fetchRanking(plan!.id, date!, unit));
+  const hotspots = useRequest(view.hotspots && date ? `h|${date}` : null, () => fetchHotspots(date!));
+  const commune = useRequest(view.commune && date ? `c|${view.commune}|${date}` : null, () => fetchCommune(view.commune!, date!));
+  return { base, error, today, date, plan, statuses, indicators, trend, ranking, hotspots, commune };
+}

@@ -1,0 +1,53 @@
+// The view a URL describes (plan, unit, date, commune, layers, language, large type): parse and serialise.
+import { isIsoDate } from '../../geo/dates';
+import type { Lang } from '../i18n/messages';
+
+export interface ViewState {
+  plan: string | null;
+  unit: string | null;
+  date: string | null;
+  commune: string | null;
+  hotspots: boolean;
+  heatmap: boolean;
+  lang: Lang;
+  large: boolean;
+}
+
+export const DEFAULT_VIEW: ViewState = { plan: null, unit: null, date: null, commune: null, hotspots: false, heatmap: false, lang: 'vi', large: false };
+
+const CODE = /^\d{2,6}$/;
+const PLAN = /^[a-z0-9-]{1,40}$/;
+
+/** Unknown or malformed parameters fall back to the default: a bad link still opens the dashboard. */
+export function parseView(search: string): ViewState {
+  const q = new URLSearchParams(search);
+  const pick = (key: string, ok: (v: string) => boolean) => {
+    const v = q.get(key);
+    return v !== null && ok(v) ? v : null;
+  };
+  const layers = (q.get('layers') ?? '').split(',');
+  return {
+    plan: pick('plan', (v) => PLAN.test(v)),
+    unit: pick('unit', (v) => CODE.test(v)),
+    date: pick('date', isIsoDate),
+    commune: pick('commune', (v) => CODE.test(v)),
+    hotspots: layers.includes('hotspots'),
+    heatmap: layers.includes('heatmap'),
+    lang: q.get('lang') === 'en' ? 'en' : 'vi',
+    large: q.get('large') === '1',
+  };
+}
+
+export function serializeView(v: ViewState): string {
+  const q = new URLSearchParams();
+  if (v.plan) q.set('plan', v.plan);
+  if (v.unit) q.set('unit', v.unit);
+  if (v.date) q.set('date', v.date);
+  if (v.commune) q.set('commune', v.commune);
+  const layers = [v.hotspots && 'hotspots', v.heatmap && 'heatmap'].filter(Boolean);
+  if (layers.length) q.set('layers', layers.join(','));
+  if (v.lang !== 'vi') q.set('lang', v.lang);
+  if (v.large) q.set('large', '1');
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
