@@ -42,7 +42,7 @@ function Dashboard({ view, update }: { view: ViewState; update(patch: Partial<Vi
           {noStatus && <div className="notice" role="status" data-testid="no-data">{t.noData}</div>}
           <Legend counts={countStatuses(statuses, visibleCodes)} />
           {d.plan && d.date && d.today && (
-            <TimeBar start={d.plan.start} end={minDate(d.plan.end, d.today)} date={d.date} onChange={(date) => update({ date })} />
+            <TimeBar start={d.plan.start} end={minDate(d.plan.end, d.today)} earliest={d.base?.plans[0]?.start ?? d.plan.start} date={d.date} onChange={(date) => update({ date })} />
           )}
         </div>
         {view.commune ? (

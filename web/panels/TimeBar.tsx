@@ -47,11 +47,13 @@ function DateField({ value, min, max, onChange }: { value: IsoDate; min: IsoDate
 interface Props {
   start: IsoDate;
   end: IsoDate;
+  /** Earliest date one may type (the first plan's start); the slider covers the current plan. */
+  earliest: IsoDate;
   date: IsoDate;
   onChange(date: IsoDate): void;
 }
 
-export function TimeBar({ start, end, date, onChange }: Props) {
+export function TimeBar({ start, end, earliest, date, onChange }: Props) {
   const t = useT();
   const steps = useMemo(() => monthSteps(start, end), [start, end]);
   const [playing, setPlaying] = useState(false);
@@ -76,7 +78,7 @@ export function TimeBar({ start, end, date, onChange }: Props) {
       />
       <label className="as-of">
         {t.asOf}
-        <DateField value={date} min={start} max={end} onChange={onChange} />
+        <DateField value={date} min={earliest} max={end} onChange={onChange} />
       </label>
       <button onClick={() => onChange(end)}>{t.today}</button>
     </section>

@@ -1,0 +1,27 @@
+// Starts the built product (dist/) for browser specs on a fresh embedded data dir, or a fresh PostgreSQL database.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readEnv } from '../../server/env';
+import { startServer } from '../bench/server-process';
+import { createPostgresDatabase } from '../helpers/db';
+import { CHROMIUM_PATH } from './browser';
+
+/** Browser specs need Debian's Chromium and a built app; without them they skip with a notice. */
+export const browserTestsPossible = existsSync(CHROMIUM_PATH) && existsSync('dist/web/index.html') && existsSync('dist/server/main.js');
+if (!browserTestsPossible) console.warn('Browser specs skipped: need /usr/bin/chromium and `npm run build` (npm test does both in CI).');
+
+export async function startAppServer(port: number) {
+  const env = readEnv();
+  const dir = mkdtempSync(join(tmpdir(), 'pcmt-e2e-'));
+  const pg = env.TEST_DB === 'postgres' && env.TEST_DATABASE_URL ? await createPostgresDatabase(env.TEST_DATABASE_URL) : null;
+  const server = await startServer(pg ? { DATABASE_URL: pg.url } : { DATA_DIR: join(dir, 'db') }, port);
+  return {
+    origin: server.url,
+    stop: async () => {
+      await server.stop();
+      await pg?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

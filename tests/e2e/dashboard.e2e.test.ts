@@ -1,0 +1,123 @@
+// The dashboard as a user sees it, in Debian's headless Chromium against the built product.
+import { mkdirSync } from 'node:fs';
+import { pointOnFeature } from '@turf/turf';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STATUS_COLORS } from '../../web/map/style';
+import { startAppServer, browserTestsPossible } from './app-server';
+import { launchBrowser } from './browser';
+import { DashboardDriver } from './driver';
+
+const ARTIFACTS = 'test-artifacts';
+
+describe.skipIf(!browserTestsPossible)('dashboard in Chromium', () => {
+  let server: Awaited<ReturnType<typeof startAppServer>>;
+  let browser: Browser;
+  let d: DashboardDriver;
+  const api = async (path: string) => (await fetch(server.origin + path)).json() as Promise<any>;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startAppServer(18971);
+    browser = await launchBrowser();
+    d = await DashboardDriver.open(browser, server.origin);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('draws every commune the API serves, each filled with the colour of its API status', async () => {
+    const { today } = await api('/api/health');
+    const { statuses } = await api(`/api/statuses?date=${today}`);
+    const drawn = await d.drawnCommunes();
+    expect(drawn.length).toBe(Object.keys(statuses).length);
+    expect(drawn.length).toBeGreaterThan(100);
+    for (const c of drawn) {
+      const status = statuses[c.code]?.status ?? 'none';
+      expect(c.status, c.code).toBe(status);
+      expect(c.color, c.code).toBe(STATUS_COLORS[status as keyof typeof STATUS_COLORS]);
+    }
+    await expect(d.page.getByTestId('demo-badge').textContent()).resolves.toContain('MINH HỌA');
+  });
+
+  it('clicking a commune opens its panel with the full history', async () => {
+    const fc = await api('/api/communes');
+    const feature = fc.features.find((f: any) => f.properties.status === 'relapsed') ?? fc.features[0];
+    const code = feature.properties.code;
+    const detail = await api(`/api/communes/${code}`);
+    await d.clickCommune(code, pointOnFeature(feature).geometry.coordinates as [number, number]);
+    const items = d.page.locator('[data-testid="commune-history"] li');
+    expect(await items.count()).toBe(detail.history.length);
+    const newest = detail.history[detail.history.length - 1];
+    const [y, m, day] = newest.effectiveDate.split('-');
+    await expect(items.first().textContent()).resolves.toContain(`${day}/${m}/${y}`);
+    await expect(d.page.getByTestId('commune-panel').locator('h2').textContent()).resolves.toBe(`${feature.properties.type} ${feature.properties.name}`);
+    await d.page.getByRole('button', { name: 'Đóng' }).click();
+  });
+
+  it('changing the date changes the map and the indicators to what the API returns for that date', async () => {
+    await d.setDate('30/06/2023');
+    const { statuses } = await api('/api/statuses?date=2023-06-30');
+    const drawn = await d.drawnCommunes();
+    for (const c of drawn) expect(c.status, c.code).toBe(statuses[c.code]?.status ?? 'none');
+    const report = await api('/api/indicators?date=2023-06-30');
+    expect(report.plan.id).toBe('2021-2025');
+    await d.page.waitForFunction((v) => document.querySelector('[data-testid="indicator-fraction-H1"]')?.textContent === v, `${report.indicators[0].numerator}/${report.indicators[0].denominator}`);
+    for (const i of report.indicators.filter((x: any) => x.numerator !== null && x.denominator !== null && x.id !== 'H2'))
+      expect(await d.indicatorFraction(i.id)).toBe(`${i.numerator}/${i.denominator}`);
+    expect(d.page.url()).toContain('date=2023-06-30');
+  });
+
+  it('drills down into a district and back up with the breadcrumb', async () => {
+    const { units } = await api('/api/units?parent=99');
+    const district = units[3];
+    await d.page.getByTestId('district-select').selectOption(district.code);
+    const report = await api(`/api/indicators?date=2023-06-30&unit=${district.code}`);
+    const h1 = report.indicators[0];
+    await d.page.waitForFunction((v) => document.querySelector('[data-testid="indicator-fraction-H1"]')?.textContent === v, `${h1.numerator}/${h1.denominator}`);
+    await expect(d.page.getByTestId('indicator-panel').locator('h2').textContent()).resolves.toContain(district.name);
+    const legendTotal = (await d.page.locator('[data-testid^="legend-count-"]').allTextContents()).reduce((a, b) => a + Number(b), 0);
+    expect(legendTotal).toBe(district.communeCount);
+    await d.page.getByTestId('crumb-root').click();
+    const province = await api('/api/indicators?date=2023-06-30');
+    await d.page.waitForFunction((v) => document.querySelector('[data-testid="indicator-fraction-H1"]')?.textContent === v, `${province.indicators[0].numerator}/${province.indicators[0].denominator}`);
+  });
+
+  it('switches to English and back, and the URL reopens the same view', async () => {
+    await d.page.getByTestId('lang-switch').click();
+    await expect(d.page.locator('h1').textContent()).resolves.toContain('Drug-prevention map');
+    await expect(d.page.getByTestId('legend').textContent()).resolves.toContain('Drug-free');
+    const url = d.page.url();
+    expect(url).toContain('lang=en');
+    const again = await DashboardDriver.open(browser, server.origin, url.slice(server.origin.length));
+    await expect(again.page.locator('h1').textContent()).resolves.toContain('Drug-prevention map');
+    await expect(again.page.getByTestId('date-input').inputValue()).resolves.toBe('30/06/2023');
+    await again.page.close();
+    await d.page.getByTestId('lang-switch').click();
+    await expect(d.page.locator('h1').textContent()).resolves.toContain('Bản đồ phòng, chống ma túy');
+  });
+
+  it('shows the hotspot layer clustered, coloured by status as of the date', async () => {
+    await d.page.getByTestId('toggle-hotspots').check();
+    await d.page.waitForFunction(() => {
+      const map = (window as any).__map;
+      return map.getLayoutProperty('hotspot-clusters', 'visibility') === 'visible' && map.queryRenderedFeatures({ layers: ['hotspot-clusters', 'hotspot-points'] }).length > 0;
+    });
+    expect(d.page.url()).toContain('layers=hotspots');
+  });
+
+  it('saves screenshots at 1280×720 and 1920×1080', async () => {
+    await d.screenshot(`${ARTIFACTS}/dashboard-1280x720.png`);
+    const wide = await DashboardDriver.open(browser, server.origin, '/?date=2025-12-31', { width: 1920, height: 1080 });
+    await wide.screenshot(`${ARTIFACTS}/dashboard-1920x1080.png`);
+    expect(wide.consoleErrors).toEqual([]);
+    expect(wide.outsideRequests).toEqual([]);
+    await wide.page.close();
+  });
+
+  it('made no request outside its origin and logged no console error', () => {
+    expect(d.outsideRequests).toEqual([]);
+    expect(d.consoleErrors).toEqual([]);
+  });
+});
