@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context } from 'hono';
 import { createApp } from './app';
 import { applyMigrations, openPglite, openPostgres, type Database } from './db/client';
 import { DataDirLockedError, lockDataDir } from './db/lock';
@@ -26,9 +27,12 @@ function mountWeb(app: ReturnType<typeof createApp>) {
     console.warn(`No built web page in ${WEB_ROOT}: run \`npm run build\` (npm start does it). Serving the API only.`);
     return;
   }
-  app.use('/assets/*', serveStatic({ root: WEB_ROOT, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
-  app.use('*', serveStatic({ root: WEB_ROOT }));
-  app.get('*', serveStatic({ path: `${WEB_ROOT}/index.html` }));
+  // Hashed asset names and glyph ranges never change content: cache them for a year.
+  const immutable = { precompressed: true, onFound: (_p: string, c: Context) => c.header('Cache-Control', 'public, max-age=31536000, immutable') };
+  app.use('/assets/*', serveStatic({ root: WEB_ROOT, ...immutable }));
+  app.use('/fonts/*', serveStatic({ root: WEB_ROOT, ...immutable }));
+  app.use('*', serveStatic({ root: WEB_ROOT, precompressed: true }));
+  app.get('*', serveStatic({ path: `${WEB_ROOT}/index.html`, precompressed: true }));
 }
 
 async function main() {

@@ -1,5 +1,6 @@
-// npm run bench: start-up, API latency under 10 concurrent clients, payload sizes, and indicators with 100,000 hotspots.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// npm run bench: start-up, API latency under 10 concurrent clients, payload sizes, browser figures, and
+// indicators with 100,000 hotspots.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyMigrations, openPglite } from '../../server/db/client';
@@ -7,6 +8,8 @@ import { loadDataset } from '../../data/load';
 import { bigDataset } from './big-dataset';
 import { load, rawGet, type LoadResult } from './http';
 import { startServer } from './server-process';
+import { webBench } from './web';
+import { CHROMIUM_PATH } from '../e2e/browser';
 
 const results: Record<string, unknown> = {};
 const goals: [string, boolean][] = [];
@@ -26,7 +29,7 @@ async function startupAndLatency(dir: string) {
     const warm = await startServer({ DATA_DIR: dir }, 18931);
     warmTimes.push(warm.readyMs);
     if (i < 2) await warm.stop();
-    else await apiLatency(warm.url).finally(() => warm.stop());
+    else await apiLatency(warm.url).then(() => browserFigures(warm.url)).finally(() => warm.stop());
   }
   const warmMedian = [...warmTimes].sort((a, b) => a - b)[1]!;
   report('warm start to first 200, median of 3, ms', Math.round(warmMedian), ['warm start < 1.5 s', warmMedian < 1500]);
@@ -44,6 +47,18 @@ async function apiLatency(url: string) {
   report('/api/statuses', fmt(statuses), ['statuses p95 < 20 ms', statuses.p95 < 20]);
   const indicators = await load(() => `${url}/api/indicators?date=${dates[k++ % dates.length]}`);
   report('/api/indicators (demo province)', fmt(indicators));
+}
+
+async function browserFigures(url: string) {
+  if (!existsSync(CHROMIUM_PATH)) return console.log('Chromium not installed: browser figures skipped');
+  const { statuses } = (await (await fetch(`${url}/api/statuses`)).json()) as { statuses: Record<string, unknown> };
+  const web = await webBench(url, Object.keys(statuses).length);
+  const sorted = [...web.firstCompleteMapMs].sort((a, b) => a - b);
+  const median = sorted[2]!;
+  report('first complete map in Chromium, median of 5, ms', Math.round(median), ['first complete map < 1.5 s', median < 1500]);
+  report('initial JS / CSS transferred (gzip), bytes', { js: web.jsGzipBytes, css: web.cssGzipBytes }, ['initial JS < 400 KB gzip (map library included)', web.jsGzipBytes < 400_000]);
+  report('slider step: input → map restyled and idle, ms', { p50: +web.stepMs.p50.toFixed(1), p95: +web.stepMs.p95.toFixed(1), max: +web.stepMs.max.toFixed(1) }, ['slider steps < 50 ms', web.stepMs.p95 < 50]);
+  report('animation frame gaps while stepping, ms', { p95: +web.frameGapMs.p95.toFixed(1), max: +web.frameGapMs.max.toFixed(1) });
 }
 
 async function bigIndicators(dir: string) {

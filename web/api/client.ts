@@ -25,7 +25,28 @@ export async function data<R extends ClientResponse<unknown, number, 'json'>>(re
 export const fetchHealth = () => data(api.api.health.$get());
 export const fetchPlans = () => data(api.api.plans.$get());
 export const fetchUnits = (parent?: string) => data(api.api.units.$get({ query: parent ? { parent } : {} }));
-export const fetchStatuses = (date: string) => data(api.api.statuses.$get({ query: { date } }));
+const statusCache = new Map<string, ReturnType<typeof fetchStatusesFresh>>();
+const fetchStatusesFresh = (date: string) => data(api.api.statuses.$get({ query: { date } }));
+
+/** Statuses by date, remembered: a slider played back and forth restyles without waiting for the network. */
+export function fetchStatuses(date: string) {
+  let pending = statusCache.get(date);
+  if (!pending) {
+    pending = fetchStatusesFresh(date);
+    pending.catch(() => statusCache.delete(date));
+    statusCache.set(date, pending);
+  }
+  return pending;
+}
+
+/** Warms the cache for the dates a slider will visit. */
+export function prefetchStatuses(dates: readonly string[]): void {
+  for (const d of dates) void fetchStatuses(d).catch(() => undefined);
+}
+
+export function clearStatusCache(): void {
+  statusCache.clear();
+}
 export const fetchCommune = (code: string, date: string) => data(api.api.communes[':code'].$get({ param: { code }, query: { date } }));
 export const fetchHotspots = (date: string) => data(api.api.hotspots.$get({ query: { date } }));
 export const fetchIndicators = (plan: string, date: string, unit?: string) =>

@@ -75,12 +75,10 @@ export function MapView(props: Props) {
     map.setPaintProperty('commune-fill', 'fill-opacity', focusOpacity(props.focus, 0.85, 0.25));
   }, [map, props.data, props.focus]);
 
-  const previousSelected = useRef<string | null>(null);
   useEffect(() => {
     if (!map || !props.data) return;
-    if (previousSelected.current) map.setFeatureState({ source: 'communes', id: previousSelected.current }, { selected: false });
-    if (props.selected) map.setFeatureState({ source: 'communes', id: props.selected }, { selected: true });
-    previousSelected.current = props.selected;
+    const features = props.data.communes.features.filter((f) => f.properties!.code === props.selected);
+    setData(map, 'selected', { type: 'FeatureCollection', features });
   }, [map, props.data, props.selected]);
 
   useEffect(() => {

@@ -38,16 +38,14 @@ export function focusOpacity(focus: string | null, inside: number, outside: numb
 
 function communeLayers(): LayerSpecification[] {
   return [
-    { id: 'commune-fill', type: 'fill', source: 'communes', paint: { 'fill-color': statusFillColor, 'fill-opacity': 0.85 } },
+    // fill-outline-color draws the thin white borders in the same pass: one layer fewer to render per frame.
+    { id: 'commune-fill', type: 'fill', source: 'communes', paint: { 'fill-color': statusFillColor, 'fill-opacity': 0.85, 'fill-outline-color': '#ffffff' } },
     {
       id: 'commune-hatch', type: 'fill', source: 'communes',
       paint: { 'fill-pattern': 'hatch', 'fill-opacity': ['case', ['==', status, 'relapsed'], 1, 0] },
     },
-    { id: 'commune-line', type: 'line', source: 'communes', paint: { 'line-color': '#ffffff', 'line-width': 0.8 } },
-    {
-      id: 'commune-selected', type: 'line', source: 'communes',
-      paint: { 'line-color': '#000000', 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 0] },
-    },
+    // The selected commune has its own one-feature source, so unselected ones cost nothing to draw.
+    { id: 'commune-selected', type: 'line', source: 'selected', paint: { 'line-color': '#000000', 'line-width': 3 } },
   ];
 }
 
@@ -103,6 +101,7 @@ export function buildStyle(origin: string): StyleSpecification {
       communes: { ...empty(), promoteId: 'code' },
       districts: empty(),
       province: empty(),
+      selected: empty(),
       context: empty(),
       hotspots: { ...empty(), cluster: true, clusterRadius: 40, clusterMaxZoom: 12 },
       'hotspots-raw': empty(),

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { addDays, parseVnDate, type IsoDate } from '../../geo/dates';
 import { useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
+import { prefetchStatuses } from '../api/client';
 
 /** Month ends from `start` to `end`, with `end` itself last. */
 export function monthSteps(start: IsoDate, end: IsoDate): IsoDate[] {
@@ -71,10 +72,11 @@ export function TimeBar({ start, end, earliest, date, onChange }: Props) {
 
   return (
     <section className="timebar" aria-label={t.asOf}>
-      <button onClick={() => setPlaying(!playing)} data-testid="play" aria-pressed={playing}>{playing ? `⏸ ${t.pause}` : `▶ ${t.play}`}</button>
+      <button onClick={() => { prefetchStatuses(steps); setPlaying(!playing); }} data-testid="play" aria-pressed={playing}>{playing ? `⏸ ${t.pause}` : `▶ ${t.play}`}</button>
       <input
         type="range" min={0} max={steps.length - 1} value={index} aria-label={t.asOf} aria-valuetext={formatDate(steps[index]!)}
         data-testid="date-slider" onChange={(e) => onChange(steps[Number(e.target.value)]!)}
+        onPointerDown={() => prefetchStatuses(steps)} onFocus={() => prefetchStatuses(steps)}
       />
       <label className="as-of">
         {t.asOf}

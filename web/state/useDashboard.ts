@@ -1,7 +1,7 @@
 // Every request the dashboard makes, keyed by the view: geometry once, then light reads per date, plan and unit.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
-  fetchBoundaries, fetchCommune, fetchHealth, fetchHotspots, fetchIndicators, fetchPlans, fetchRanking, fetchStatuses, fetchTrend,
+  fetchBoundaries, fetchCommune, fetchHealth, fetchHotspots, fetchIndicators, fetchPlans, fetchRanking, fetchStatuses, fetchTrend, prefetchStatuses,
   type Health, type Plan,
 } from '../api/client';
 import { decodeBoundaries, type MapData } from '../map/boundaries';
@@ -10,7 +10,8 @@ import type { ViewState } from './view';
 
 const RETRY_MS = 5000;
 
-function useBase() {
+function useBase(date: string | null) {
+  const firstDate = useRef(date);
   const [base, setBase] = useState<{ health: Health; plans: Plan[]; map: MapData } | null>(null);
   const [error, setError] = useState<Error | null>(null);
   useEffect(() => {
@@ -18,8 +19,10 @@ function useBase() {
     let timer: ReturnType<typeof setTimeout>;
     const load = async () => {
       try {
-        const health = await fetchHealth();
-        const [plans, topo] = await Promise.all([fetchPlans(), fetchBoundaries(health.boundaryKey)]);
+        const [health, plans] = await Promise.all([fetchHealth(), fetchPlans()]);
+        // The first statuses travel alongside the geometry instead of after it.
+        prefetchStatuses([firstDate.current ?? health.today]);
+        const topo = await fetchBoundaries(health.boundaryKey);
         if (!stop) {
           setBase({ health, plans: plans.plans, map: decodeBoundaries(topo) });
           setError(null);
@@ -44,7 +47,7 @@ function choosePlan(plans: Plan[], wanted: string | null, date: string): Plan | 
 }
 
 export function useDashboard(view: ViewState) {
-  const { base, error } = useBase();
+  const { base, error } = useBase(view.date);
   const today = base?.health.today ?? null;
   const date = view.date ?? today;
   const plan = base && date ? choosePlan(base.plans, view.plan, date) : null;
