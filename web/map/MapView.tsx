@@ -54,8 +54,7 @@ export function MapView(props: Props) {
 
   useEffect(() => {
     if (!map || !props.data) return;
-    for (const id of ['communes', 'districts', 'province'] as const) setData(map, id, props.data[id]);
-    setData(map, 'context', props.data.layers);
+    for (const id of ['communes', 'outlines', 'labels'] as const) setData(map, id, props.data[id]);
   }, [map, props.data]);
 
   useEffect(() => {
@@ -83,9 +82,12 @@ export function MapView(props: Props) {
 
   useEffect(() => {
     if (!map) return;
-    const fc = props.hotspots ?? { type: 'FeatureCollection', features: [] };
-    setData(map, 'hotspots', fc);
-    setData(map, 'hotspots-raw', fc);
+    // Hidden layers keep whatever they last had: no tiles to cut for points nobody sees.
+    if (props.showHotspots) {
+      const fc = props.hotspots ?? { type: 'FeatureCollection', features: [] };
+      setData(map, 'hotspots', fc);
+      setData(map, 'hotspots-raw', fc);
+    }
     const vis = (on: boolean) => (on ? 'visible' : 'none');
     for (const id of ['hotspot-clusters', 'hotspot-count', 'hotspot-points']) map.setLayoutProperty(id, 'visibility', vis(props.showHotspots && !props.heatmap));
     map.setLayoutProperty('hotspot-heat', 'visibility', vis(props.showHotspots && props.heatmap));

@@ -2,12 +2,18 @@
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { labelPoint } from '../../geo/labels';
+import type { Area } from '../../geo/spatial';
 
 export interface MapData {
   province: FeatureCollection;
   districts: FeatureCollection;
   communes: FeatureCollection;
   layers: FeatureCollection;
+  /** Province, district and context lines in one source, told apart by `kind`: fewer tiles for the map to cut. */
+  outlines: FeatureCollection;
+  /** One point per commune where its name is drawn, so that fills never wait for glyphs. */
+  labels: FeatureCollection;
   /** [west, south, east, north] of every unit, by code. */
   bounds: Map<string, [number, number, number, number]>;
   /** Name and type of every unit, by code. */
@@ -33,12 +39,19 @@ export function labelOf(name: string, type: string): string {
 
 export function decodeBoundaries(topo: Topology): MapData {
   const fc = (name: string) => (topo.objects[name] ? (feature(topo, topo.objects[name]) as unknown as FeatureCollection) : { type: 'FeatureCollection' as const, features: [] });
-  const data: MapData = { province: fc('province'), districts: fc('districts'), communes: fc('communes'), layers: fc('layers'), bounds: new Map(), names: new Map() };
+  const [province, districts, communes, layers] = [fc('province'), fc('districts'), fc('communes'), fc('layers')];
+  const tagged = (c: FeatureCollection, kind: string) => c.features.map((f) => ({ ...f, properties: { kind, ...f.properties } }));
+  const outlines: FeatureCollection = { type: 'FeatureCollection', features: [...tagged(layers, 'context'), ...tagged(districts, 'district'), ...tagged(province, 'province')] };
+  const labels: FeatureCollection = { type: 'FeatureCollection', features: [] };
+  const data: MapData = { province, districts, communes, layers, outlines, labels, bounds: new Map(), names: new Map() };
   for (const f of [...data.province.features, ...data.districts.features, ...data.communes.features] as Feature[]) {
     const p = f.properties as { code: string; name: string; type: string; parentCode: string | null };
     data.bounds.set(p.code, boundsOf(f.geometry));
     data.names.set(p.code, { name: p.name, type: p.type, parentCode: p.parentCode });
   }
-  for (const f of data.communes.features) f.properties = { ...f.properties, label: labelOf(f.properties!.name, f.properties!.type) };
+  for (const f of communes.features) {
+    const label = labelOf(f.properties!.name, f.properties!.type);
+    labels.features.push({ type: 'Feature', properties: { code: f.properties!.code, label }, geometry: { type: 'Point', coordinates: labelPoint(f.geometry as Area) } });
+  }
   return data;
 }

@@ -51,9 +51,9 @@ function communeLayers(): LayerSpecification[] {
 
 function contextLayers(): LayerSpecification[] {
   return [
-    { id: 'rivers', type: 'line', source: 'context', filter: ['==', ['get', 'kind'], 'river'], paint: { 'line-color': '#3f8fc6', 'line-width': 2.5 } },
-    { id: 'district-line', type: 'line', source: 'districts', paint: { 'line-color': '#263238', 'line-width': 2 } },
-    { id: 'province-line', type: 'line', source: 'province', paint: { 'line-color': '#263238', 'line-width': 3 } },
+    { id: 'rivers', type: 'line', source: 'outlines', filter: ['==', ['get', 'kind'], 'river'], paint: { 'line-color': '#3f8fc6', 'line-width': 2.5 } },
+    { id: 'district-line', type: 'line', source: 'outlines', filter: ['==', ['get', 'kind'], 'district'], paint: { 'line-color': '#263238', 'line-width': 2 } },
+    { id: 'province-line', type: 'line', source: 'outlines', filter: ['==', ['get', 'kind'], 'province'], paint: { 'line-color': '#263238', 'line-width': 3 } },
   ];
 }
 
@@ -82,7 +82,7 @@ function hotspotLayers(): LayerSpecification[] {
 
 function labelLayer(): LayerSpecification {
   return {
-    id: 'commune-label', type: 'symbol', source: 'communes',
+    id: 'commune-label', type: 'symbol', source: 'labels',
     layout: {
       'text-field': ['get', 'label'], 'text-font': FONT_REGULAR, 'text-size': ['interpolate', ['linear'], ['zoom'], 8, 10, 12, 15],
       'text-max-width': 7, 'text-padding': 3, 'text-allow-overlap': false, 'text-ignore-placement': false,
@@ -99,10 +99,9 @@ export function buildStyle(origin: string): StyleSpecification {
     glyphs: `${origin}/fonts/{fontstack}/{range}.pbf`,
     sources: {
       communes: { ...empty(), promoteId: 'code' },
-      districts: empty(),
-      province: empty(),
+      outlines: empty(),
+      labels: empty(),
       selected: empty(),
-      context: empty(),
       hotspots: { ...empty(), cluster: true, clusterRadius: 40, clusterMaxZoom: 12 },
       'hotspots-raw': empty(),
     },
