@@ -1,7 +1,9 @@
 // The application shell: wires view state, data and panels; no business rules live here.
 import { useCallback, useMemo } from 'react';
 import { minDate } from '../geo/dates';
-import { LangContext, useT } from './i18n/context';
+import { UNIT_TYPE_LEVEL, type UnitType } from '../geo/units';
+import { ApiError } from './api/client';
+import { LangContext, useLang, useT } from './i18n/context';
 import { MapView } from './map/MapView';
 import { Breadcrumb } from './panels/Breadcrumb';
 import { CommunePanel } from './panels/CommunePanel';
@@ -13,6 +15,14 @@ import { useDashboard } from './state/useDashboard';
 import { useViewState } from './state/useViewState';
 import type { ViewState } from './state/view';
 
+function ErrorBanner({ error }: { error: Error }) {
+  const t = useT();
+  const lang = useLang();
+  const refused = error instanceof ApiError && error.final;
+  const text = refused ? (lang === 'vi' ? error.messageVi : error.message) : `${t.apiDown} (${error.message})`;
+  return <div role="alert" className="error" data-testid="error">{text}</div>;
+}
+
 function Dashboard({ view, update }: { view: ViewState; update(patch: Partial<ViewState>): void }) {
   const t = useT();
   const d = useDashboard(view);
@@ -22,7 +32,7 @@ function Dashboard({ view, update }: { view: ViewState; update(patch: Partial<Vi
   const onSelect = useCallback((code: string) => update({ commune: code }), [update]);
   const onFocus = useCallback((code: string | null) => update({ unit: code, commune: null }), [update]);
   const onOpenUnit = useCallback(
-    (code: string) => (d.base?.map.names.get(code)?.type && ['Xã', 'Phường', 'Thị trấn', 'Đặc khu'].includes(d.base.map.names.get(code)!.type) ? update({ commune: code }) : onFocus(code)),
+    (code: string) => (UNIT_TYPE_LEVEL[d.base?.map.names.get(code)?.type as UnitType] === 'commune' ? update({ commune: code }) : onFocus(code)),
     [d.base, update, onFocus],
   );
   const noStatus = d.statuses.data && Object.values(statuses).every((s) => s === null);
@@ -30,10 +40,10 @@ function Dashboard({ view, update }: { view: ViewState; update(patch: Partial<Vi
   return (
     <div className={`app${view.large ? ' large' : ''}`} data-testid="app">
       <Header dataset={d.base?.health.dataset ?? null} demo={d.base?.health.demo ?? false} plans={d.base?.plans ?? []} planId={d.plan?.id ?? null} view={view} update={update} />
-      {d.error && <div role="alert" className="error" data-testid="error">{t.apiDown} ({d.error.message})</div>}
+      {d.error && <ErrorBanner error={d.error} />}
       <div className="body">
         <div className="map-column">
-          <Breadcrumb data={d.base?.map ?? null} focus={view.unit} onFocus={onFocus} />
+          <Breadcrumb data={d.base?.map ?? null} focus={view.unit} onFocus={onFocus} onOpen={onOpenUnit} />
           <MapView
             data={d.base?.map ?? null} statuses={statuses} hotspots={d.hotspots.data ?? null} showHotspots={view.hotspots} heatmap={view.heatmap}
             focus={view.unit} selected={view.commune} large={view.large} onSelect={onSelect}

@@ -107,6 +107,67 @@ describe.skipIf(!browserTestsPossible)('dashboard in Chromium', () => {
     expect(d.page.url()).toContain('layers=hotspots');
   });
 
+  it('switches the hotspots to a heatmap and the labels to large type', async () => {
+    await d.page.getByTestId('toggle-heatmap').check();
+    await d.page.waitForFunction(() => (window as any).__map.getLayoutProperty('hotspot-heat', 'visibility') === 'visible');
+    expect(await d.page.evaluate(() => (window as any).__map.getLayoutProperty('hotspot-clusters', 'visibility'))).toBe('none');
+    const small = await d.page.evaluate(() => JSON.stringify((window as any).__map.getLayoutProperty('commune-label', 'text-size')));
+    const h1Small = await d.page.locator('h1').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    await d.page.getByTestId('toggle-large').click();
+    await expect(d.page.getByTestId('toggle-large').getAttribute('aria-pressed')).resolves.toBe('true');
+    expect(await d.page.evaluate(() => JSON.stringify((window as any).__map.getLayoutProperty('commune-label', 'text-size')))).not.toBe(small);
+    expect(await d.page.locator('h1').evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThan(h1Small);
+    expect(d.page.url()).toContain('large=1');
+    await d.screenshot(`${ARTIFACTS}/dashboard-large-heatmap-1280x720.png`);
+    await d.page.getByTestId('toggle-large').click();
+    await d.page.getByTestId('toggle-heatmap').uncheck();
+  });
+
+  it('works from the keyboard alone: district, commune panel, Escape', async () => {
+    const k = await DashboardDriver.open(browser, server.origin);
+    const focusedTestId = () => k.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+    const tabTo = async (testId: string) => {
+      for (let i = 0; i < 40 && (await focusedTestId()) !== testId; i++) await k.page.keyboard.press('Tab');
+      expect(await focusedTestId()).toBe(testId);
+    };
+    await tabTo('district-select');
+    await k.page.keyboard.press('ArrowDown');
+    await k.page.waitForSelector('[data-testid="commune-select"]');
+    await tabTo('commune-select');
+    await k.page.keyboard.press('ArrowDown');
+    const panel = k.page.getByTestId('commune-panel');
+    await panel.waitFor();
+    expect(await k.page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+    await k.page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    await k.page.getByTestId('indicator-panel').waitFor();
+    expect(k.consoleErrors).toEqual([]);
+    await k.page.close();
+  });
+
+  it('says when the server is out of reach, keeps the last map, and recovers on its own', async () => {
+    const k = await DashboardDriver.open(browser, server.origin);
+    await k.page.route('**/api/**', (r) => r.abort('connectionrefused'));
+    await k.page.getByTestId('date-input').fill('31/03/2022');
+    await k.page.getByTestId('date-input').press('Enter');
+    await expect(k.page.getByTestId('error').textContent()).resolves.toContain('Không kết nối được máy chủ');
+    expect((await k.drawnCommunes()).length).toBeGreaterThan(100);
+    const before = await k.appliedCount();
+    await k.page.unroute('**/api/**');
+    await k.waitForMap(before + 1); // the retry, without any user action
+    await k.page.getByTestId('error').waitFor({ state: 'detached', timeout: 15_000 });
+    const { statuses } = await api('/api/statuses?date=2022-03-31');
+    for (const c of await k.drawnCommunes()) expect(c.status, c.code).toBe(statuses[c.code]?.status ?? 'none');
+    await k.page.close();
+  });
+
+  it('shows the server\'s own message for a link to a commune that does not exist, and a notice for a date without data', async () => {
+    const k = await DashboardDriver.open(browser, server.origin, '/?commune=99999&date=2021-01-01');
+    await expect(k.page.getByTestId('error').textContent()).resolves.toBe('Không có xã 99999');
+    await expect(k.page.getByTestId('no-data').textContent()).resolves.toContain('Chưa có dữ liệu');
+    await k.page.close();
+  });
+
   it('saves screenshots at 1280×720 and 1920×1080', async () => {
     await d.screenshot(`${ARTIFACTS}/dashboard-1280x720.png`);
     const wide = await DashboardDriver.open(browser, server.origin, '/?date=2025-12-31', { width: 1920, height: 1080 });

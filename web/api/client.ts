@@ -5,8 +5,12 @@ import type { AppType } from '../../server/app';
 export const api = hc<AppType>(window.location.origin);
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly messageVi: string = message) {
     super(message);
+  }
+  /** A 4xx says the request itself is wrong: asking again will not help. */
+  get final(): boolean {
+    return this.status >= 400 && this.status < 500;
   }
 }
 
@@ -17,7 +21,7 @@ export async function data<R extends ClientResponse<unknown, number, 'json'>>(re
   const res = await request;
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: { message?: { vi?: string; en?: string } } } | null;
-    throw new ApiError(res.status, body?.error?.message?.en ?? `HTTP ${res.status}`);
+    throw new ApiError(res.status, body?.error?.message?.en ?? `HTTP ${res.status}`, body?.error?.message?.vi);
   }
   return (await res.json()) as OkBody<R>;
 }

@@ -6,6 +6,8 @@ interface Props {
   data: MapData | null;
   focus: string | null;
   onFocus(code: string | null): void;
+  /** Opens a unit chosen from the list: a district is focused, a commune's panel opens. */
+  onOpen(code: string): void;
 }
 
 function chain(data: MapData, code: string | null): string[] {
@@ -14,12 +16,16 @@ function chain(data: MapData, code: string | null): string[] {
   return out;
 }
 
-export function Breadcrumb({ data, focus, onFocus }: Props) {
+export function Breadcrumb({ data, focus, onFocus, onOpen }: Props) {
   const t = useT();
   if (!data) return null;
   const path = chain(data, focus).slice(1);
   const root = data.province.features[0]?.properties as { code: string; name: string; type: string } | undefined;
-  const children = data.districts.features.map((f) => f.properties as { code: string; name: string; type: string });
+  // The list goes one level down from where the view is, so the keyboard reaches every commune without the map.
+  type Unit = { code: string; name: string; type: string; parentCode: string | null };
+  const level = focus ? data.communes : data.districts;
+  const children = level.features.map((f) => f.properties as Unit).filter((u) => !focus || u.parentCode === focus)
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   return (
     <nav className="breadcrumb" aria-label="breadcrumb" data-testid="breadcrumb">
       <button onClick={() => onFocus(null)} data-testid="crumb-root">{root ? `${root.type} ${root.name}` : t.province}</button>
@@ -27,8 +33,8 @@ export function Breadcrumb({ data, focus, onFocus }: Props) {
         const u = data.names.get(code)!;
         return <span key={code}> › <button onClick={() => onFocus(code)}>{u.type} {u.name}</button></span>;
       })}
-      {!focus && (
-        <select aria-label={t.chooseUnit} value="" data-testid="district-select" onChange={(e) => e.target.value && onFocus(e.target.value)}>
+      {children.length > 0 && (
+        <select aria-label={t.chooseUnit} value="" data-testid={focus ? 'commune-select' : 'district-select'} onChange={(e) => e.target.value && onOpen(e.target.value)}>
           <option value="">{t.chooseUnit}…</option>
           {children.map((d) => <option key={d.code} value={d.code}>{d.type} {d.name}</option>)}
         </select>

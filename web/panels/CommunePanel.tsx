@@ -1,5 +1,6 @@
 // The commune panel: name, type, parent units, current status with date and legal basis, history timeline,
 // hotspot counts, and selection for transformation under the current plan.
+import { useEffect, useRef } from 'react';
 import type { CommuneInfo } from '../api/client';
 import { formatDate } from '../i18n/format';
 import { useT } from '../i18n/context';
@@ -32,14 +33,30 @@ function History({ info }: { info: CommuneInfo }) {
   );
 }
 
+/** Escape closes the panel; opening it moves the keyboard focus to its heading so a screen reader reads it. */
+function usePanelKeys(code: string | undefined, onClose: () => void) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+  useEffect(() => {
+    if (!code) return;
+    heading.current?.focus();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close.current();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [code]);
+  return heading;
+}
+
 export function CommunePanel({ info, loading, planId, onClose }: Props) {
   const t = useT();
+  const heading = usePanelKeys(info?.code, onClose);
   if (!info) return loading ? <aside className="panel commune-panel">{t.loading}</aside> : null;
   const selection = info.selections.find((s) => s.planId === planId);
   return (
     <aside className="panel commune-panel" aria-label={`${info.type} ${info.name}`} data-testid="commune-panel" data-code={info.code}>
       <button className="close" onClick={onClose} aria-label={t.close}>×</button>
-      <h2>{info.type} {info.name}</h2>
+      <h2 ref={heading} tabIndex={-1}>{info.type} {info.name}</h2>
       <div className="muted">{info.parents.map((p) => `${p.type} ${p.name}`).reverse().join(', ')}</div>
       <p className="current-status" data-testid="commune-status">
         <span className="swatch" style={{ background: STATUS_COLORS[info.status?.status ?? 'none'] }} />

@@ -26,8 +26,8 @@ export function Header({ dataset, demo, plans, planId, view, update }: Props) {
           </select>
         </label>
         <label><input type="checkbox" checked={view.hotspots} data-testid="toggle-hotspots" onChange={(e) => update({ hotspots: e.target.checked })} /> {t.hotspots}</label>
-        <label><input type="checkbox" checked={view.heatmap} disabled={!view.hotspots} onChange={(e) => update({ heatmap: e.target.checked })} /> {t.heatmap}</label>
-        <button aria-pressed={view.large} onClick={() => update({ large: !view.large })}>{t.largeType}</button>
+        <label><input type="checkbox" checked={view.heatmap} disabled={!view.hotspots} data-testid="toggle-heatmap" onChange={(e) => update({ heatmap: e.target.checked })} /> {t.heatmap}</label>
+        <button aria-pressed={view.large} data-testid="toggle-large" onClick={() => update({ large: !view.large })}>{t.largeType}</button>
         <button data-testid="lang-switch" onClick={() => update({ lang: view.lang === 'vi' ? 'en' : 'vi' })}>{t.language}</button>
       </div>
     </header>

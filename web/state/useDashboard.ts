@@ -5,10 +5,9 @@ import {
   type Health, type Plan,
 } from '../api/client';
 import { decodeBoundaries, type MapData } from '../map/boundaries';
-import { useRequest } from './useRequest';
+import { RETRY_MS, useRequest } from './useRequest';
 import type { ViewState } from './view';
 
-const RETRY_MS = 5000;
 
 function useBase(date: string | null) {
   const firstDate = useRef(date);
@@ -59,5 +58,7 @@ export function useDashboard(view: ViewState) {
   const ranking = useRequest(ready ? `r|${plan.id}|${unit}|${date}` : null, () => fetchRanking(plan!.id, date!, unit));
   const hotspots = useRequest(view.hotspots && date ? `h|${date}` : null, () => fetchHotspots(date!));
   const commune = useRequest(view.commune && date ? `c|${view.commune}|${date}` : null, () => fetchCommune(view.commune!, date!));
-  return { base, error, today, date, plan, statuses, indicators, trend, ranking, hotspots, commune };
+  // Any failing read means the server is out of reach for now; every request retries on its own.
+  const failure = error ?? [statuses, indicators, trend, ranking, hotspots, commune].find((r) => r.error)?.error ?? null;
+  return { base, error: failure, today, date, plan, statuses, indicators, trend, ranking, hotspots, commune };
 }

@@ -1,5 +1,6 @@
 // Runs a request whenever its key changes and keeps only the latest answer (no flashing back to old dates).
 import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api/client';
 
 export interface RequestState<T> {
   data: T | null;
@@ -7,6 +8,10 @@ export interface RequestState<T> {
   loading: boolean;
 }
 
+export const RETRY_MS = 5000;
+
+/** On failure the last answer stays shown with the error beside it; unless the server refused the request itself (4xx),
+ *  it is tried again every RETRY_MS. */
 export function useRequest<T>(key: string | null, run: () => Promise<T>): RequestState<T> {
   const [state, setState] = useState<RequestState<T>>({ data: null, error: null, loading: key !== null });
   const latest = useRef(0);
@@ -18,11 +23,20 @@ export function useRequest<T>(key: string | null, run: () => Promise<T>): Reques
       return;
     }
     const id = ++latest.current;
-    setState((s) => ({ ...s, loading: true }));
-    runRef.current().then(
-      (data) => id === latest.current && setState({ data, error: null, loading: false }),
-      (error: unknown) => id === latest.current && setState((s) => ({ data: s.data, error: error instanceof Error ? error : new Error(String(error)), loading: false })),
-    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = () => {
+      setState((s) => ({ ...s, loading: true }));
+      runRef.current().then(
+        (data) => id === latest.current && setState({ data, error: null, loading: false }),
+        (error: unknown) => {
+          if (id !== latest.current) return;
+          setState((s) => ({ data: s.data, error: error instanceof Error ? error : new Error(String(error)), loading: false }));
+          if (!(error instanceof ApiError && error.final)) timer = setTimeout(attempt, RETRY_MS);
+        },
+      );
+    };
+    attempt();
+    return () => clearTimeout(timer);
   }, [key]);
   return state;
 }
