@@ -38,10 +38,19 @@ async function firstMap(origin: string, expected: number) {
     };
     check();
   }), expected);
-  return { ms, bytes, browser, page };
+  return { ms, bytes, browser };
 }
 
-async function sliderSteps(page: import('playwright-core').Page, steps: number) {
+/** Steps the slider through every month of the 2021–2025 plan, as its play button does. */
+async function sliderSteps(browser: import('playwright-core').Browser, origin: string) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.addInitScript('window.__name = (f) => f');
+  await page.goto(`${origin}/?date=2025-12-31`);
+  await page.waitForFunction(() => {
+    const w = window as unknown as W;
+    return (w.__appliedStatuses ?? 0) > 0 && w.__map!.isSourceLoaded('communes');
+  });
+  const steps = Number(await page.getByTestId('date-slider').getAttribute('max')) + 1;
   return page.evaluate((n) => new Promise<{ steps: number[]; gaps: number[] }>((resolve) => {
     const w = window as unknown as W;
     const slider = document.querySelector('[data-testid="date-slider"]') as HTMLInputElement;
@@ -57,7 +66,7 @@ async function sliderSteps(page: import('playwright-core').Page, steps: number) 
       if (i >= n) { running = false; resolve({ steps: times, gaps }); return; }
       const applied = w.__appliedStatuses ?? 0;
       const t0 = performance.now();
-      setValue.call(slider, String(i % (Number(slider.max) + 1)));
+      setValue.call(slider, String(i));
       slider.dispatchEvent(new Event('input', { bubbles: true }));
       // The step ends with the first frame drawn after the new statuses were applied.
       const rendered = () => {
@@ -81,7 +90,7 @@ export async function webBench(origin: string, communeCount: number): Promise<We
     bytes = r.bytes;
     if (i < 4) await r.browser.close();
     else {
-      const { steps, gaps } = await sliderSteps(r.page, 40);
+      const { steps, gaps } = await sliderSteps(r.browser, origin);
       await r.browser.close();
       const s = [...steps].sort((a, b) => a - b);
       const g = [...gaps].sort((a, b) => a - b);
