@@ -75,3 +75,36 @@ export function statusAt(steps: readonly StatusStep[], date: IsoDate): StatusSte
   const i = lastStepIndex(steps, date);
   return i < 0 ? null : steps[i]!;
 }
+
+/** Status names as the plans write them, for messages in both languages. */
+export const STATUS_NAMES: Readonly<Record<CommuneStatus, { vi: string; en: string }>> = {
+  drug_free: { vi: 'Không có tệ nạn ma túy', en: 'drug-free' },
+  complex: { vi: 'Trọng điểm, phức tạp', en: 'complex' },
+  transformed: { vi: 'Đã chuyển hóa', en: 'transformed' },
+  relapsed: { vi: 'Tái phức tạp', en: 'relapsed' },
+};
+
+export interface BadStep {
+  from: StatusStep | null;
+  to: StatusStep;
+  reason: 'not_allowed' | 'not_selected' | 'unchanged';
+}
+
+/**
+ * Checks the steps a change creates: every pair of consecutive steps in `after` that was not already consecutive in
+ * `before` (the new step against its neighbours, and those a correction brings together). Older data is not judged
+ * again. `selectedOn(date)` tells whether the commune was selected for transformation by that date.
+ */
+export function checkNewSteps(before: readonly StatusRecord[], after: readonly StatusRecord[], selectedOn: (date: IsoDate) => boolean): BadStep | null {
+  const old = effectiveHistory(before);
+  const pairs = new Set(old.map((s, i) => `${i === 0 ? '' : old[i - 1]!.id}>${s.id}`));
+  const steps = effectiveHistory(after);
+  for (let i = 0; i < steps.length; i++) {
+    const from = i === 0 ? null : steps[i - 1]!;
+    const to = steps[i]!;
+    if (pairs.has(`${from?.id ?? ''}>${to.id}`)) continue;
+    const check = checkTransition(from?.status ?? null, to.status, selectedOn(to.effectiveDate));
+    if (!check.ok) return { from, to, reason: check.reason };
+  }
+  return null;
+}

@@ -6,7 +6,17 @@ import { systemClock, type Clock } from './clock';
 import type { Database } from './db/client';
 import { errorBody, HttpError, sendError } from './http/errors';
 import { boundaryRoutes, communeRoutes, statusRoutes } from './routes/communes';
-import type { RouteContext } from './routes/context';
+import type { AuthConfig, RouteContext } from './routes/context';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultLoginLimits, type LoginLimits } from './auth/rate-limit';
+import { DEFAULT_SESSION_POLICY } from './auth/sessions';
+import { requireSignIn, sessionLoader, writeGuard, type AuthEnv } from './http/guard';
+import { auditRoutes, userRoutes } from './routes/admin';
+import { authRoutes } from './routes/auth';
+import { eventRoutes } from './routes/events';
+import { attachmentRoutes, myAreaRoutes, proposalRoutes } from './routes/workflow';
+import { EventBus } from './services/events';
 import { healthRoutes } from './routes/health';
 import { hotspotRoutes, indicatorRoutes } from './routes/indicators';
 import { planRoutes, unitRoutes } from './routes/units';
@@ -15,15 +25,32 @@ import { SnapshotCache } from './services/snapshot';
 
 export interface AppOptions {
   database: Database;
+  /** Session lifetimes, cookie and proxy settings; defaults suit a single server on a closed network. */
+  auth?: Partial<Omit<AuthConfig, 'limits'>> & { limits?: LoginLimits };
+  /** Default: a temporary folder (tests); main.ts passes the configured one. */
+  attachmentsDir?: string;
   clock?: Clock;
   /** See SnapshotCacheOptions.recheckMs; default: never on PGlite, 1 s on PostgreSQL. */
   snapshotRecheckMs?: number;
   log?: (message: string) => void;
 }
 
+// Reachable without a session: the sign-in page needs them.
+const OPEN_PATHS = ['/api/health', '/api/auth/login', '/api/auth/me', '/api/auth/logout'];
+
 function apiRoutes(ctx: RouteContext) {
-  return new Hono()
+  return new Hono<AuthEnv>()
+    .use(sessionLoader(ctx.database.db, ctx.auth, ctx.clock))
+    .use(writeGuard(ctx.auth))
+    .use(requireSignIn(OPEN_PATHS))
     .route('/health', healthRoutes(ctx))
+    .route('/auth', authRoutes(ctx))
+    .route('/proposals', proposalRoutes(ctx))
+    .route('/attachments', attachmentRoutes(ctx))
+    .route('/my-area', myAreaRoutes(ctx))
+    .route('/users', userRoutes(ctx))
+    .route('/audit', auditRoutes(ctx))
+    .route('/events', eventRoutes(ctx))
     .route('/plans', planRoutes(ctx))
     .route('/units', unitRoutes(ctx))
     .route('/communes', communeRoutes(ctx))
@@ -41,6 +68,15 @@ export function createApp(options: AppOptions) {
     }),
     boundaries: new BoundaryService(options.database.db),
     clock: options.clock ?? systemClock,
+    auth: {
+      session: options.auth?.session ?? DEFAULT_SESSION_POLICY,
+      cookieSecure: options.auth?.cookieSecure ?? false,
+      trustedProxy: options.auth?.trustedProxy ?? null,
+      publicOrigin: options.auth?.publicOrigin ?? null,
+      limits: options.auth?.limits ?? defaultLoginLimits(),
+    },
+    events: new EventBus(),
+    attachmentsDir: options.attachmentsDir ?? join(tmpdir(), 'pcmt-attachments'),
   };
   const log = options.log ?? ((m: string) => console.error(m));
   const app = new Hono();
@@ -62,7 +98,8 @@ export function createApp(options: AppOptions) {
       strictTransportSecurity: false,
     }),
   );
-  app.use('/api/*', compress());
+  // Event streams must not be buffered by compression.
+  app.use('/api/*', async (c, next) => (c.req.path === '/api/events' ? next() : compress()(c, next)));
   app.onError((err, c) => {
     if (err instanceof HttpError) return sendError(c, err);
     log(`Unhandled error on ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);

@@ -1,13 +1,15 @@
 // Entry point: env → data-dir lock → database → migrations → first-run demo seed → serve API and web → clean shutdown.
 import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context } from 'hono';
 import { createApp } from './app';
+import { countUsers } from './services/users';
 import { applyMigrations, openPglite, openPostgres, type Database } from './db/client';
 import { DataDirLockedError, lockDataDir } from './db/lock';
 import { readEnv, type Env } from './env';
-import { seedDemoIfEmpty } from './seed';
+import { seedDemoIfEmpty, seedDemoUsers } from './seed';
 
 const WEB_ROOT = 'dist/web';
 
@@ -40,8 +42,22 @@ async function main() {
   const started = Date.now();
   const { database, release } = await openDatabase(env);
   await applyMigrations(database);
-  if (env.SEED_DEMO) await seedDemoIfEmpty(database, (m) => console.log(m));
-  const app = createApp({ database });
+  if (env.SEED_DEMO) {
+    await seedDemoIfEmpty(database, (m) => console.log(m));
+    await seedDemoUsers(database.db, (m) => console.log(m));
+  }
+  if ((await countUsers(database.db)) === 0)
+    console.log('No users yet / Chưa có người dùng: create the first administrator with `npm run users -- create-admin <username>`');
+  const app = createApp({
+    database,
+    attachmentsDir: env.ATTACHMENTS_DIR ?? join(dirname(resolve(env.DATA_DIR)), 'attachments'),
+    auth: {
+      session: { idleMs: env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.SESSION_MAX_HOURS * 3_600_000 },
+      cookieSecure: env.COOKIE_SECURE,
+      trustedProxy: env.TRUSTED_PROXY ?? null,
+      publicOrigin: env.PUBLIC_ORIGIN ?? null,
+    },
+  });
   mountWeb(app);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const where = env.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${env.DATA_DIR}`;

@@ -2,7 +2,11 @@
 import { useCallback, useMemo } from 'react';
 import { minDate } from '../geo/dates';
 import { UNIT_TYPE_LEVEL, type UnitType } from '../geo/units';
-import { ApiError } from './api/client';
+import { ApiError, fetchHealth } from './api/client';
+import { MeContext, useCan } from './auth/context';
+import { LoginPage } from './auth/LoginPage';
+import { useSession } from './auth/useSession';
+import { useRequest } from './state/useRequest';
 import { LangContext, useLang, useT } from './i18n/context';
 import { MapView } from './map/MapView';
 import { Breadcrumb } from './panels/Breadcrumb';
@@ -23,9 +27,11 @@ function ErrorBanner({ error }: { error: Error }) {
   return <div role="alert" className="error" data-testid="error">{text}</div>;
 }
 
-function Dashboard({ view, update }: { view: ViewState; update(patch: Partial<ViewState>): void }) {
+function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch: Partial<ViewState>): void; onSignOut(): void }) {
   const t = useT();
-  const d = useDashboard(view);
+  const can = useCan();
+  const showHotspots = view.hotspots && can('read_hotspot_details');
+  const d = useDashboard({ ...view, hotspots: showHotspots });
   const statuses = d.statuses.data?.statuses ?? {};
   const communeCodes = useMemo(() => d.base?.map.communes.features.map((f) => f.properties!.code as string) ?? [], [d.base]);
   const visibleCodes = view.unit ? communeCodes.filter((c) => d.base?.map.names.get(c)?.parentCode === view.unit || c === view.unit) : communeCodes;
@@ -39,13 +45,13 @@ function Dashboard({ view, update }: { view: ViewState; update(patch: Partial<Vi
 
   return (
     <div className={`app${view.large ? ' large' : ''}`} data-testid="app">
-      <Header dataset={d.base?.health.dataset ?? null} demo={d.base?.health.demo ?? false} plans={d.base?.plans ?? []} planId={d.plan?.id ?? null} view={view} update={update} />
+      <Header dataset={d.base?.health.dataset ?? null} demo={d.base?.health.demo ?? false} plans={d.base?.plans ?? []} planId={d.plan?.id ?? null} view={view} update={update} onSignOut={onSignOut} />
       {d.error && <ErrorBanner error={d.error} />}
       <div className="body">
         <div className="map-column">
           <Breadcrumb data={d.base?.map ?? null} focus={view.unit} onFocus={onFocus} onOpen={onOpenUnit} />
           <MapView
-            data={d.base?.map ?? null} statuses={statuses} hotspots={d.hotspots.data ?? null} showHotspots={view.hotspots} heatmap={view.heatmap}
+            data={d.base?.map ?? null} statuses={statuses} hotspots={d.hotspots.data ?? null} showHotspots={showHotspots} heatmap={view.heatmap}
             focus={view.unit} selected={view.commune} large={view.large} onSelect={onSelect}
           />
           {!d.base && !d.error && <div className="loading" role="status">{t.loading}</div>}
@@ -65,11 +71,34 @@ function Dashboard({ view, update }: { view: ViewState; update(patch: Partial<Vi
   );
 }
 
+function SignedOut({ expired, onSignedIn }: { expired: boolean; onSignedIn(): void }) {
+  const health = useRequest('health', fetchHealth);
+  return <LoginPage demo={health.data?.demo ?? false} expired={expired} onSignedIn={onSignedIn} />;
+}
+
+function Gate({ view, update }: { view: ViewState; update(patch: Partial<ViewState>): void }) {
+  const t = useT();
+  const { state, refresh, logout } = useSession();
+  if (state.status === 'loading') return <div className="loading" role="status">{t.loading}</div>;
+  if (state.status === 'signed-out') return <SignedOut expired={state.expired} onSignedIn={() => void refresh()} />;
+  if (state.status === 'error')
+    return (
+      <div role="alert" className="error" data-testid="error">
+        {t.apiDown} ({state.error.message}) <button onClick={() => void refresh()}>{t.retry}</button>
+      </div>
+    );
+  return (
+    <MeContext.Provider value={state.me.user}>
+      <Dashboard view={view} update={update} onSignOut={() => void logout()} />
+    </MeContext.Provider>
+  );
+}
+
 export function App() {
   const [view, update] = useViewState();
   return (
     <LangContext.Provider value={view.lang}>
-      <Dashboard view={view} update={update} />
+      <Gate view={view} update={update} />
     </LangContext.Provider>
   );
 }

@@ -58,14 +58,45 @@ export const mapLayers = pgTable('map_layers', {
   geometry: jsonb('geometry').notNull(),
 });
 
-export const users = pgTable('users', {
-  id: serial('id').primaryKey(),
-  username: text('username').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  role: text('role').notNull(),
-  active: boolean('active').notNull().default(true),
-  createdAt: instant('created_at').notNull().defaultNow(),
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    passwordChangedAt: instant('password_changed_at').notNull().defaultNow(),
+  },
+  (t) => [check('users_role', sql`${t.role} in ('admin', 'leader', 'police', 'editor', 'approver')`)],
+);
+
+/** Server-side sessions: only the SHA-256 of the cookie token is stored, so a database dump logs nobody in. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    address: text('address'),
+    createdAt: instant('created_at').notNull(),
+    lastSeenAt: instant('last_seen_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/** Uploaded evidence (PDF or image); the bytes live on disk outside the web root, named by id. */
+export const attachments = pgTable('attachments', {
+  id: text('id').primaryKey(),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  originalName: text('original_name').notNull(),
+  uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
+  uploadedAt: instant('uploaded_at').notNull().defaultNow(),
 });
 
 /** The unit subtrees a user may act in. */
@@ -154,6 +185,37 @@ export const hotspotEvents = pgTable(
   (t) => [
     index('hotspot_events_hotspot').on(t.hotspotId, t.date),
     check('hotspot_events_kind', sql`${t.kind} in ('detected', 'eliminated', 'reformed')`),
+  ],
+);
+
+/** A status change proposed by an editor; it counts only once approved, which writes a commune_status_changes row. */
+export const statusProposals = pgTable(
+  'status_proposals',
+  {
+    id: serial('id').primaryKey(),
+    communeId: integer('commune_id').notNull().references(() => adminUnits.id),
+    status: text('status').notNull(),
+    effectiveDate: day('effective_date').notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    note: text('note').notNull().default(''),
+    /** The commune's latest counted change when the proposal was made (null: it had none). */
+    baseChangeId: integer('base_change_id').references(() => communeStatusChanges.id),
+    correctsId: integer('corrects_id').references(() => communeStatusChanges.id),
+    attachmentId: text('attachment_id').references(() => attachments.id),
+    proposerId: integer('proposer_id').notNull().references(() => users.id),
+    proposedAt: instant('proposed_at').notNull(),
+    state: text('state').notNull().default('pending'),
+    deciderId: integer('decider_id').references(() => users.id),
+    decidedAt: instant('decided_at'),
+    reason: text('reason'),
+    changeId: integer('change_id').references(() => communeStatusChanges.id),
+  },
+  (t) => [
+    index('status_proposals_commune').on(t.communeId, t.state),
+    check('status_proposals_state', sql`${t.state} in ('pending', 'approved', 'rejected')`),
+    check('status_proposals_status', sql`${t.status} in ('drug_free', 'complex', 'transformed', 'relapsed')`),
+    // At most one pending proposal per commune: the database itself refuses a second one.
+    uniqueIndex('status_proposals_one_pending').on(t.communeId).where(sql`${t.state} = 'pending'`),
   ],
 );
 

@@ -4,12 +4,25 @@ import type { Clock } from '../clock';
 import { todayInVietnam } from '../clock';
 import type { BoundaryService } from '../services/boundaries';
 import type { SnapshotCache } from '../services/snapshot';
+import type { EventBus } from '../services/events';
+import type { LoginLimits } from '../auth/rate-limit';
+import type { GuardConfig } from '../http/guard';
+
+export interface AuthConfig extends GuardConfig {
+  /** Mark the session cookie Secure: on whenever the site is served over HTTPS. */
+  cookieSecure: boolean;
+  limits: LoginLimits;
+}
 
 export interface RouteContext {
   database: Database;
   cache: SnapshotCache;
   boundaries: BoundaryService;
   clock: Clock;
+  auth: AuthConfig;
+  events: EventBus;
+  /** Where proposal attachments are stored: outside the web root. */
+  attachmentsDir: string;
 }
 
 /** The as-of date of a request: the one asked for, else today in Việt Nam. */

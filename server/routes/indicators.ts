@@ -1,5 +1,7 @@
 // GET /api/indicators and GET /api/hotspots.
 import { Hono } from 'hono';
+import { demand } from '../auth/access';
+import { principalOf, type AuthEnv } from '../http/guard';
 import { hotspotsQuery, indicatorsQuery, rankingQuery } from '../contracts/api';
 import { validate } from '../http/validate';
 import { listHotspots } from '../services/hotspots';
@@ -23,7 +25,8 @@ export function indicatorRoutes(ctx: RouteContext) {
 }
 
 export function hotspotRoutes(ctx: RouteContext) {
-  return new Hono().get('/', validate('query', hotspotsQuery), async (c) => {
+  return new Hono<AuthEnv>().get('/', validate('query', hotspotsQuery), async (c) => {
+    demand(principalOf(c), 'read_hotspot_details'); // need to know: exact places only for police and admins
     const q = c.req.valid('query');
     const s = await ctx.cache.get();
     return c.json(await listHotspots(ctx.database.db, s, { ...q, date: asOf(ctx, q.date) }), 200);

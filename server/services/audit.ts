@@ -1,8 +1,10 @@
 // The audit trail: one row per write, chained by SHA-256 so that an edited or deleted row is detected.
 import { createHash } from 'node:crypto';
-import { asc, desc, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
+import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/client';
 import { auditLog } from '../db/schema';
+import { readMeta, writeMeta } from './meta';
 
 export interface AuditEntry {
   actorId?: number | null;
@@ -54,8 +56,13 @@ export async function appendAudit(db: Db, entry: AuditEntry, at: Date = new Date
   await db.execute(sql`select pg_advisory_xact_lock(727001)`);
   const last = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   const fields = complete(entry, at.toISOString(), last[0]?.hash ?? null);
-  await db.insert(auditLog).values({ ...fields, hash: chainHash(fields) });
+  const hash = chainHash(fields);
+  const [row] = await db.insert(auditLog).values({ ...fields, hash }).returning({ id: auditLog.id });
+  // The head is kept apart from the rows, so that deleting the newest rows (which leaves a valid chain) shows too.
+  await writeMeta(db, AUDIT_HEAD, { id: row!.id, hash });
 }
+
+const AUDIT_HEAD = 'audit_head';
 
 /** Walks the chain; returns the id of the first row that does not match, or null when intact. */
 export async function verifyAuditChain(db: Db): Promise<{ brokenAt: number | null; rows: number }> {
@@ -66,5 +73,42 @@ export async function verifyAuditChain(db: Db): Promise<{ brokenAt: number | nul
     if (r.prevHash !== prev || chainHash(fields) !== r.hash) return { brokenAt: r.id, rows: rows.length };
     prev = r.hash;
   }
+  const head = await readMeta<{ id: number; hash: string }>(db, AUDIT_HEAD);
+  const last = rows[rows.length - 1];
+  if (head && (!last || last.id !== head.id || last.hash !== head.hash)) return { brokenAt: last ? last.id : head.id, rows: rows.length };
   return { brokenAt: null, rows: rows.length };
+}
+
+export interface AuditRowDto {
+  id: number;
+  at: string;
+  actor: string;
+  address: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** Newest first, a page at a time (`before` = the smallest id already shown). */
+export async function listAudit(db: Db, q: { before?: number; limit: number; action?: string }): Promise<AuditRowDto[]> {
+  const where = [];
+  if (q.before) where.push(lt(auditLog.id, q.before));
+  if (q.action) where.push(eq(auditLog.action, q.action));
+  const rows = await db.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.id)).limit(q.limit);
+  return rows.map((r) => ({
+    id: r.id, at: new Date(r.at).toISOString(), actor: r.actorName, address: r.address, action: r.action,
+    entityType: r.entityType, entityId: r.entityId, before: r.before, after: r.after,
+  }));
+}
+
+/** The whole trail as CSV (UTF-8 with BOM so that Excel shows Vietnamese correctly), oldest first. */
+export async function auditCsv(db: Db): Promise<string> {
+  const rows = await db.select().from(auditLog).orderBy(asc(auditLog.id));
+  const body = stringify(
+    rows.map((r) => [r.id, new Date(r.at).toISOString(), r.actorName, r.address ?? '', r.action, r.entityType ?? '', r.entityId ?? '', JSON.stringify(r.before), JSON.stringify(r.after), r.hash]),
+    { header: true, columns: ['id', 'at', 'actor', 'address', 'action', 'entity_type', 'entity_id', 'before', 'after', 'hash'] },
+  );
+  return `\uFEFF${body}`;
 }

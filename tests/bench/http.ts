@@ -36,13 +36,13 @@ export interface LoadResult {
 }
 
 /** `clients` loops issuing `perClient` requests each; every response must be 200. */
-export async function load(urls: () => string, clients = 10, perClient = 30): Promise<LoadResult> {
+export async function load(urls: () => string, headers: Record<string, string> = {}, clients = 10, perClient = 30): Promise<LoadResult> {
   const times: number[] = [];
   let gzipBytes = 0;
   await Promise.all(
     Array.from({ length: clients }, async () => {
       for (let i = 0; i < perClient; i++) {
-        const r = await rawGet(urls(), { 'Accept-Encoding': 'gzip' });
+        const r = await rawGet(urls(), { 'Accept-Encoding': 'gzip', ...headers });
         if (r.status !== 200) throw new Error(`status ${r.status} for ${urls()}`);
         times.push(r.ms);
         gzipBytes = r.bytes;

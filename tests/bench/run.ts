@@ -10,6 +10,10 @@ import { load, rawGet, type LoadResult } from './http';
 import { startServer } from './server-process';
 import { webBench } from './web';
 import { CHROMIUM_PATH } from '../e2e/browser';
+import { signInOverHttp } from '../e2e/api-session';
+import { createUser } from '../../server/services/users';
+
+const BENCH_PASSWORD = 'bench-password-2026';
 
 const results: Record<string, unknown> = {};
 const goals: [string, boolean][] = [];
@@ -36,22 +40,25 @@ async function startupAndLatency(dir: string) {
 }
 
 async function apiLatency(url: string) {
+  const { cookie } = await signInOverHttp(url, 'lanhdao');
+  const h = { Cookie: cookie };
   const health = JSON.parse(await (await fetch(`${url}/api/health`)).text()) as { today: string; boundaryKey: string };
   const dates = Array.from({ length: 60 }, (_, i) => `20${21 + (i % 6)}-0${1 + (i % 9)}-15`);
   let k = 0;
-  const boundaries = await load(() => `${url}/api/boundaries?v=${health.boundaryKey}`);
+  const boundaries = await load(() => `${url}/api/boundaries?v=${health.boundaryKey}`, h);
   report('/api/boundaries (TopoJSON)', fmt(boundaries), ['boundaries < 80 KB gzip and p95 < 30 ms', boundaries.gzipBytes < 80_000 && boundaries.p95 < 30]);
-  const communes = await load(() => `${url}/api/communes?date=${dates[k++ % dates.length]}`);
+  const communes = await load(() => `${url}/api/communes?date=${dates[k++ % dates.length]}`, h);
   report('/api/communes (GeoJSON with status)', fmt(communes));
-  const statuses = await load(() => `${url}/api/statuses?date=${dates[k++ % dates.length]}`);
+  const statuses = await load(() => `${url}/api/statuses?date=${dates[k++ % dates.length]}`, h);
   report('/api/statuses', fmt(statuses), ['statuses p95 < 20 ms', statuses.p95 < 20]);
-  const indicators = await load(() => `${url}/api/indicators?date=${dates[k++ % dates.length]}`);
+  const indicators = await load(() => `${url}/api/indicators?date=${dates[k++ % dates.length]}`, h);
   report('/api/indicators (demo province)', fmt(indicators));
 }
 
 async function browserFigures(url: string) {
   if (!existsSync(CHROMIUM_PATH)) return console.log('Chromium not installed: browser figures skipped');
-  const { statuses } = (await (await fetch(`${url}/api/statuses`)).json()) as { statuses: Record<string, unknown> };
+  const { cookie } = await signInOverHttp(url, 'lanhdao');
+  const { statuses } = (await (await fetch(`${url}/api/statuses`, { headers: { Cookie: cookie } })).json()) as { statuses: Record<string, unknown> };
   const web = await webBench(url, Object.keys(statuses).length);
   const sorted = [...web.firstCompleteMapMs].sort((a, b) => a - b);
   const median = sorted[2]!;
@@ -68,16 +75,19 @@ async function bigIndicators(dir: string) {
   const t0 = performance.now();
   await loadDataset(database.db, data);
   report('load 100,000 hotspots (validate + write) ms', Math.round(performance.now() - t0));
+  await createUser(database.db, { username: 'bench', displayName: 'Bench', role: 'leader', password: BENCH_PASSWORD, scopes: [] }, { actorId: null, actorName: 'bench', address: null });
   await database.close();
   const server = await startServer({ DATA_DIR: dir, SEED_DEMO: 'false' }, 18932);
   try {
+    const { cookie } = await signInOverHttp(server.url, 'bench', BENCH_PASSWORD);
+    const h = { Cookie: cookie };
     const t1 = performance.now();
-    await rawGet(`${server.url}/api/indicators?date=2025-06-30`);
+    await rawGet(`${server.url}/api/indicators?date=2025-06-30`, h);
     report('first /api/indicators after start (loads snapshot) ms', Math.round(performance.now() - t1));
     let k = 0;
     const dates = Array.from({ length: 48 }, (_, i) => `20${21 + (i % 6)}-${String(1 + (i % 12)).padStart(2, '0')}-28`);
     const units = ['', '&unit=990', '&unit=993', '&unit=996'];
-    const r = await load(() => `${server.url}/api/indicators?date=${dates[k % dates.length]}${units[k++ % units.length]}`);
+    const r = await load(() => `${server.url}/api/indicators?date=${dates[k % dates.length]}${units[k++ % units.length]}`, h);
     report('/api/indicators with 100,000 hotspots', fmt(r), ['indicators p95 < 50 ms with 100k hotspots', r.p95 < 50]);
   } finally {
     await server.stop();

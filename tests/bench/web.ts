@@ -2,6 +2,7 @@
 // and the time each slider step takes to restyle the map (plus animation frame gaps meanwhile).
 import { launchBrowser } from '../e2e/browser';
 import { percentile } from './http';
+import { signInOverHttp } from '../e2e/api-session';
 
 type W = { __appliedStatuses?: number; __map?: { isSourceLoaded(id: string): boolean; on(e: string, f: () => void): void; off(e: string, f: () => void): void; queryRenderedFeatures(o: { layers: string[] }): { properties: { code: string } }[] } };
 
@@ -13,9 +14,18 @@ export interface WebBench {
   frameGapMs: { p95: number; max: number };
 }
 
+/** A page whose context already holds a session cookie: the measure starts at navigation, as for a returning user. */
+async function signedInPage(browser: import('playwright-core').Browser, origin: string) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const { cookie } = await signInOverHttp(origin, 'lanhdao');
+  const [name, value] = cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: origin, httpOnly: true, sameSite: 'Strict' }]);
+  return context.newPage();
+}
+
 async function firstMap(origin: string, expected: number) {
   const browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const page = await signedInPage(browser, origin);
   // tsx compiles these functions with esbuild's keepNames, which calls a __name helper the page lacks.
   await page.addInitScript('window.__name = (f) => f');
   page.on('crash', () => console.error('page crashed'));
@@ -43,7 +53,7 @@ async function firstMap(origin: string, expected: number) {
 
 /** Steps the slider through every month of the 2021–2025 plan, as its play button does. */
 async function sliderSteps(browser: import('playwright-core').Browser, origin: string) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const page = await signedInPage(browser, origin);
   await page.addInitScript('window.__name = (f) => f');
   await page.goto(`${origin}/?date=2025-12-31`);
   await page.waitForFunction(() => {

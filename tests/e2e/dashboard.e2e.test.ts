@@ -7,6 +7,7 @@ import { STATUS_COLORS } from '../../web/map/style';
 import { startAppServer, browserTestsPossible } from './app-server';
 import { launchBrowser } from './browser';
 import { DashboardDriver } from './driver';
+import { apiReader } from './api-session';
 
 const ARTIFACTS = 'test-artifacts';
 
@@ -14,17 +15,32 @@ describe.skipIf(!browserTestsPossible)('dashboard in Chromium', () => {
   let server: Awaited<ReturnType<typeof startAppServer>>;
   let browser: Browser;
   let d: DashboardDriver;
-  const api = async (path: string) => (await fetch(server.origin + path)).json() as Promise<any>;
+  let api: (path: string) => Promise<any>;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     server = await startAppServer(18971);
+    api = await apiReader(server.origin);
     browser = await launchBrowser();
     d = await DashboardDriver.open(browser, server.origin);
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+  });
+
+  it('asks for sign-in first, and refuses a wrong password with a message in Vietnamese', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(server.origin);
+    await page.getByTestId('login-form').waitFor();
+    expect(await page.getByTestId('map').count()).toBe(0);
+    await expect(page.getByTestId('demo-accounts').textContent()).resolves.toContain('quantri');
+    await page.locator('input[name="username"]').fill('lanhdao');
+    await page.locator('input[name="password"]').fill('sai-mat-khau');
+    await page.getByTestId('login-submit').click();
+    await expect(page.getByTestId('login-error').textContent()).resolves.toBe('Sai tên đăng nhập hoặc mật khẩu');
+    await page.screenshot({ path: `${ARTIFACTS}/login-1280x720.png` });
+    await page.close();
   });
 
   it('draws every commune the API serves, each filled with the colour of its API status', async () => {

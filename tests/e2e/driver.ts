@@ -1,5 +1,6 @@
 // Domain actions on the dashboard for browser specs: open, wait for the map, read what is drawn, click, set the date.
 import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../server/seed';
 
 type MapWindow = {
   __appliedStatuses?: number;
@@ -21,7 +22,8 @@ export class DashboardDriver {
   readonly consoleErrors: string[] = [];
   private constructor(readonly page: Page, readonly origin: string) {}
 
-  static async open(browser: Browser, origin: string, path = '/', viewport = { width: 1280, height: 720 }): Promise<DashboardDriver> {
+  /** A new browser context signed in as a demo user (police by default: it may see the hotspot layer). */
+  static async open(browser: Browser, origin: string, path = '/', viewport = { width: 1280, height: 720 }, user = 'congan'): Promise<DashboardDriver> {
     const page = await browser.newPage({ viewport });
     const d = new DashboardDriver(page, origin);
     page.on('request', (r) => {
@@ -31,8 +33,18 @@ export class DashboardDriver {
     page.on('console', (m) => m.type() === 'error' && d.consoleErrors.push(m.text()));
     page.on('pageerror', (e) => d.consoleErrors.push(e.message));
     await page.goto(origin + path);
+    await d.signIn(user);
     await d.waitForMap();
     return d;
+  }
+
+  async signIn(user: string, password = DEMO_PASSWORD): Promise<void> {
+    const form = this.page.getByTestId('login-form');
+    await form.waitFor();
+    await form.locator('input[name="username"]').fill(user);
+    await form.locator('input[name="password"]').fill(password);
+    await this.page.getByTestId('login-submit').click();
+    await this.page.getByTestId('user').waitFor();
   }
 
   /** Waits until the statuses for the shown date are applied and the map has finished rendering. */

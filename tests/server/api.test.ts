@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feature } from 'topojson-client';
 import { miniProvince } from '../fixtures/mini-province';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { signIn, type Client } from '../helpers/auth';
 
 let t: TestApp;
-const get = (path: string, headers: Record<string, string> = {}) => t.app.request(path, { headers });
+let police: Client;
+const get = (path: string, headers: Record<string, string> = {}) => police.get(path, headers);
 const json = async (path: string) => {
   const res = await get(path);
   expect(res.status, path).toBe(200);
@@ -14,13 +16,14 @@ const json = async (path: string) => {
 
 beforeAll(async () => {
   t = await createTestApp(miniProvince);
+  police = await signIn(t, 'police');
 });
 afterAll(() => t.close());
 
 describe('GET /api/health', () => {
   it('reports database kind, schema version and the demo flag', async () => {
     const body = await json('/api/health');
-    expect(body).toMatchObject({ status: 'ok', demo: true, dataset: 'Tỉnh Thử Nghiệm', schemaVersion: 1, today: '2024-06-30' });
+    expect(body).toMatchObject({ status: 'ok', demo: true, dataset: 'Tỉnh Thử Nghiệm', schemaVersion: 2, today: '2024-06-30' });
     expect(['pglite', 'postgres']).toContain(body.database);
   });
 });

@@ -2,7 +2,19 @@
 import { hc, type ClientResponse } from 'hono/client';
 import type { AppType } from '../../server/app';
 
-export const api = hc<AppType>(window.location.origin);
+/** The session's CSRF token, sent with every write (the server refuses writes without it). */
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export const api = hc<AppType>(window.location.origin, { headers: (): Record<string, string> => (csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) });
+
+/** Called when any request answers 401: the session has ended (logout elsewhere, expiry). */
+let onSignedOut: () => void = () => undefined;
+export function whenSignedOut(handler: () => void): void {
+  onSignedOut = handler;
+}
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string, readonly messageVi: string = message) {
@@ -20,6 +32,7 @@ type OkBody<R> = R extends ClientResponse<infer T, infer S, 'json'> ? (S extends
 export async function data<R extends ClientResponse<unknown, number, 'json'>>(request: Promise<R>): Promise<OkBody<R>> {
   const res = await request;
   if (!res.ok) {
+    if (res.status === 401) onSignedOut();
     const body = (await res.json().catch(() => null)) as { error?: { message?: { vi?: string; en?: string } } } | null;
     throw new ApiError(res.status, body?.error?.message?.en ?? `HTTP ${res.status}`, body?.error?.message?.vi);
   }
@@ -66,6 +79,36 @@ export async function fetchBoundaries(key: string) {
   return res.json() as Promise<import('topojson-specification').Topology>;
 }
 
+export const fetchMe = () => data(api.api.auth.me.$get());
+export const signIn = (username: string, password: string) => data(api.api.auth.login.$post({ json: { username, password } }));
+export const signOut = () => data(api.api.auth.logout.$post());
+export const changePassword = (current: string, next: string) => data(api.api.auth.password.$post({ json: { current, next } }));
+export const fetchProposals = (query: { state?: 'pending' | 'approved' | 'rejected'; commune?: string }) => data(api.api.proposals.$get({ query }));
+export const submitProposal = (json: Parameters<typeof api.api.proposals.$post>[0]['json']) => data(api.api.proposals.$post({ json }));
+export const approveProposal = (id: number) => data(api.api.proposals[':id'].approve.$post({ param: { id: String(id) } }));
+export const rejectProposal = (id: number, reason: string) => data(api.api.proposals[':id'].reject.$post({ param: { id: String(id) }, json: { reason } }));
+export const fetchMyArea = () => data(api.api['my-area'].$get());
+export const fetchUsers = () => data(api.api.users.$get());
+export const createUser = (json: Parameters<typeof api.api.users.$post>[0]['json']) => data(api.api.users.$post({ json }));
+export const updateUser = (id: number, json: Parameters<(typeof api.api.users)[':id']['$patch']>[0]['json']) => data(api.api.users[':id'].$patch({ param: { id: String(id) }, json }));
+export const resetPassword = (id: number, password: string) => data(api.api.users[':id'].password.$post({ param: { id: String(id) }, json: { password } }));
+export const fetchAudit = (before?: number) => data(api.api.audit.$get({ query: before ? { before: String(before) } : {} }));
+
+/** Uploads one evidence file (multipart); the typed client does not model multipart, so this one is plain fetch. */
+export async function uploadAttachment(file: File): Promise<{ id: string; mime: string; size: number; name: string }> {
+  const form = new FormData();
+  form.append('file', file);
+  const res = await fetch('/api/attachments', { method: 'POST', body: form, headers: csrfToken ? { 'X-CSRF-Token': csrfToken } : {} });
+  const body = (await res.json().catch(() => null)) as { error?: { message?: { vi?: string; en?: string } } } & { id: string; mime: string; size: number; name: string };
+  if (!res.ok) throw new ApiError(res.status, body?.error?.message?.en ?? `HTTP ${res.status}`, body?.error?.message?.vi);
+  return body;
+}
+
+export type Me = Awaited<ReturnType<typeof fetchMe>>;
+export type Proposal = Awaited<ReturnType<typeof fetchProposals>>['proposals'][number];
+export type AreaCommune = Awaited<ReturnType<typeof fetchMyArea>>['communes'][number];
+export type User = Awaited<ReturnType<typeof fetchUsers>>['users'][number];
+export type AuditRow = Awaited<ReturnType<typeof fetchAudit>>['rows'][number];
 export type Health = Awaited<ReturnType<typeof fetchHealth>>;
 export type Plan = Awaited<ReturnType<typeof fetchPlans>>['plans'][number];
 export type Statuses = Awaited<ReturnType<typeof fetchStatuses>>['statuses'];

@@ -1,5 +1,6 @@
 // Top bar: title, demo badge, plan switch, layer toggles, language and large type.
 import type { Plan } from '../api/client';
+import { useCan, useMe } from '../auth/context';
 import { useT } from '../i18n/context';
 import type { ViewState } from '../state/view';
 
@@ -10,10 +11,13 @@ interface Props {
   planId: string | null;
   view: ViewState;
   update(patch: Partial<ViewState>): void;
+  onSignOut(): void;
 }
 
-export function Header({ dataset, demo, plans, planId, view, update }: Props) {
+export function Header({ dataset, demo, plans, planId, view, update, onSignOut }: Props) {
   const t = useT();
+  const me = useMe();
+  const can = useCan();
   return (
     <header className="topbar">
       <h1>{t.title}{dataset ? ` — ${dataset}` : ''}</h1>
@@ -25,10 +29,19 @@ export function Header({ dataset, demo, plans, planId, view, update }: Props) {
             {plans.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
           </select>
         </label>
-        <label><input type="checkbox" checked={view.hotspots} data-testid="toggle-hotspots" onChange={(e) => update({ hotspots: e.target.checked })} /> {t.hotspots}</label>
-        <label><input type="checkbox" checked={view.heatmap} disabled={!view.hotspots} data-testid="toggle-heatmap" onChange={(e) => update({ heatmap: e.target.checked })} /> {t.heatmap}</label>
+        {can('read_hotspot_details') && (
+          <>
+            <label><input type="checkbox" checked={view.hotspots} data-testid="toggle-hotspots" onChange={(e) => update({ hotspots: e.target.checked })} /> {t.hotspots}</label>
+            <label><input type="checkbox" checked={view.heatmap} disabled={!view.hotspots} data-testid="toggle-heatmap" onChange={(e) => update({ heatmap: e.target.checked })} /> {t.heatmap}</label>
+          </>
+        )}
         <button aria-pressed={view.large} data-testid="toggle-large" onClick={() => update({ large: !view.large })}>{t.largeType}</button>
         <button data-testid="lang-switch" onClick={() => update({ lang: view.lang === 'vi' ? 'en' : 'vi' })}>{t.language}</button>
+        {me && (
+          <span className="user" data-testid="user">
+            {me.displayName} ({t.role[me.role]}) <button onClick={onSignOut} data-testid="sign-out">{t.signOut}</button>
+          </span>
+        )}
       </div>
     </header>
   );

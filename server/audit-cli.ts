@@ -1,0 +1,12 @@
+// npm run audit:verify: walks the audit chain; exit code 1 and the first bad row when it was edited or cut.
+import { verifyAuditChain } from './services/audit';
+import { fail, withCliDatabase } from '../data/cli-db';
+
+withCliDatabase(async (database) => {
+  const r = await verifyAuditChain(database.db);
+  if (r.brokenAt === null) console.log(`Nhật ký nguyên vẹn / audit trail intact: ${r.rows} rows`);
+  else {
+    console.error(`Nhật ký bị sửa hoặc xóa từ dòng / audit trail altered at row ${r.brokenAt} (${r.rows} rows)`);
+    process.exitCode = 1;
+  }
+}).catch(fail);

@@ -1,0 +1,66 @@
+// In-process limits for login: failures per account and per socket address in a sliding window, and a cap on
+// password checks running at once so a login flood cannot starve the rest of the API. One server process
+// holds them (documented: several app processes behind a balancer would each keep their own).
+
+export class FailureWindow {
+  private readonly hits = new Map<string, number[]>();
+  constructor(readonly max: number, readonly windowMs: number) {}
+
+  private recent(key: string, now: number): number[] {
+    const list = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    if (list.length) this.hits.set(key, list);
+    else this.hits.delete(key);
+    return list;
+  }
+
+  /** Milliseconds until the key may try again, 0 when it may now. */
+  blockedFor(key: string, now: number): number {
+    const list = this.recent(key, now);
+    return list.length >= this.max ? list[0]! + this.windowMs - now : 0;
+  }
+
+  record(key: string, now: number): void {
+    this.hits.set(key, [...this.recent(key, now), now]);
+  }
+
+  reset(key: string): void {
+    this.hits.delete(key);
+  }
+}
+
+/** At most `limit` tasks at once; callers beyond `limit + queue` are refused instead of waiting. */
+export class Gate {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(readonly limit: number, readonly queue: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T | typeof Gate.BUSY> {
+    if (this.running >= this.limit) {
+      if (this.waiting.length >= this.queue) return Gate.BUSY;
+      await new Promise<void>((resolve) => this.waiting.push(resolve)); // the finishing task hands its slot over
+    } else this.running++;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+
+  static readonly BUSY = Symbol('busy');
+}
+
+export interface LoginLimits {
+  perAccount: FailureWindow;
+  perAddress: FailureWindow;
+  gate: Gate;
+}
+
+export function defaultLoginLimits(): LoginLimits {
+  return {
+    perAccount: new FailureWindow(5, 15 * 60_000),
+    perAddress: new FailureWindow(20, 15 * 60_000),
+    gate: new Gate(2, 16),
+  };
+}

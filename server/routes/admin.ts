@@ -1,0 +1,52 @@
+// Administration: users and the audit trail (browse, export, verify). Admins only.
+import { Hono } from 'hono';
+import { demand } from '../auth/access';
+import { auditQuery, idParam, passwordResetBody, userCreateBody, userUpdateBody } from '../contracts/workflow';
+import { clientAddress, principalOf, type AuthEnv } from '../http/guard';
+import { validate } from '../http/validate';
+import { appendAudit, auditCsv, listAudit, verifyAuditChain } from '../services/audit';
+import { createUser, listUsers, setPassword, updateUser } from '../services/users';
+import type { RouteContext } from './context';
+
+export function userRoutes(ctx: RouteContext) {
+  const { db } = ctx.database;
+  const admin = (c: Parameters<typeof principalOf>[0]) => {
+    const p = principalOf(c);
+    demand(p, 'admin_users');
+    return { actorId: p.userId, actorName: p.username, address: clientAddress(c, ctx.auth.trustedProxy) };
+  };
+  return new Hono<AuthEnv>()
+    .get('/', async (c) => {
+      admin(c);
+      return c.json({ users: await listUsers(db) }, 200);
+    })
+    .post('/', validate('json', userCreateBody), async (c) => c.json(await createUser(db, c.req.valid('json'), admin(c)), 201))
+    .patch('/:id', validate('param', idParam), validate('json', userUpdateBody), async (c) =>
+      c.json(await updateUser(db, c.req.valid('param').id, c.req.valid('json'), admin(c)), 200))
+    .post('/:id/password', validate('param', idParam), validate('json', passwordResetBody), async (c) => {
+      await setPassword(db, c.req.valid('param').id, c.req.valid('json').password, admin(c));
+      return c.json({ ok: true as const }, 200);
+    });
+}
+
+export function auditRoutes(ctx: RouteContext) {
+  const { db } = ctx.database;
+  return new Hono<AuthEnv>()
+    .get('/', validate('query', auditQuery), async (c) => {
+      demand(principalOf(c), 'read_audit');
+      return c.json({ rows: await listAudit(db, c.req.valid('query')) }, 200);
+    })
+    .get('/verify', async (c) => {
+      demand(principalOf(c), 'read_audit');
+      return c.json(await verifyAuditChain(db), 200);
+    })
+    .get('/export.csv', async (c) => {
+      const p = principalOf(c);
+      demand(p, 'read_audit');
+      await appendAudit(db, { actorId: p.userId, actorName: p.username, address: clientAddress(c, ctx.auth.trustedProxy), action: 'export', entityType: 'audit_log', after: { format: 'csv' } });
+      return c.body(await auditCsv(db), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="nhat-ky-${new Date().toISOString().slice(0, 10)}.csv"`,
+      });
+    });
+}

@@ -1,0 +1,50 @@
+// Evidence files for proposals: type decided by the bytes (not the name or the browser's claim), size-limited,
+// stored under a random id outside the web root, readable only by those who may read the proposal.
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
+import { eq } from 'drizzle-orm';
+import { can, inScope, type Principal } from '../auth/access';
+import { randomToken, sha256Hex } from '../auth/tokens';
+import type { Db } from '../db/client';
+import * as t from '../db/schema';
+import { HttpError, notFound } from '../http/errors';
+import { appendAudit } from './audit';
+import type { Snapshot } from './snapshot';
+
+export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'] as const;
+
+export const tooLarge = () =>
+  new HttpError(413, 'too_large', `Tệp quá lớn (tối đa ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB)`, `File too large (at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB)`);
+
+export async function storeAttachment(db: Db, dir: string, p: Principal, file: { name: string; bytes: Uint8Array }, address: string) {
+  if (!can(p, 'propose')) throw new HttpError(403, 'forbidden', 'Bạn không có quyền tải tệp lên', 'You are not allowed to upload files');
+  if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw tooLarge();
+  if (file.bytes.length === 0) throw new HttpError(400, 'empty_file', 'Tệp rỗng', 'The file is empty');
+  const type = await fileTypeFromBuffer(file.bytes);
+  if (!type || !(ATTACHMENT_TYPES as readonly string[]).includes(type.mime))
+    throw new HttpError(415, 'file_type', 'Chỉ nhận tệp PDF hoặc ảnh (PNG, JPEG, WebP)', 'Only PDF files or images (PNG, JPEG, WebP) are accepted');
+  const id = randomToken(18);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const temp = join(dir, `${id}.part`);
+  await writeFile(temp, file.bytes, { mode: 0o600 });
+  await rename(temp, join(dir, id));
+  const row = { id, mime: type.mime, size: file.bytes.length, sha256: sha256Hex(file.bytes), originalName: file.name.slice(0, 200), uploadedBy: p.userId };
+  await db.transaction(async (tx) => {
+    await tx.insert(t.attachments).values(row);
+    await appendAudit(tx, { actorId: p.userId, actorName: p.username, address, action: 'attachment_upload', entityType: 'attachment', entityId: id, after: row });
+  });
+  return { id, mime: type.mime, size: row.size, name: row.originalName };
+}
+
+export async function readAttachment(db: Db, dir: string, s: Snapshot, p: Principal, id: string) {
+  const [a] = await db.select().from(t.attachments).where(eq(t.attachments.id, id));
+  const missing = notFound({ vi: 'Không có tệp đính kèm này', en: 'No such attachment' });
+  if (!a) throw missing;
+  if (a.uploadedBy !== p.userId) {
+    const [prop] = await db.select({ communeId: t.statusProposals.communeId }).from(t.statusProposals).where(eq(t.statusProposals.attachmentId, id));
+    if (!prop || !can(p, 'read_proposals') || !inScope(s, p, prop.communeId)) throw missing;
+  }
+  return { meta: a, bytes: await readFile(join(dir, a.id)) };
+}

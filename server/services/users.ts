@@ -1,0 +1,117 @@
+// User administration, shared by the admin API and the command line: create, update, reset password, list.
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Role } from '../auth/access';
+import { hashPassword, passwordProblem } from '../auth/passwords';
+import { deleteUserSessions } from '../auth/sessions';
+import type { Db } from '../db/client';
+import * as t from '../db/schema';
+import { HttpError, notFound } from '../http/errors';
+import { appendAudit } from './audit';
+
+export interface AuditActor {
+  actorId: number | null;
+  actorName: string;
+  address: string | null;
+}
+
+export interface UserDto {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+  scopes: string[];
+  createdAt: string;
+}
+
+const badPassword = (p: { vi: string; en: string }) => new HttpError(400, 'weak_password', p.vi, p.en);
+
+async function unitIdsFor(db: Db, codes: string[]): Promise<number[]> {
+  if (!codes.length) return [];
+  const rows = await db.select({ id: t.adminUnits.id, code: t.adminUnits.code }).from(t.adminUnits).where(inArray(t.adminUnits.code, codes));
+  const missing = codes.filter((c) => !rows.some((r) => r.code === c));
+  if (missing.length) throw new HttpError(400, 'unknown_unit', `Không có đơn vị: ${missing.join(', ')}`, `Unknown units: ${missing.join(', ')}`);
+  return rows.map((r) => r.id); // every boundary vintage of a code: a scope survives the 2025 reform where codes stay
+}
+
+async function scopesOf(db: Db, userId: number): Promise<string[]> {
+  const rows = await db.select({ code: t.adminUnits.code }).from(t.userScopes).innerJoin(t.adminUnits, eq(t.adminUnits.id, t.userScopes.unitId)).where(eq(t.userScopes.userId, userId));
+  return [...new Set(rows.map((r) => r.code))].sort();
+}
+
+async function toDto(db: Db, u: typeof t.users.$inferSelect): Promise<UserDto> {
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role as Role, active: u.active, scopes: await scopesOf(db, u.id), createdAt: new Date(u.createdAt).toISOString() };
+}
+
+export async function listUsers(db: Db): Promise<UserDto[]> {
+  const rows = await db.select().from(t.users).orderBy(asc(t.users.username));
+  return Promise.all(rows.map((u) => toDto(db, u)));
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  return (await db.select({ id: t.users.id }).from(t.users)).length;
+}
+
+export async function createUser(
+  db: Db,
+  input: { username: string; displayName: string; role: Role; password: string; scopes: string[] },
+  actor: AuditActor,
+): Promise<UserDto> {
+  const problem = passwordProblem(input.password, input.username);
+  if (problem) throw badPassword(problem);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    if ((await tx.select({ id: t.users.id }).from(t.users).where(eq(t.users.username, input.username))).length)
+      throw new HttpError(409, 'username_taken', `Tên đăng nhập "${input.username}" đã có`, `Username "${input.username}" is taken`);
+    const unitIds = await unitIdsFor(tx, input.scopes);
+    const [u] = await tx.insert(t.users).values({ username: input.username, displayName: input.displayName, role: input.role, passwordHash }).returning();
+    for (const unitId of unitIds) await tx.insert(t.userScopes).values({ userId: u!.id, unitId });
+    const dto = await toDto(tx, u!);
+    await appendAudit(tx, { ...actor, action: 'user_create', entityType: 'user', entityId: String(u!.id), after: dto });
+    return dto;
+  });
+}
+
+export async function updateUser(
+  db: Db,
+  id: number,
+  patch: Partial<{ displayName: string; role: Role; active: boolean; scopes: string[] }>,
+  actor: AuditActor,
+): Promise<UserDto> {
+  return db.transaction(async (tx) => {
+    const [u] = await tx.select().from(t.users).where(eq(t.users.id, id));
+    if (!u) throw notFound({ vi: `Không có người dùng #${id}`, en: `No user #${id}` });
+    const before = await toDto(tx, u);
+    const { scopes, ...fields } = patch;
+    if (Object.keys(fields).length) await tx.update(t.users).set(fields).where(eq(t.users.id, id));
+    if (scopes) {
+      const unitIds = await unitIdsFor(tx, scopes);
+      await tx.delete(t.userScopes).where(eq(t.userScopes.userId, id));
+      for (const unitId of unitIds) await tx.insert(t.userScopes).values({ userId: id, unitId });
+    }
+    if (patch.active === false || patch.role) await deleteUserSessions(tx, id); // new rights take effect at next sign-in
+    const [after] = await tx.select().from(t.users).where(eq(t.users.id, id));
+    const dto = await toDto(tx, after!);
+    await appendAudit(tx, { ...actor, action: 'user_update', entityType: 'user', entityId: String(id), before, after: dto });
+    return dto;
+  });
+}
+
+/** Sets a new password (admin reset or the user's own change) and ends the user's other sessions. */
+export async function setPassword(db: Db, id: number, password: string, actor: AuditActor, keepSession?: string, action = 'password_reset'): Promise<void> {
+  const [u] = await db.select().from(t.users).where(eq(t.users.id, id));
+  if (!u) throw notFound({ vi: `Không có người dùng #${id}`, en: `No user #${id}` });
+  const problem = passwordProblem(password, u.username);
+  if (problem) throw badPassword(problem);
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await tx.update(t.users).set({ passwordHash, passwordChangedAt: new Date().toISOString() }).where(eq(t.users.id, id));
+    await deleteUserSessions(tx, id, keepSession);
+    await appendAudit(tx, { ...actor, action, entityType: 'user', entityId: String(id), after: { username: u.username } });
+  });
+}
+
+export async function findUserByName(db: Db, username: string) {
+  const [u] = await db.select().from(t.users).where(eq(t.users.username, username));
+  return u ?? null;
+}

@@ -1,0 +1,44 @@
+// Who is signed in: asked once at start, updated at sign-in and sign-out, and dropped when any request gets 401.
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, clearStatusCache, fetchMe, setCsrfToken, signOut, whenSignedOut, type Me } from '../api/client';
+
+export type SignedInMe = Extract<Me, { user: object }> & { user: NonNullable<Me['user']> };
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'signed-out'; expired: boolean }
+  | { status: 'signed-in'; me: SignedInMe }
+  | { status: 'error'; error: Error };
+
+export function useSession() {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  const refresh = useCallback(async () => {
+    try {
+      const me = await fetchMe();
+      setCsrfToken(me.csrfToken);
+      setState(me.user ? { status: 'signed-in', me: me as SignedInMe } : { status: 'signed-out', expired: false });
+    } catch (e) {
+      setCsrfToken(null);
+      if (e instanceof ApiError && e.status === 401) setState({ status: 'signed-out', expired: false });
+      else setState({ status: 'error', error: e instanceof Error ? e : new Error(String(e)) });
+    }
+  }, []);
+
+  useEffect(() => {
+    whenSignedOut(() => {
+      setCsrfToken(null);
+      setState((s) => (s.status === 'signed-in' ? { status: 'signed-out', expired: true } : s));
+    });
+    void refresh();
+  }, [refresh]);
+
+  const logout = useCallback(async () => {
+    await signOut().catch(() => undefined);
+    setCsrfToken(null);
+    clearStatusCache();
+    setState({ status: 'signed-out', expired: false });
+  }, []);
+
+  return { state, refresh, logout };
+}
