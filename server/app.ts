@@ -1,5 +1,6 @@
 // createApp: mounts every API router, one error shape, security headers. AppType feeds the typed web client.
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { systemClock, type Clock } from './clock';
@@ -102,6 +103,9 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', async (c, next) => (c.req.path === '/api/events' ? next() : compress()(c, next)));
   app.onError((err, c) => {
     if (err instanceof HttpError) return sendError(c, err);
+    // Hono's own refusals (malformed JSON body, body too large...): their status, our error shape.
+    if (err instanceof HTTPException && err.status < 500)
+      return c.json(errorBody('bad_request', 'Yêu cầu không đọc được (ví dụ JSON hỏng)', `Unreadable request: ${err.message}`), err.status);
     log(`Unhandled error on ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
     return c.json(errorBody('internal', 'Lỗi máy chủ, vui lòng thử lại', 'Server error, please retry'), 500);
   });

@@ -1,0 +1,205 @@
+// Authorization matrix: every role × every endpoint × a commune in and out of the user's area → allow or deny,
+// with list endpoints and the live stream checked for leaks.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../server/auth/access';
+import { STATUS_TRANSITIONS, type CommuneStatus } from '../../geo/status';
+import { miniProvince } from '../fixtures/mini-province';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { signIn, type Client } from '../helpers/auth';
+
+type Who = Role | 'anon';
+const WHO: Who[] = ['anon', 'admin', 'leader', 'police', 'editor', 'approver'];
+const IN = '98102'; // district 981: the editor's and approver's area
+const OUT = '98202'; // district 982
+
+let t: TestApp;
+const users = {} as Record<Role, Client>;
+let maker: Client; // proposes anywhere
+let cleaner: Client; // decides anywhere
+let anon: Client;
+
+beforeAll(async () => {
+  t = await createTestApp(miniProvince);
+  users.admin = await signIn(t, 'admin');
+  users.leader = await signIn(t, 'leader');
+  users.police = await signIn(t, 'police');
+  users.editor = await signIn(t, 'editor', ['981']);
+  users.approver = await signIn(t, 'approver', ['981']);
+  maker = await signIn(t, 'editor', ['98']);
+  cleaner = await signIn(t, 'approver', ['98']);
+  anon = { ...users.leader, cookie: 'pcmt_sid=none', csrf: '', get: (p) => t.app.request(p) as Promise<Response>, send: (m, p, b) => t.app.request(p, { method: m, headers: { 'Content-Type': 'application/json', Origin: 'http://localhost' }, body: JSON.stringify(b ?? {}) }) as Promise<Response> };
+});
+afterAll(() => t.close());
+
+const as = (who: Who) => (who === 'anon' ? anon : users[who]);
+
+let day = 0;
+async function area(code: string) {
+  const all = (await (await maker.get('/api/my-area')).json()) as any;
+  return all.communes.find((c: any) => c.code === code) as { status: CommuneStatus; baseChangeId: number | null; pendingProposalId: number | null };
+}
+/** A valid next proposal for the commune (clearing any pending one first). */
+async function nextProposal(code: string) {
+  const a = await area(code);
+  if (a.pendingProposalId) await cleaner.send('POST', `/api/proposals/${a.pendingProposalId}/reject`, { reason: 'Dọn dẹp' });
+  const status = STATUS_TRANSITIONS[a.status].find((s) => s !== 'transformed')!;
+  const effectiveDate = new Date(Date.UTC(2023, 9, 1) + ++day * 86_400_000).toISOString().slice(0, 10);
+  return { commune: code, status, effectiveDate, documentNumber: '7/QĐ-UBND', documentDate: effectiveDate, baseChangeId: (await area(code)).baseChangeId };
+}
+async function pending(code: string): Promise<number> {
+  const res = await maker.send('POST', '/api/proposals', await nextProposal(code));
+  expect(res.status, await res.clone().text()).toBe(201);
+  return ((await res.json()) as any).id;
+}
+async function attachmentOf(code: string): Promise<string> {
+  const form = new FormData();
+  form.append('file', new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], 'qd.pdf'));
+  const up = await t.app.request('/api/attachments', { method: 'POST', body: form, headers: { Cookie: maker.cookie, 'X-CSRF-Token': maker.csrf } });
+  const { id } = (await up.json()) as any;
+  const res = await maker.send('POST', '/api/proposals', { ...(await nextProposal(code)), attachmentId: id });
+  expect(res.status).toBe(201);
+  return id;
+}
+
+type Row = [name: string, run: (c: Client, who: Who) => Promise<Response>, allowed: Partial<Record<Who, number>>];
+const all = (status: number): Partial<Record<Who, number>> => ({ admin: status, leader: status, police: status, editor: status, approver: status });
+
+const READS: Row[] = [
+  ...['/api/statuses', '/api/communes', `/api/communes/${IN}`, `/api/communes/${OUT}`, '/api/boundaries', '/api/indicators', '/api/indicators/ranking', '/api/indicators/trend', '/api/units', '/api/plans']
+    .map((path): Row => [`GET ${path}`, (c) => c.get(path), all(200)]),
+  ['GET /api/hotspots', (c) => c.get('/api/hotspots'), { admin: 200, police: 200 }],
+  ['GET /api/proposals', (c) => c.get('/api/proposals'), { admin: 200, leader: 200, editor: 200, approver: 200 }],
+  ['GET /api/my-area', (c) => c.get('/api/my-area'), { admin: 200, editor: 200 }],
+  ['GET /api/users', (c) => c.get('/api/users'), { admin: 200 }],
+  ['GET /api/audit', (c) => c.get('/api/audit'), { admin: 200 }],
+  ['GET /api/audit/verify', (c) => c.get('/api/audit/verify'), { admin: 200 }],
+  ['GET /api/audit/export.csv', (c) => c.get('/api/audit/export.csv'), { admin: 200 }],
+];
+
+describe.each(WHO)('as %s', (who) => {
+  it.each(READS)('%s', async (_name, run, allowed) => {
+    const res = await run(as(who), who);
+    const expected = who === 'anon' ? 401 : (allowed[who] ?? 403);
+    expect(res.status).toBe(expected);
+  });
+
+  it.each([
+    ['in scope', IN, { admin: 200, leader: 200, editor: 200, approver: 200 }],
+    ['out of scope', OUT, { admin: 200, leader: 200, editor: 404, approver: 404 }],
+  ] as const)('GET /api/proposals/:id %s', async (_n, code, allowed) => {
+    const id = await pending(code);
+    const res = await as(who).get(`/api/proposals/${id}`);
+    expect(res.status).toBe(who === 'anon' ? 401 : ((allowed as Record<string, number>)[who] ?? 403));
+  });
+
+  it.each([
+    ['in scope', IN, { admin: 200, leader: 200, editor: 200, approver: 200 }],
+    ['out of scope', OUT, { admin: 200, leader: 200 }],
+  ] as const)('GET /api/attachments/:id %s', async (_n, code, allowed) => {
+    const id = await attachmentOf(code);
+    const res = await as(who).get(`/api/attachments/${id}`);
+    expect(res.status).toBe(who === 'anon' ? 401 : ((allowed as Record<string, number>)[who] ?? 404));
+  });
+
+  it.each([
+    ['in scope', IN, { admin: 201, editor: 201 }],
+    ['out of scope', OUT, { admin: 201 }],
+  ] as const)('POST /api/proposals %s', async (_n, code, allowed) => {
+    const body = await nextProposal(code);
+    const res = await as(who).send('POST', '/api/proposals', body);
+    expect(res.status).toBe(who === 'anon' ? 401 : ((allowed as Record<string, number>)[who] ?? 403));
+    if (res.status !== 201) expect((await area(code)).pendingProposalId).toBeNull(); // nothing written
+  });
+
+  it.each([
+    ['approve', 'in scope', IN, { admin: 200, approver: 200 }],
+    ['approve', 'out of scope', OUT, { admin: 200 }],
+    ['reject', 'in scope', IN, { admin: 200, approver: 200 }],
+    ['reject', 'out of scope', OUT, { admin: 200 }],
+  ] as const)('POST /api/proposals/:id/%s %s', async (action, _n, code, allowed) => {
+    const id = await pending(code);
+    const before = (await area(code)).status;
+    const res = await as(who).send('POST', `/api/proposals/${id}/${action}`, action === 'reject' ? { reason: 'Không đủ căn cứ' } : undefined);
+    const expected = who === 'anon' ? 401 : ((allowed as Record<string, number>)[who] ?? 403);
+    expect(res.status).toBe(expected);
+    if (expected !== 200) expect((await area(code))).toMatchObject({ status: before, pendingProposalId: id });
+  });
+
+  it('POST /api/users, PATCH /api/users/:id, POST /api/users/:id/password', async () => {
+    const c = as(who);
+    const created = await c.send('POST', '/api/users', { username: `moi-${who}`, displayName: 'Người mới', role: 'leader', password: 'Mat-khau-dai-2024', scopes: [] });
+    expect(created.status).toBe(who === 'anon' ? 401 : who === 'admin' ? 201 : 403);
+    const target = users.leader;
+    const id = ((await (await users.admin.get('/api/users')).json()) as any).users.find((u: any) => u.username === target.username).id;
+    expect((await c.send('PATCH', `/api/users/${id}`, { displayName: 'Đổi tên' })).status).toBe(who === 'anon' ? 401 : who === 'admin' ? 200 : 403);
+    const reset = await c.send('POST', `/api/users/${id}/password`, { password: 'Mat-khau-dat-lai-1' });
+    expect(reset.status).toBe(who === 'anon' ? 401 : who === 'admin' ? 200 : 403);
+    if (reset.status === 200) users.leader = await signIn(t, 'leader'); // the reset ended the leader's sessions
+  });
+});
+
+describe('list endpoints leak nothing outside the area', () => {
+  it('an editor and an approver list only proposals of their area; my-area holds only their communes', async () => {
+    await pending(OUT);
+    await pending(IN);
+    for (const who of ['editor', 'approver'] as const) {
+      const { proposals } = (await (await users[who].get('/api/proposals')).json()) as any;
+      expect(proposals.length).toBeGreaterThan(0);
+      expect(proposals.every((p: any) => p.commune.code.startsWith('981')), who).toBe(true);
+      const filtered = (await (await users[who].get(`/api/proposals?commune=${OUT}`)).json()) as any;
+      expect(filtered.proposals).toEqual([]);
+    }
+    const mine = (await (await users.editor.get('/api/my-area')).json()) as any;
+    expect(mine.communes.map((c: any) => c.code).sort()).toEqual(['98101', '98102']);
+    const { proposals } = (await (await users.leader.get('/api/proposals')).json()) as any;
+    expect(proposals.some((p: any) => p.commune.code === OUT)).toBe(true);
+  });
+});
+
+describe('the live stream', () => {
+  /** Reads an SSE response for `ms`, returning the events seen. */
+  async function collect(res: Response, ms: number): Promise<{ event: string; data: any }[]> {
+    const reader = res.body!.getReader();
+    const out: { event: string; data: any }[] = [];
+    let buf = '';
+    const stop = Date.now() + ms;
+    while (Date.now() < stop) {
+      const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), stop - Date.now()))]);
+      if (!chunk || chunk.done) break;
+      buf += new TextDecoder().decode(chunk.value);
+      let i;
+      while ((i = buf.indexOf('\n\n')) >= 0) {
+        const block = buf.slice(0, i);
+        buf = buf.slice(i + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
+        const data = /^data: (.*)$/m.exec(block)?.[1] ?? '';
+        out.push({ event, data: data ? JSON.parse(data) : null });
+      }
+    }
+    await reader.cancel();
+    return out;
+  }
+
+  it('delivers status changes to every role, and proposals only to roles and areas that may see them', async () => {
+    expect((await anon.get('/api/events')).status).toBe(401);
+    const streams = await Promise.all((['admin', 'leader', 'police', 'editor', 'approver'] as const).map(async (who) => [who, await users[who].get('/api/events')] as const));
+    const reading = streams.map(([who, res]) => collect(res, 1500).then((events) => [who, events] as const));
+    const inId = await pending(IN);
+    const outId = await pending(OUT);
+    await cleaner.send('POST', `/api/proposals/${inId}/approve`);
+    await cleaner.send('POST', `/api/proposals/${outId}/approve`);
+    const got = Object.fromEntries(await Promise.all(reading));
+    const seen = (who: Role, type: string, code: string) => got[who]!.some((e) => e.event === type && e.data.commune === code);
+    for (const who of ['admin', 'leader', 'police', 'editor', 'approver'] as const) {
+      expect(seen(who, 'status', IN), `${who} status in`).toBe(true);
+      expect(seen(who, 'status', OUT), `${who} status out`).toBe(true);
+      expect(got[who]!.every((e) => !('communeId' in (e.data ?? {})))).toBe(true);
+    }
+    for (const who of ['admin', 'leader'] as const) expect(seen(who, 'proposal', OUT), who).toBe(true);
+    for (const who of ['editor', 'approver'] as const) {
+      expect(seen(who, 'proposal', IN), who).toBe(true);
+      expect(seen(who, 'proposal', OUT), `${who} must not see proposals outside its area`).toBe(false);
+    }
+    expect(got.police!.some((e) => e.event === 'proposal')).toBe(false);
+  });
+});
