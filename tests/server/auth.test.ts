@@ -188,7 +188,7 @@ describe('attachments', () => {
   beforeAll(async () => {
     editor = await signIn(t, 'editor', ['981']);
   });
-  const upload = (bytes: Uint8Array, name: string, type = 'application/pdf', who = editor) => {
+  const upload = (bytes: Uint8Array<ArrayBuffer>, name: string, type = 'application/pdf', who = editor) => {
     const form = new FormData();
     form.append('file', new File([bytes], name, { type }));
     return t.app.request('/api/attachments', { method: 'POST', body: form, headers: { Cookie: who.cookie, 'X-CSRF-Token': who.csrf } });
