@@ -3,7 +3,13 @@ import { useCallback, useMemo } from 'react';
 import { minDate } from '../geo/dates';
 import { UNIT_TYPE_LEVEL, type UnitType } from '../geo/units';
 import { ApiError, fetchHealth } from './api/client';
-import { MeContext, useCan } from './auth/context';
+import { MeContext, useCan, useMe } from './auth/context';
+import type { MapData } from './map/boundaries';
+import { AuditPage } from './pages/AuditPage';
+import { MyAreaPage } from './pages/MyAreaPage';
+import { QueuePage } from './pages/QueuePage';
+import { UsersPage } from './pages/UsersPage';
+import { useLiveEvents } from './state/useLiveEvents';
 import { LoginPage } from './auth/LoginPage';
 import { useSession } from './auth/useSession';
 import { useRequest } from './state/useRequest';
@@ -27,14 +33,25 @@ function ErrorBanner({ error }: { error: Error }) {
   return <div role="alert" className="error" data-testid="error">{text}</div>;
 }
 
+/** Whether the commune lies in the user's area (the server checks again on every write). */
+function inArea(me: ReturnType<typeof useMe>, map: MapData | undefined, code: string): boolean {
+  if (!me) return false;
+  if (me.role === 'admin') return true;
+  for (let c: string | null = code; c; c = map?.names.get(c)?.parentCode ?? null) if (me.scopes.includes(c)) return true;
+  return false;
+}
+
 function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch: Partial<ViewState>): void; onSignOut(): void }) {
   const t = useT();
   const can = useCan();
+  const me = useMe();
+  const live = useLiveEvents(true);
   const showHotspots = view.hotspots && can('read_hotspot_details');
-  const d = useDashboard({ ...view, hotspots: showHotspots });
+  const d = useDashboard({ ...view, hotspots: showHotspots }, live, can('read_proposals'));
   const statuses = d.statuses.data?.statuses ?? {};
   const communeCodes = useMemo(() => d.base?.map.communes.features.map((f) => f.properties!.code as string) ?? [], [d.base]);
   const visibleCodes = view.unit ? communeCodes.filter((c) => d.base?.map.names.get(c)?.parentCode === view.unit || c === view.unit) : communeCodes;
+  const pendingCodes = useMemo(() => (d.pending.data?.proposals ?? []).map((p) => p.commune.code), [d.pending.data]);
   const onSelect = useCallback((code: string) => update({ commune: code }), [update]);
   const onFocus = useCallback((code: string | null) => update({ unit: code, commune: null }), [update]);
   const onOpenUnit = useCallback(
@@ -47,26 +64,39 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
     <div className={`app${view.large ? ' large' : ''}`} data-testid="app">
       <Header dataset={d.base?.health.dataset ?? null} demo={d.base?.health.demo ?? false} plans={d.base?.plans ?? []} planId={d.plan?.id ?? null} view={view} update={update} onSignOut={onSignOut} />
       {d.error && <ErrorBanner error={d.error} />}
-      <div className="body">
-        <div className="map-column">
-          <Breadcrumb data={d.base?.map ?? null} focus={view.unit} onFocus={onFocus} onOpen={onOpenUnit} />
-          <MapView
-            data={d.base?.map ?? null} statuses={statuses} hotspots={d.hotspots.data ?? null} showHotspots={showHotspots} heatmap={view.heatmap}
-            focus={view.unit} selected={view.commune} large={view.large} onSelect={onSelect}
-          />
-          {!d.base && !d.error && <div className="loading" role="status">{t.loading}</div>}
-          {noStatus && <div className="notice" role="status" data-testid="no-data">{t.noData}</div>}
-          <Legend counts={countStatuses(statuses, visibleCodes)} />
-          {d.plan && d.date && d.today && (
-            <TimeBar start={d.plan.start} end={minDate(d.plan.end, d.today)} earliest={d.base?.plans[0]?.start ?? d.plan.start} date={d.date} onChange={(date) => update({ date })} />
+      {view.page === 'area' && can('propose') ? (
+        <MyAreaPage revision={live.status + live.proposal} onOpen={(code) => update({ page: 'map', commune: code })} />
+      ) : view.page === 'queue' && can('decide') ? (
+        <QueuePage revision={live.proposal} />
+      ) : view.page === 'users' && can('admin_users') ? (
+        <UsersPage />
+      ) : view.page === 'audit' && can('read_audit') ? (
+        <AuditPage />
+      ) : (
+        <div className="body">
+          <div className="map-column">
+            <Breadcrumb data={d.base?.map ?? null} focus={view.unit} onFocus={onFocus} onOpen={onOpenUnit} />
+            <MapView
+              data={d.base?.map ?? null} statuses={statuses} hotspots={d.hotspots.data ?? null} showHotspots={showHotspots} heatmap={view.heatmap}
+              focus={view.unit} selected={view.commune} pending={pendingCodes} large={view.large} onSelect={onSelect}
+            />
+            {!d.base && !d.error && <div className="loading" role="status">{t.loading}</div>}
+            {noStatus && <div className="notice" role="status" data-testid="no-data">{t.noData}</div>}
+            <Legend counts={countStatuses(statuses, visibleCodes)} pending={pendingCodes.length > 0} />
+            {d.plan && d.date && d.today && (
+              <TimeBar start={d.plan.start} end={minDate(d.plan.end, d.today)} earliest={d.base?.plans[0]?.start ?? d.plan.start} date={d.date} onChange={(date) => update({ date })} />
+            )}
+          </div>
+          {view.commune ? (
+            <CommunePanel
+              info={d.commune.data} loading={d.commune.loading} planId={d.plan?.id ?? null} today={d.today} onClose={() => update({ commune: null })}
+              canPropose={can('propose') && inArea(me, d.base?.map, view.commune)}
+            />
+          ) : (
+            <IndicatorPanel report={d.indicators.data} trend={d.trend.data} ranking={d.ranking.data} onOpenUnit={onOpenUnit} />
           )}
         </div>
-        {view.commune ? (
-          <CommunePanel info={d.commune.data} loading={d.commune.loading} planId={d.plan?.id ?? null} onClose={() => update({ commune: null })} />
-        ) : (
-          <IndicatorPanel report={d.indicators.data} trend={d.trend.data} ranking={d.ranking.data} onOpenUnit={onOpenUnit} />
-        )}
-      </div>
+      )}
     </div>
   );
 }

@@ -93,6 +93,10 @@ export const communeDetail = z.object({
   status: statusEntry.nullable(),
   legalBasis: z.string().nullable(),
   history: z.array(statusRecord),
+  /** The latest counted change, whatever the date asked: what a new proposal is based on. */
+  baseChangeId: z.number().int().nullable(),
+  /** The proposal waiting for approval, if any (only for users who may read proposals). */
+  pendingProposalId: z.number().int().nullable(),
   hotspots: hotspotCounts,
   selections: z.array(z.object({ planId: z.string(), selectedOn: isoDate })),
 });

@@ -1,5 +1,8 @@
 // Communes: GeoJSON with status, the light status map, one commune's detail, and the cacheable boundaries.
 import { Hono } from 'hono';
+import { can } from '../auth/access';
+import { principalOf, type AuthEnv } from '../http/guard';
+import { listProposals } from '../services/proposals';
 import { statusAt } from '../../geo/status';
 import { boundariesQuery, codeParam, communesQuery, dateQuery } from '../contracts/api';
 import { validate } from '../http/validate';
@@ -8,7 +11,7 @@ import { communesWithin, parentCode } from '../services/units';
 import { asOf, type RouteContext } from './context';
 
 export function communeRoutes(ctx: RouteContext) {
-  return new Hono()
+  return new Hono<AuthEnv>()
     .get('/', validate('query', communesQuery), async (c) => {
       const q = c.req.valid('query');
       const date = asOf(ctx, q.date);
@@ -23,7 +26,14 @@ export function communeRoutes(ctx: RouteContext) {
     .get('/:code', validate('param', codeParam), validate('query', dateQuery), async (c) => {
       const { code } = c.req.valid('param');
       const date = asOf(ctx, c.req.valid('query').date);
-      return c.json(await communeDetail(ctx.database.db, await ctx.cache.get(), code, date), 200);
+      const s = await ctx.cache.get();
+      const detail = await communeDetail(ctx.database.db, s, code, date);
+      const p = principalOf(c);
+      if (can(p, 'read_proposals')) {
+        const [pending] = await listProposals(ctx.database.db, s, p, { state: 'pending', commune: code, limit: 1 }, date);
+        detail.pendingProposalId = pending?.id ?? null;
+      }
+      return c.json(detail, 200);
     });
 }
 

@@ -41,7 +41,8 @@ async function recordedHistory(db: Db, communeId: number): Promise<StatusRecordD
 export async function communeDetail(db: Db, s: Snapshot, code: string, date: string): Promise<CommuneDetail> {
   const unit = findUnit(s, code, date);
   if (!unit || unit.level !== 'commune') throw notFound({ vi: `Không có xã ${code}`, en: `No commune ${code}` });
-  const step = statusAt(s.histories.get(unit.id) ?? [], date);
+  const steps = s.histories.get(unit.id) ?? [];
+  const step = statusAt(steps, date);
   const history = await recordedHistory(db, unit.id);
   const counts = { active: 0, eliminated: 0, total: 0 };
   for (const h of s.hotspots) {
@@ -57,6 +58,6 @@ export async function communeDetail(db: Db, s: Snapshot, code: string, date: str
     parents: ancestors(s, unit).map((u) => ({ code: u.code, name: u.name, type: u.type })),
     date, status: step && { status: step.status, since: step.effectiveDate },
     legalBasis: step ? (history.find((h) => h.id === step.id)?.legalBasis ?? null) : null,
-    history, hotspots: counts, selections,
+    history, baseChangeId: steps.length ? steps[steps.length - 1]!.id : null, pendingProposalId: null, hotspots: counts, selections,
   };
 }

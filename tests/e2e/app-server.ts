@@ -15,7 +15,8 @@ export async function startAppServer(port: number) {
   const env = readEnv();
   const dir = mkdtempSync(join(tmpdir(), 'pcmt-e2e-'));
   const pg = env.TEST_DB === 'postgres' && env.TEST_DATABASE_URL ? await createPostgresDatabase(env.TEST_DATABASE_URL) : null;
-  const server = await startServer(pg ? { DATABASE_URL: pg.url } : { DATA_DIR: join(dir, 'db') }, port);
+  const files = { ATTACHMENTS_DIR: join(dir, 'attachments') };
+  const server = await startServer(pg ? { DATABASE_URL: pg.url, ...files } : { DATA_DIR: join(dir, 'db'), ...files }, port);
   return {
     origin: server.url,
     stop: async () => {

@@ -36,7 +36,7 @@ export function LoginPage({ demo, expired, onSignedIn }: Props) {
       <form onSubmit={submit} className="login-form" aria-labelledby="login-title" data-testid="login-form">
         <h1 id="login-title">{t.title}</h1>
         <h2>{t.signIn}</h2>
-        {expired && <p className="notice" role="status">{t.sessionExpired}</p>}
+        {expired && <p className="panel-notice" role="status">{t.sessionExpired}</p>}
         <label>
           {t.username}
           <input name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} autoFocus />

@@ -20,6 +20,8 @@ interface Props {
   heatmap: boolean;
   focus: string | null;
   selected: string | null;
+  /** Communes with a proposal waiting for approval: dashed outline. */
+  pending: readonly string[];
   large: boolean;
   onSelect(code: string): void;
 }
@@ -79,6 +81,12 @@ export function MapView(props: Props) {
     const features = props.data.communes.features.filter((f) => f.properties!.code === props.selected);
     setData(map, 'selected', { type: 'FeatureCollection', features });
   }, [map, props.data, props.selected]);
+
+  useEffect(() => {
+    if (!map || !props.data) return;
+    const codes = new Set(props.pending);
+    setData(map, 'pending', { type: 'FeatureCollection', features: props.data.communes.features.filter((f) => codes.has(f.properties!.code as string)) });
+  }, [map, props.data, props.pending]);
 
   useEffect(() => {
     if (!map) return;

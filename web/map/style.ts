@@ -46,6 +46,8 @@ function communeLayers(): LayerSpecification[] {
     },
     // The selected commune has its own one-feature source, so unselected ones cost nothing to draw.
     { id: 'commune-selected', type: 'line', source: 'selected', paint: { 'line-color': '#000000', 'line-width': 3 } },
+    // A proposal waiting for approval does not count yet: only a dashed outline says it exists.
+    { id: 'commune-pending', type: 'line', source: 'pending', paint: { 'line-color': '#6a1b9a', 'line-width': 2.5, 'line-dasharray': [2, 1.5] } },
   ];
 }
 
@@ -102,6 +104,7 @@ export function buildStyle(origin: string): StyleSpecification {
       outlines: empty(),
       labels: empty(),
       selected: empty(),
+      pending: empty(),
       hotspots: { ...empty(), cluster: true, clusterRadius: 40, clusterMaxZoom: 12 },
       'hotspots-raw': empty(),
     },

@@ -1,6 +1,7 @@
 // The commune panel: name, type, parent units, current status with date and legal basis, history timeline,
 // hotspot counts, and selection for transformation under the current plan.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { ProposalForm } from './ProposalForm';
 import type { CommuneInfo } from '../api/client';
 import { formatDate } from '../i18n/format';
 import { useT } from '../i18n/context';
@@ -10,10 +11,15 @@ interface Props {
   info: CommuneInfo | null;
   loading: boolean;
   planId: string | null;
+  /** The user may propose changes for this commune (role and area; the server checks again). */
+  canPropose: boolean;
+  today: string | null;
   onClose(): void;
 }
 
-function History({ info }: { info: CommuneInfo }) {
+type Mode = null | { corrects: CommuneInfo['history'][number] | null };
+
+function History({ info, onCorrect }: { info: CommuneInfo; onCorrect: ((h: CommuneInfo['history'][number]) => void) | null }) {
   const t = useT();
   return (
     <ol className="timeline" data-testid="commune-history">
@@ -26,6 +32,7 @@ function History({ info }: { info: CommuneInfo }) {
             {h.correctsId !== null && <em> ({t.correction})</em>}
             <div className="muted">{t.legalBasis}: {h.legalBasis}</div>
             {h.note && <div className="muted">{h.note}</div>}
+            {onCorrect && !h.corrected && <button className="link" onClick={() => onCorrect(h)} data-testid={`correct-${h.id}`}>{t.wf.correct}</button>}
           </div>
         </li>
       ))}
@@ -48,9 +55,15 @@ function usePanelKeys(code: string | undefined, onClose: () => void) {
   return heading;
 }
 
-export function CommunePanel({ info, loading, planId, onClose }: Props) {
+export function CommunePanel({ info, loading, planId, canPropose, today, onClose }: Props) {
   const t = useT();
   const heading = usePanelKeys(info?.code, onClose);
+  const [mode, setMode] = useState<Mode>(null);
+  const [sent, setSent] = useState(false);
+  useEffect(() => {
+    setMode(null);
+    setSent(false);
+  }, [info?.code]);
   if (!info) return loading ? <aside className="panel commune-panel">{t.loading}</aside> : null;
   const selection = info.selections.find((s) => s.planId === planId);
   return (
@@ -68,8 +81,19 @@ export function CommunePanel({ info, loading, planId, onClose }: Props) {
         {t.hotspotCounts}: <strong>{info.hotspots.active}</strong> {t.active}, <strong>{info.hotspots.eliminated}</strong> {t.eliminated}
       </p>
       <p>{selection ? `${t.selected} (${formatDate(selection.selectedOn)})` : t.notSelected}</p>
+      {info.pendingProposalId !== null && <p className="panel-notice" data-testid="pending-notice">{t.wf.pending} (#{info.pendingProposalId})</p>}
+      {sent && <p className="panel-notice" role="status" data-testid="proposal-sent">{t.wf.sent}</p>}
+      {canPropose && today && info.pendingProposalId === null && !mode && (
+        <button onClick={() => setMode({ corrects: null })} data-testid="propose">{t.wf.propose}</button>
+      )}
+      {mode && today && (
+        <ProposalForm
+          info={info} today={today} corrects={mode.corrects}
+          onDone={() => { setMode(null); setSent(true); }} onCancel={() => setMode(null)}
+        />
+      )}
       <h3>{t.history}</h3>
-      <History info={info} />
+      <History info={info} onCorrect={canPropose && info.pendingProposalId === null ? (h) => setMode({ corrects: h }) : null} />
     </aside>
   );
 }

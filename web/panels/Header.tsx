@@ -1,8 +1,10 @@
 // Top bar: title, demo badge, plan switch, layer toggles, language and large type.
 import type { Plan } from '../api/client';
-import { useCan, useMe } from '../auth/context';
+import { useCan, useMe, type Permission } from '../auth/context';
 import { useT } from '../i18n/context';
-import type { ViewState } from '../state/view';
+import type { Page, ViewState } from '../state/view';
+
+const PAGE_PERMISSION: [Page, Permission | null][] = [['map', null], ['area', 'propose'], ['queue', 'decide'], ['users', 'admin_users'], ['audit', 'read_audit']];
 
 interface Props {
   dataset: string | null;
@@ -22,6 +24,11 @@ export function Header({ dataset, demo, plans, planId, view, update, onSignOut }
     <header className="topbar">
       <h1>{t.title}{dataset ? ` — ${dataset}` : ''}</h1>
       {demo && <span className="demo-badge" data-testid="demo-badge">{t.demo}</span>}
+      <nav className="nav" aria-label="pages">
+        {PAGE_PERMISSION.filter(([, perm]) => perm === null || can(perm)).map(([page]) => (
+          <button key={page} aria-current={view.page === page ? 'page' : undefined} data-testid={`nav-${page}`} onClick={() => update({ page })}>{t.pages[page]}</button>
+        ))}
+      </nav>
       <div className="controls">
         <label>
           {t.plan}{' '}

@@ -1,12 +1,13 @@
 // Every request the dashboard makes, keyed by the view: geometry once, then light reads per date, plan and unit.
 import { useEffect, useRef, useState } from 'react';
 import {
-  fetchBoundaries, fetchCommune, fetchHealth, fetchHotspots, fetchIndicators, fetchPlans, fetchRanking, fetchStatuses, fetchTrend, prefetchStatuses,
+  fetchBoundaries, fetchCommune, fetchHealth, fetchHotspots, fetchIndicators, fetchPlans, fetchProposals, fetchRanking, fetchStatuses, fetchTrend, prefetchStatuses,
   type Health, type Plan,
 } from '../api/client';
 import { decodeBoundaries, type MapData } from '../map/boundaries';
 import { RETRY_MS, useRequest } from './useRequest';
 import type { ViewState } from './view';
+import type { LiveRevisions } from './useLiveEvents';
 
 
 function useBase(date: string | null) {
@@ -45,20 +46,23 @@ function choosePlan(plans: Plan[], wanted: string | null, date: string): Plan | 
   return plans.find((p) => p.id === wanted) ?? plans.find((p) => p.start <= date && date <= p.end) ?? plans[plans.length - 1] ?? null;
 }
 
-export function useDashboard(view: ViewState) {
+export function useDashboard(view: ViewState, live: LiveRevisions, readProposals: boolean) {
   const { base, error } = useBase(view.date);
   const today = base?.health.today ?? null;
   const date = view.date ?? today;
   const plan = base && date ? choosePlan(base.plans, view.plan, date) : null;
   const unit = view.unit ?? undefined;
   const ready = plan && date;
-  const statuses = useRequest(date && base ? `s|${date}` : null, () => fetchStatuses(date!));
-  const indicators = useRequest(ready ? `i|${plan.id}|${unit}|${date}` : null, () => fetchIndicators(plan!.id, date!, unit));
-  const trend = useRequest(ready ? `t|${plan.id}|${unit}|${date}` : null, () => fetchTrend(plan!.id, date!, unit));
-  const ranking = useRequest(ready ? `r|${plan.id}|${unit}|${date}` : null, () => fetchRanking(plan!.id, date!, unit));
+  // An approved change (live.status) makes every status-derived read stale; a proposal event only the pending list.
+  const v = live.status;
+  const statuses = useRequest(date && base ? `s|${date}|${v}` : null, () => fetchStatuses(date!));
+  const indicators = useRequest(ready ? `i|${plan.id}|${unit}|${date}|${v}` : null, () => fetchIndicators(plan!.id, date!, unit));
+  const trend = useRequest(ready ? `t|${plan.id}|${unit}|${date}|${v}` : null, () => fetchTrend(plan!.id, date!, unit));
+  const ranking = useRequest(ready ? `r|${plan.id}|${unit}|${date}|${v}` : null, () => fetchRanking(plan!.id, date!, unit));
   const hotspots = useRequest(view.hotspots && date ? `h|${date}` : null, () => fetchHotspots(date!));
-  const commune = useRequest(view.commune && date ? `c|${view.commune}|${date}` : null, () => fetchCommune(view.commune!, date!));
+  const commune = useRequest(view.commune && date ? `c|${view.commune}|${date}|${v}|${live.proposal}` : null, () => fetchCommune(view.commune!, date!));
+  const pending = useRequest(readProposals && base ? `p|${live.proposal}|${v}` : null, () => fetchProposals({ state: 'pending' }));
   // Any failing read means the server is out of reach for now; every request retries on its own.
-  const failure = error ?? [statuses, indicators, trend, ranking, hotspots, commune].find((r) => r.error)?.error ?? null;
-  return { base, error: failure, today, date, plan, statuses, indicators, trend, ranking, hotspots, commune };
+  const failure = error ?? [statuses, indicators, trend, ranking, hotspots, commune, pending].find((r) => r.error)?.error ?? null;
+  return { base, error: failure, today, date, plan, statuses, indicators, trend, ranking, hotspots, commune, pending };
 }

@@ -2,7 +2,11 @@
 import { isIsoDate } from '../../geo/dates';
 import type { Lang } from '../i18n/messages';
 
+export const PAGES = ['map', 'area', 'queue', 'users', 'audit'] as const;
+export type Page = (typeof PAGES)[number];
+
 export interface ViewState {
+  page: Page;
   plan: string | null;
   unit: string | null;
   date: string | null;
@@ -13,7 +17,7 @@ export interface ViewState {
   large: boolean;
 }
 
-export const DEFAULT_VIEW: ViewState = { plan: null, unit: null, date: null, commune: null, hotspots: false, heatmap: false, lang: 'vi', large: false };
+export const DEFAULT_VIEW: ViewState = { page: 'map', plan: null, unit: null, date: null, commune: null, hotspots: false, heatmap: false, lang: 'vi', large: false };
 
 const CODE = /^\d{2,6}$/;
 const PLAN = /^[a-z0-9-]{1,40}$/;
@@ -26,7 +30,9 @@ export function parseView(search: string): ViewState {
     return v !== null && ok(v) ? v : null;
   };
   const layers = (q.get('layers') ?? '').split(',');
+  const page = q.get('page');
   return {
+    page: (PAGES as readonly string[]).includes(page ?? '') ? (page as Page) : 'map',
     plan: pick('plan', (v) => PLAN.test(v)),
     unit: pick('unit', (v) => CODE.test(v)),
     date: pick('date', isIsoDate),
@@ -40,6 +46,7 @@ export function parseView(search: string): ViewState {
 
 export function serializeView(v: ViewState): string {
   const q = new URLSearchParams();
+  if (v.page !== 'map') q.set('page', v.page);
   if (v.plan) q.set('plan', v.plan);
   if (v.unit) q.set('unit', v.unit);
   if (v.date) q.set('date', v.date);

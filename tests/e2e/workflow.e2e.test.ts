@@ -1,0 +1,75 @@
+// The status workflow across three browsers: an editor proposes, an approver approves, and a leader's dashboard,
+// open all along, shows the dashed outline and then the new colour without reloading.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STATUS_TRANSITIONS, type CommuneStatus } from '../../geo/status';
+import { STATUS_COLORS } from '../../web/map/style';
+import { apiReader } from './api-session';
+import { browserTestsPossible, startAppServer } from './app-server';
+import { launchBrowser } from './browser';
+import { DashboardDriver } from './driver';
+
+describe.skipIf(!browserTestsPossible)('status workflow in Chromium', () => {
+  let server: Awaited<ReturnType<typeof startAppServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startAppServer(18972);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('editor proposes, approver approves, the leader sees the dashed outline and then the new colour live', async () => {
+    const asEditor = await apiReader(server.origin, 'bientap');
+    const { communes } = await asEditor('/api/my-area');
+    const target = communes.find((c: any) => c.status && c.pendingProposalId === null && STATUS_TRANSITIONS[c.status as CommuneStatus].some((s) => s !== 'transformed'));
+    const next = STATUS_TRANSITIONS[target.status as CommuneStatus].find((s) => s !== 'transformed')!;
+
+    const leader = await DashboardDriver.open(browser, server.origin, '/', { width: 1280, height: 720 }, 'lanhdao');
+    await leader.page.evaluate(() => ((window as any).__notReloaded = true));
+    const colourOf = async () => (await leader.drawnCommunes()).find((c) => c.code === target.code)!;
+    expect(await colourOf()).toMatchObject({ status: target.status, color: STATUS_COLORS[target.status as CommuneStatus] });
+
+    const editor = await DashboardDriver.open(browser, server.origin, `/?commune=${target.code}`, { width: 420, height: 900 }, 'bientap');
+    await editor.page.getByTestId('propose').click();
+    const form = editor.page.getByTestId('proposal-form');
+    await form.locator('select[name="status"]').selectOption(next);
+    await form.locator('input[name="documentNumber"]').fill('15/QĐ-UBND');
+    await form.locator('textarea[name="note"]').fill('Kết quả rà soát quý IV');
+    await editor.page.getByTestId('proposal-submit').click();
+    await editor.page.getByTestId('proposal-sent').waitFor();
+    await editor.page.screenshot({ path: 'test-artifacts/proposal-phone-420x900.png', fullPage: true });
+
+    // The leader's map: dashed outline for the pending proposal, colour unchanged (it does not count yet).
+    await leader.page.waitForFunction((code) => (window as any).__map.querySourceFeatures('pending').some((f: any) => f.properties.code === code), target.code, { timeout: 5000 });
+    expect((await colourOf()).status).toBe(target.status);
+
+    const approver = await DashboardDriver.open(browser, server.origin, '/', { width: 1280, height: 720 }, 'pheduyet');
+    await approver.page.getByTestId('nav-queue').click();
+    const item = approver.page.locator(`[data-commune="${target.code}"]`);
+    await item.waitFor();
+    await expect(item.textContent()).resolves.toContain('15/QĐ-UBND');
+    await item.locator('button[data-testid^="approve-"]').click();
+    await item.waitFor({ state: 'detached' });
+
+    const t0 = Date.now();
+    await leader.page.waitForFunction(
+      ([code, status]) => (window as any).__map.queryRenderedFeatures({ layers: ['commune-fill'] }).some((f: any) => f.properties.code === code && f.state.status === status),
+      [target.code, next] as const, { timeout: 5000, polling: 50 },
+    );
+    const ms = Date.now() - t0;
+    await leader.waitForMap();
+    expect(await colourOf()).toMatchObject({ status: next, color: STATUS_COLORS[next] });
+    expect(ms).toBeLessThan(3000);
+    expect(await leader.page.evaluate(() => (window as any).__notReloaded)).toBe(true);
+    await leader.page.waitForFunction((code) => !(window as any).__map.querySourceFeatures('pending').some((f: any) => f.properties.code === code), target.code);
+    await leader.screenshot('test-artifacts/leader-after-approval-1280x720.png');
+    for (const d of [leader, editor, approver]) {
+      expect(d.outsideRequests).toEqual([]);
+      expect(d.consoleErrors).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,32 @@
+// "My area" for editors: the communes in scope with status, last update, pending proposal and a six-month flag.
+import { fetchMyArea } from '../api/client';
+import { useT } from '../i18n/context';
+import { formatDate } from '../i18n/format';
+import { STATUS_COLORS } from '../map/style';
+import { useRequest } from '../state/useRequest';
+
+export function MyAreaPage({ revision, onOpen }: { revision: number; onOpen(code: string): void }) {
+  const t = useT();
+  const area = useRequest(`area|${revision}`, fetchMyArea);
+  const rows = area.data?.communes ?? [];
+  return (
+    <section className="page" data-testid="area-page">
+      <h2>{t.wf.areaTitle}</h2>
+      {area.loading && !area.data && <p>{t.loading}</p>}
+      <table className="grid">
+        <thead><tr><th>{t.pages.map}</th><th>{t.legend}</th><th>{t.since}</th><th>{t.wf.lastUpdate}</th><th>{t.wf.pending}</th></tr></thead>
+        <tbody>
+          {rows.map((c) => (
+            <tr key={c.code} className={c.stale ? 'stale' : ''} data-testid={`area-${c.code}`}>
+              <td><button className="link" onClick={() => onOpen(c.code)}>{c.type} {c.name}</button></td>
+              <td><span className="swatch" style={{ background: STATUS_COLORS[c.status ?? 'none'] }} /> {t.status[c.status ?? 'none']}</td>
+              <td>{c.since ? formatDate(c.since) : ''}</td>
+              <td>{c.lastUpdate ? formatDate(c.lastUpdate) : t.wf.never}{c.stale && <strong className="warn"> · {t.wf.stale}</strong>}</td>
+              <td>{c.pendingProposalId !== null ? `#${c.pendingProposalId}` : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+// Listens to /api/events (Server-Sent Events): a counter per kind of event, which the requests that depend on it
+// put in their keys, so an approval elsewhere restyles the map within a second without reloading.
+import { useEffect, useState } from 'react';
+import { clearStatusCache } from '../api/client';
+
+export interface LiveRevisions {
+  status: number;
+  proposal: number;
+}
+
+export function useLiveEvents(enabled: boolean): LiveRevisions {
+  const [rev, setRev] = useState<LiveRevisions>({ status: 0, proposal: 0 });
+  useEffect(() => {
+    if (!enabled) return;
+    const source = new EventSource('/api/events');
+    source.addEventListener('status', () => {
+      clearStatusCache();
+      setRev((r) => ({ ...r, status: r.status + 1 }));
+    });
+    source.addEventListener('proposal', () => setRev((r) => ({ ...r, proposal: r.proposal + 1 })));
+    // EventSource reconnects by itself after a network cut; a 401 (session over) closes it, and the next
+    // ordinary request shows the sign-in page.
+    return () => source.close();
+  }, [enabled]);
+  return rev;
+}
