@@ -5,6 +5,7 @@ import { UNIT_TYPE_LEVEL, type UnitType } from '../geo/units';
 import { ApiError, fetchHealth } from './api/client';
 import { MeContext, useCan, useMe } from './auth/context';
 import type { MapData } from './map/boundaries';
+import { AccountPage } from './pages/AccountPage';
 import { AuditPage } from './pages/AuditPage';
 import { MyAreaPage } from './pages/MyAreaPage';
 import { QueuePage } from './pages/QueuePage';
@@ -72,6 +73,8 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
         <UsersPage />
       ) : view.page === 'audit' && can('read_audit') ? (
         <AuditPage />
+      ) : view.page === 'account' ? (
+        <AccountPage />
       ) : (
         <div className="body">
           <div className="map-column">

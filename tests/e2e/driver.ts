@@ -23,7 +23,7 @@ export class DashboardDriver {
   private constructor(readonly page: Page, readonly origin: string) {}
 
   /** A new browser context signed in as a demo user (police by default: it may see the hotspot layer). */
-  static async open(browser: Browser, origin: string, path = '/', viewport = { width: 1280, height: 720 }, user = 'congan'): Promise<DashboardDriver> {
+  static async open(browser: Browser, origin: string, path = '/', viewport = { width: 1280, height: 720 }, user = 'congan', password = DEMO_PASSWORD): Promise<DashboardDriver> {
     const page = await browser.newPage({ viewport });
     const d = new DashboardDriver(page, origin);
     page.on('request', (r) => {
@@ -33,7 +33,7 @@ export class DashboardDriver {
     page.on('console', (m) => m.type() === 'error' && d.consoleErrors.push(m.text()));
     page.on('pageerror', (e) => d.consoleErrors.push(e.message));
     await page.goto(origin + path);
-    await d.signIn(user);
+    await d.signIn(user, password);
     await d.waitForMap();
     return d;
   }

@@ -72,4 +72,41 @@ describe.skipIf(!browserTestsPossible)('status workflow in Chromium', () => {
       expect(d.consoleErrors).toEqual([]);
     }
   });
+
+  it('an admin creates a user who signs in and changes the password; the audit page shows it and verifies the chain', async () => {
+    const admin = await DashboardDriver.open(browser, server.origin, '/', { width: 1280, height: 720 }, 'quantri');
+    await admin.page.getByTestId('nav-users').click();
+    const form = admin.page.getByTestId('user-create');
+    await form.getByLabel('Tên đăng nhập').fill('canbo.moi');
+    await form.getByLabel('Họ tên').fill('Lê Thị Mới');
+    await form.getByLabel('role').selectOption('editor');
+    await form.getByLabel('Địa bàn (mã đơn vị, cách nhau bởi dấu phẩy)').fill('993');
+    await form.getByLabel('Mật khẩu').fill('Mat-khau-ban-dau-1');
+    await form.getByRole('button', { name: 'Tạo người dùng' }).click();
+    await admin.page.getByTestId('user-canbo.moi').waitFor();
+    await admin.screenshot('test-artifacts/users-1280x720.png');
+
+    const user = await DashboardDriver.open(browser, server.origin, '/', { width: 1280, height: 720 }, 'canbo.moi', 'Mat-khau-ban-dau-1');
+    await user.page.getByTestId('nav-area').click();
+    const rows = user.page.locator('[data-testid^="area-99"]');
+    await rows.first().waitFor();
+    const asEditor = await apiReader(server.origin, 'bientap');
+    expect(await rows.count()).toBe((await asEditor('/api/my-area')).communes.length);
+    await user.screenshot('test-artifacts/my-area-1280x720.png');
+    await user.page.getByTestId('nav-account').click();
+    const pw = user.page.getByTestId('password-form');
+    await pw.locator('input[name="current"]').fill('Mat-khau-ban-dau-1');
+    await pw.locator('input[name="next"]').fill('Mat-khau-rieng-2026');
+    await pw.locator('input[name="repeat"]').fill('Mat-khau-rieng-2026');
+    await pw.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await expect(user.page.getByTestId('password-result').textContent()).resolves.toBe('Đã lưu');
+
+    await admin.page.getByTestId('nav-audit').click();
+    await admin.page.getByTestId('audit-verify').click();
+    await expect(admin.page.getByTestId('audit-result').textContent()).resolves.toMatch(/^Nhật ký nguyên vẹn/);
+    const text = await admin.page.getByTestId('audit-page').textContent();
+    for (const action of ['user_create', 'password_change', 'proposal_approve', 'login']) expect(text).toContain(action);
+    await admin.screenshot('test-artifacts/audit-1280x720.png');
+    for (const d of [admin, user]) expect(d.consoleErrors).toEqual([]);
+  });
 });

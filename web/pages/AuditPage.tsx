@@ -27,11 +27,11 @@ export function AuditPage() {
         )}
       </p>
       <table className="grid audit">
-        <thead><tr><th>#</th><th>{t.wf.at}</th><th>{t.wf.actor}</th><th>{t.wf.address}</th><th>{t.wf.action}</th><th>{t.wf.entity}</th><th>{t.wf.from}</th><th>{t.wf.to}</th></tr></thead>
+        <thead><tr><th>#</th><th>{t.wf.at}</th><th>{t.wf.actor}</th><th>{t.wf.address}</th><th>{t.wf.action}</th><th>{t.wf.entity}</th><th>{t.wf.before}</th><th>{t.wf.after}</th></tr></thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td>{r.id}</td><td>{new Date(r.at).toLocaleString('vi-VN')}</td><td>{r.actor}</td><td>{r.address ?? ''}</td><td>{r.action}</td>
+              <td>{r.id}</td><td>{new Date(r.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}</td><td>{r.actor}</td><td>{r.address ?? ''}</td><td>{r.action}</td>
               <td>{r.entityType ?? ''} {r.entityId ?? ''}</td><td><code>{r.before ? JSON.stringify(r.before) : ''}</code></td><td><code>{r.after ? JSON.stringify(r.after) : ''}</code></td>
             </tr>
           ))}

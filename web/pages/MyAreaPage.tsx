@@ -14,7 +14,7 @@ export function MyAreaPage({ revision, onOpen }: { revision: number; onOpen(code
       <h2>{t.wf.areaTitle}</h2>
       {area.loading && !area.data && <p>{t.loading}</p>}
       <table className="grid">
-        <thead><tr><th>{t.pages.map}</th><th>{t.legend}</th><th>{t.since}</th><th>{t.wf.lastUpdate}</th><th>{t.wf.pending}</th></tr></thead>
+        <thead><tr><th>{t.wf.commune}</th><th>{t.wf.statusCol}</th><th>{t.since}</th><th>{t.wf.lastUpdate}</th><th>{t.wf.pending}</th></tr></thead>
         <tbody>
           {rows.map((c) => (
             <tr key={c.code} className={c.stale ? 'stale' : ''} data-testid={`area-${c.code}`}>

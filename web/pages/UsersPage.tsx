@@ -65,7 +65,7 @@ export function UsersPage() {
     <section className="page" data-testid="users-page">
       <h2>{t.wf.users}</h2>
       <table className="grid">
-        <thead><tr><th>{t.username}</th><th>{t.wf.displayName}</th><th>{t.pages.users}</th><th>{t.wf.scopes}</th><th /><th /></tr></thead>
+        <thead><tr><th>{t.username}</th><th>{t.wf.displayName}</th><th>{t.wf.roleCol}</th><th>{t.wf.scopes}</th><th /><th /></tr></thead>
         <tbody>{(list.data?.users ?? []).map((u) => <Row key={`${u.id}|${rev}`} u={u} onChanged={() => setRev((n) => n + 1)} />)}</tbody>
       </table>
       <form className="inline-form" onSubmit={create} data-testid="user-create">

@@ -46,7 +46,10 @@ export function Header({ dataset, demo, plans, planId, view, update, onSignOut }
         <button data-testid="lang-switch" onClick={() => update({ lang: view.lang === 'vi' ? 'en' : 'vi' })}>{t.language}</button>
         {me && (
           <span className="user" data-testid="user">
-            {me.displayName} ({t.role[me.role]}) <button onClick={onSignOut} data-testid="sign-out">{t.signOut}</button>
+            <button className="link light" onClick={() => update({ page: 'account' })} data-testid="nav-account" aria-current={view.page === 'account' ? 'page' : undefined}>
+              {me.displayName} ({t.role[me.role]})
+            </button>
+            <button onClick={onSignOut} data-testid="sign-out">{t.signOut}</button>
           </span>
         )}
       </div>

@@ -6,6 +6,9 @@ import {
 } from '../api/client';
 import { decodeBoundaries, type MapData } from '../map/boundaries';
 import { RETRY_MS, useRequest } from './useRequest';
+import { useDebounced } from './useDebounced';
+
+const PANEL_DELAY_MS = 150;
 import type { ViewState } from './view';
 import type { LiveRevisions } from './useLiveEvents';
 
@@ -56,9 +59,13 @@ export function useDashboard(view: ViewState, live: LiveRevisions, readProposals
   // An approved change (live.status) makes every status-derived read stale; a proposal event only the pending list.
   const v = live.status;
   const statuses = useRequest(date && base ? `s|${date}|${v}` : null, () => fetchStatuses(date!));
-  const indicators = useRequest(ready ? `i|${plan.id}|${unit}|${date}|${v}` : null, () => fetchIndicators(plan!.id, date!, unit));
-  const trend = useRequest(ready ? `t|${plan.id}|${unit}|${date}|${v}` : null, () => fetchTrend(plan!.id, date!, unit));
-  const ranking = useRequest(ready ? `r|${plan.id}|${unit}|${date}|${v}` : null, () => fetchRanking(plan!.id, date!, unit));
+  // The map follows every slider step at once; the indicator panel once the date has rested briefly, so that
+  // scrubbing or playing does not queue three reads per step behind the map's frames.
+  const panelDate = useDebounced(date, PANEL_DELAY_MS);
+  const panelReady = ready && panelDate;
+  const indicators = useRequest(panelReady ? `i|${plan.id}|${unit}|${panelDate}|${v}` : null, () => fetchIndicators(plan!.id, panelDate!, unit));
+  const trend = useRequest(panelReady ? `t|${plan.id}|${unit}|${panelDate}|${v}` : null, () => fetchTrend(plan!.id, panelDate!, unit));
+  const ranking = useRequest(panelReady ? `r|${plan.id}|${unit}|${panelDate}|${v}` : null, () => fetchRanking(plan!.id, panelDate!, unit));
   const hotspots = useRequest(view.hotspots && date ? `h|${date}` : null, () => fetchHotspots(date!));
   const commune = useRequest(view.commune && date ? `c|${view.commune}|${date}|${v}|${live.proposal}` : null, () => fetchCommune(view.commune!, date!));
   const pending = useRequest(readProposals && base ? `p|${live.proposal}|${v}` : null, () => fetchProposals({ state: 'pending' }));
