@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultLoginLimits, type LoginLimits } from './auth/rate-limit';
 import { DEFAULT_SESSION_POLICY } from './auth/sessions';
+import { SessionCache } from './auth/session-cache';
 import { requireSignIn, sessionLoader, writeGuard, type AuthEnv } from './http/guard';
 import { auditRoutes, userRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
@@ -41,7 +42,7 @@ const OPEN_PATHS = ['/api/health', '/api/auth/login', '/api/auth/me', '/api/auth
 
 function apiRoutes(ctx: RouteContext) {
   return new Hono<AuthEnv>()
-    .use(sessionLoader(ctx.database.db, ctx.auth, ctx.clock))
+    .use(sessionLoader(ctx.database.db, ctx.auth, ctx.clock, ctx.sessions))
     .use(writeGuard(ctx.auth))
     .use(requireSignIn(OPEN_PATHS))
     .route('/health', healthRoutes(ctx))
@@ -77,6 +78,7 @@ export function createApp(options: AppOptions) {
       limits: options.auth?.limits ?? defaultLoginLimits(),
     },
     events: new EventBus(),
+    sessions: new SessionCache(),
     attachmentsDir: options.attachmentsDir ?? join(tmpdir(), 'pcmt-attachments'),
   };
   const log = options.log ?? ((m: string) => console.error(m));

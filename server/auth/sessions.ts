@@ -19,6 +19,8 @@ export interface SessionRecord {
   userId: number;
   csrfToken: string;
   expiresAt: Date;
+  /** When the session was last seen as recorded (after this request's touch). */
+  lastSeenAt: Date;
 }
 
 export async function createSession(db: Db, userId: number, address: string | null, now: Date, policy: SessionPolicy) {
@@ -48,9 +50,9 @@ export async function findSession(db: Db, token: string, now: Date, policy: Sess
     await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
     return null;
   }
-  if (now.getTime() - lastSeen >= TOUCH_EVERY_MS)
-    await db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, tokenHash));
-  return { tokenHash, userId: row.s.userId, csrfToken: row.s.csrfToken, expiresAt: new Date(row.s.expiresAt) };
+  const touch = now.getTime() - lastSeen >= TOUCH_EVERY_MS;
+  if (touch) await db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, tokenHash));
+  return { tokenHash, userId: row.s.userId, csrfToken: row.s.csrfToken, expiresAt: new Date(row.s.expiresAt), lastSeenAt: touch ? now : new Date(lastSeen) };
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {

@@ -5,6 +5,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { loadPrincipal, type Principal } from '../auth/access';
 import { findSession, type SessionPolicy, type SessionRecord } from '../auth/sessions';
 import { sameToken } from '../auth/tokens';
+import type { SessionCache } from '../auth/session-cache';
 import type { Db } from '../db/client';
 import { HttpError } from './errors';
 
@@ -41,14 +42,21 @@ export function clientAddress(c: Context, trustedProxy: string | null): string {
   return socket;
 }
 
-export function sessionLoader(db: Db, config: GuardConfig, now: () => Date): MiddlewareHandler<AuthEnv> {
+export function sessionLoader(db: Db, config: GuardConfig, now: () => Date, cache: SessionCache): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
     let auth: AuthState | null = null;
     if (token) {
-      const session = await findSession(db, token, now(), config.session);
-      const principal = session && (await loadPrincipal(db, session.userId));
-      if (session && principal) auth = { session, principal };
+      const at = now();
+      auth = cache.get(token, at.getTime(), config.session);
+      if (!auth) {
+        const session = await findSession(db, token, at, config.session);
+        const principal = session && (await loadPrincipal(db, session.userId));
+        if (session && principal) {
+          auth = { session, principal };
+          cache.put(token, session, principal, at.getTime(), session.lastSeenAt.getTime());
+        }
+      }
     }
     c.set('auth', auth);
     await next();

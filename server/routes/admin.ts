@@ -21,10 +21,14 @@ export function userRoutes(ctx: RouteContext) {
       return c.json({ users: await listUsers(db) }, 200);
     })
     .post('/', validate('json', userCreateBody), async (c) => c.json(await createUser(db, c.req.valid('json'), admin(c)), 201))
-    .patch('/:id', validate('param', idParam), validate('json', userUpdateBody), async (c) =>
-      c.json(await updateUser(db, c.req.valid('param').id, c.req.valid('json'), admin(c)), 200))
+    .patch('/:id', validate('param', idParam), validate('json', userUpdateBody), async (c) => {
+      const user = await updateUser(db, c.req.valid('param').id, c.req.valid('json'), admin(c));
+      ctx.sessions.clear(); // role, area or lock take effect on the next request
+      return c.json(user, 200);
+    })
     .post('/:id/password', validate('param', idParam), validate('json', passwordResetBody), async (c) => {
       await setPassword(db, c.req.valid('param').id, c.req.valid('json').password, admin(c));
+      ctx.sessions.clear();
       return c.json({ ok: true as const }, 200);
     });
 }

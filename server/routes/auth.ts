@@ -66,6 +66,7 @@ export function authRoutes(ctx: RouteContext) {
       const auth = c.get('auth');
       if (auth) {
         await deleteSession(db, auth.session.tokenHash);
+        ctx.sessions.clear();
         await appendAudit(db, { actorId: auth.principal.userId, actorName: auth.principal.username, address: clientAddress(c, ctx.auth.trustedProxy), action: 'logout', entityType: 'user', entityId: String(auth.principal.userId) });
       }
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: ctx.auth.cookieSecure, httpOnly: true, sameSite: 'Strict' });
@@ -81,6 +82,7 @@ export function authRoutes(ctx: RouteContext) {
         throw new HttpError(400, 'bad_current_password', 'Mật khẩu hiện tại không đúng', 'The current password is wrong');
       const address = clientAddress(c, ctx.auth.trustedProxy);
       await setPassword(db, p.userId, next, { actorId: p.userId, actorName: p.username, address }, c.get('auth')!.session.tokenHash, 'password_change');
+      ctx.sessions.clear();
       return c.json({ ok: true as const }, 200);
     });
 }

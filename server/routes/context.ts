@@ -7,6 +7,7 @@ import type { SnapshotCache } from '../services/snapshot';
 import type { EventBus } from '../services/events';
 import type { LoginLimits } from '../auth/rate-limit';
 import type { GuardConfig } from '../http/guard';
+import type { SessionCache } from '../auth/session-cache';
 
 export interface AuthConfig extends GuardConfig {
   /** Mark the session cookie Secure: on whenever the site is served over HTTPS. */
@@ -21,6 +22,8 @@ export interface RouteContext {
   clock: Clock;
   auth: AuthConfig;
   events: EventBus;
+  /** Cleared whenever this server ends a session or changes an account. */
+  sessions: SessionCache;
   /** Where proposal attachments are stored: outside the web root. */
   attachmentsDir: string;
 }

@@ -13,7 +13,7 @@ import { CHROMIUM_PATH } from '../e2e/browser';
 import { signInOverHttp } from '../e2e/api-session';
 import { createUser } from '../../server/services/users';
 
-const BENCH_PASSWORD = 'bench-password-2026';
+const BENCH_PASSWORD = 'mat-khau-do-2026';
 
 const results: Record<string, unknown> = {};
 const goals: [string, boolean][] = [];
@@ -75,11 +75,11 @@ async function bigIndicators(dir: string) {
   const t0 = performance.now();
   await loadDataset(database.db, data);
   report('load 100,000 hotspots (validate + write) ms', Math.round(performance.now() - t0));
-  await createUser(database.db, { username: 'bench', displayName: 'Bench', role: 'leader', password: BENCH_PASSWORD, scopes: [] }, { actorId: null, actorName: 'bench', address: null });
+  await createUser(database.db, { username: 'do-hieu-nang', displayName: 'Đo hiệu năng', role: 'leader', password: BENCH_PASSWORD, scopes: [] }, { actorId: null, actorName: 'bench', address: null });
   await database.close();
   const server = await startServer({ DATA_DIR: dir, SEED_DEMO: 'false' }, 18932);
   try {
-    const { cookie } = await signInOverHttp(server.url, 'bench', BENCH_PASSWORD);
+    const { cookie } = await signInOverHttp(server.url, 'do-hieu-nang', BENCH_PASSWORD);
     const h = { Cookie: cookie };
     const t1 = performance.now();
     await rawGet(`${server.url}/api/indicators?date=2025-06-30`, h);
