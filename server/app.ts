@@ -20,7 +20,10 @@ import { eventRoutes } from './routes/events';
 import { attachmentRoutes, myAreaRoutes, proposalRoutes } from './routes/workflow';
 import { EventBus } from './services/events';
 import { healthRoutes } from './routes/health';
-import { hotspotRoutes, indicatorRoutes } from './routes/indicators';
+import { indicatorRoutes } from './routes/indicators';
+import { hotspotRoutes } from './routes/hotspots';
+import { CommuneLocator } from './services/locator';
+import { HotspotDetails } from './services/hotspot-details';
 import { planRoutes, unitRoutes } from './routes/units';
 import { BoundaryService } from './services/boundaries';
 import { SnapshotCache } from './services/snapshot';
@@ -79,6 +82,8 @@ export function createApp(options: AppOptions) {
     },
     events: new EventBus(),
     sessions: new SessionCache(),
+    locator: new CommuneLocator(options.database.db),
+    hotspotDetails: new HotspotDetails(options.database.db),
     attachmentsDir: options.attachmentsDir ?? join(tmpdir(), 'pcmt-attachments'),
   };
   const log = options.log ?? ((m: string) => console.error(m));

@@ -11,6 +11,7 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   'read_map', // statuses, boundaries, communes, indicators, units, plans
   'read_hotspot_details', // exact hotspot locations and records
+  'write_hotspots',
   'read_proposals',
   'propose',
   'decide',
@@ -20,9 +21,9 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['read_map', 'read_hotspot_details', 'read_proposals', 'propose', 'decide', 'admin_users', 'read_audit'],
+  admin: ['read_map', 'read_hotspot_details', 'write_hotspots', 'read_proposals', 'propose', 'decide', 'admin_users', 'read_audit'],
   leader: ['read_map', 'read_proposals'],
-  police: ['read_map', 'read_hotspot_details'],
+  police: ['read_map', 'read_hotspot_details', 'write_hotspots'],
   editor: ['read_map', 'read_proposals', 'propose'],
   approver: ['read_map', 'read_proposals', 'decide'],
 };

@@ -11,11 +11,23 @@ export const communeStatus = z.enum(COMMUNE_STATUSES);
 export const dateQuery = z.object({ date: isoDate.optional() });
 export const communesQuery = z.object({ date: isoDate.optional(), within: unitCode.optional() });
 export const unitsQuery = z.object({ parent: unitCode.optional(), date: isoDate.optional() });
-export const hotspotsQuery = z.object({
-  within: unitCode.optional(),
-  status: z.enum(HOTSPOT_STATUSES).optional(),
-  date: isoDate.optional(),
-});
+export const hotspotsQuery = z
+  .object({
+    within: unitCode.optional(),
+    status: z.enum(HOTSPOT_STATUSES).optional(),
+    date: isoDate.optional(),
+    kind: z.enum(HOTSPOT_KINDS).optional(),
+    activity: z.enum(HOTSPOT_ACTIVITIES).optional(),
+    /** Active at some moment of [from, to]. */
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    /** Words looked up in address, description and source, with or without diacritics. */
+    q: z.string().trim().max(100).optional(),
+    /** Paging: the map asks for everything up to the cap; tables ask page by page. `total` says how many match. */
+    limit: z.coerce.number().int().min(1).max(20_000).default(5000),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to / "from" không được sau "to"', path: ['from'] });
 export const indicatorsQuery = z.object({
   plan: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
   unit: unitCode.optional(),

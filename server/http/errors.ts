@@ -8,7 +8,7 @@ export interface FieldIssue {
 }
 
 export interface ApiErrorBody {
-  error: { code: string; message: { vi: string; en: string }; issues?: FieldIssue[] };
+  error: { code: string; message: { vi: string; en: string }; issues?: FieldIssue[]; details?: Record<string, unknown> };
 }
 
 export function errorBody(code: string, vi: string, en: string, issues?: FieldIssue[]): ApiErrorBody {
@@ -21,6 +21,8 @@ export class HttpError extends Error {
     readonly code: string,
     readonly vi: string,
     readonly en: string,
+    /** Facts the client needs to act on the refusal (e.g. the likely duplicates). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(en);
   }
@@ -29,5 +31,7 @@ export class HttpError extends Error {
 export const notFound = (what: { vi: string; en: string }) => new HttpError(404, 'not_found', what.vi, what.en);
 
 export function sendError(c: Context, e: HttpError) {
-  return c.json(errorBody(e.code, e.vi, e.en), e.status);
+  const body = errorBody(e.code, e.vi, e.en);
+  if (e.details) body.error.details = e.details;
+  return c.json(body, e.status);
 }

@@ -8,6 +8,8 @@ import type { EventBus } from '../services/events';
 import type { LoginLimits } from '../auth/rate-limit';
 import type { GuardConfig } from '../http/guard';
 import type { SessionCache } from '../auth/session-cache';
+import type { CommuneLocator } from '../services/locator';
+import type { HotspotDetails } from '../services/hotspot-details';
 
 export interface AuthConfig extends GuardConfig {
   /** Mark the session cookie Secure: on whenever the site is served over HTTPS. */
@@ -22,6 +24,8 @@ export interface RouteContext {
   clock: Clock;
   auth: AuthConfig;
   events: EventBus;
+  locator: CommuneLocator;
+  hotspotDetails: HotspotDetails;
   /** Cleared whenever this server ends a session or changes an account. */
   sessions: SessionCache;
   /** Where proposal attachments are stored: outside the web root. */

@@ -1,10 +1,7 @@
-// GET /api/indicators and GET /api/hotspots.
+// GET /api/indicators, its ranking of child units and its yearly trend.
 import { Hono } from 'hono';
-import { demand } from '../auth/access';
-import { principalOf, type AuthEnv } from '../http/guard';
-import { hotspotsQuery, indicatorsQuery, rankingQuery } from '../contracts/api';
+import { indicatorsQuery, rankingQuery } from '../contracts/api';
 import { validate } from '../http/validate';
-import { listHotspots } from '../services/hotspots';
 import { childIndicators, indicatorTrend, unitIndicators } from '../services/indicators';
 import { asOf, type RouteContext } from './context';
 
@@ -24,11 +21,3 @@ export function indicatorRoutes(ctx: RouteContext) {
     });
 }
 
-export function hotspotRoutes(ctx: RouteContext) {
-  return new Hono<AuthEnv>().get('/', validate('query', hotspotsQuery), async (c) => {
-    demand(principalOf(c), 'read_hotspot_details'); // need to know: exact places only for police and admins
-    const q = c.req.valid('query');
-    const s = await ctx.cache.get();
-    return c.json(await listHotspots(ctx.database.db, s, { ...q, date: asOf(ctx, q.date) }), 200);
-  });
-}

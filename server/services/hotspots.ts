@@ -1,10 +1,9 @@
-// Hotspot reads: the hotspots of a subtree with their status as of a date, as GeoJSON points.
-import { inArray } from 'drizzle-orm';
+// Hotspot reads: exact points with filters and search (police, admins), and counts per commune (everyone).
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { hotspotStatusAt, type HotspotStatus } from '../../geo/hotspots';
+import { hotspotStatusAt, wasActiveDuring, type HotspotActivity, type HotspotKind, type HotspotStatus } from '../../geo/hotspots';
+import { matchesQuery } from '../../geo/text';
+import type { HotspotDetails } from './hotspot-details';
 import type { HotspotProperties } from '../contracts/api';
-import type { Db } from '../db/client';
-import * as t from '../db/schema';
 import { resolveWithin } from './communes';
 import type { Snapshot } from './snapshot';
 import { communesWithin } from './units';
@@ -13,28 +12,54 @@ export interface HotspotQuery {
   date: string;
   within?: string;
   status?: HotspotStatus;
+  kind?: HotspotKind;
+  activity?: HotspotActivity;
+  from?: string;
+  to?: string;
+  q?: string;
+  limit?: number;
+  offset?: number;
 }
 
-export async function listHotspots(db: Db, s: Snapshot, q: HotspotQuery): Promise<FeatureCollection<Point, HotspotProperties>> {
+/** Exact hotspots (police and admins only; the route checks): filters over memory, no query per request. */
+export async function listHotspots(details: HotspotDetails, s: Snapshot, q: HotspotQuery): Promise<FeatureCollection<Point, HotspotProperties> & { total: number }> {
   const communes = communesWithin(s, resolveWithin(s, q.within, q.date), q.date);
-  const state = new Map<number, { status: HotspotStatus; since: string }>();
+  const all = await details.get(s);
+  const features: Feature<Point, HotspotProperties>[] = [];
+  const from = q.offset ?? 0;
+  const limit = q.limit ?? Infinity;
+  let total = 0;
   for (const h of s.hotspots) {
     if (!communes.has(h.communeId)) continue;
     const status = hotspotStatusAt(h.events, q.date);
     if (!status || (q.status && status !== q.status)) continue;
-    const since = h.events.filter((e) => e.date <= q.date).at(-1)!.date;
-    state.set(h.id, { status, since });
+    const d = all.get(h.id);
+    if (!d) continue;
+    if (q.kind && d.kind !== q.kind) continue;
+    if (q.activity && !d.activities.includes(q.activity)) continue;
+    if ((q.from || q.to) && !wasActiveDuring(h.events, q.from ?? '0000-01-01', q.to ?? q.date)) continue;
+    if (q.q && !matchesQuery(d.folded, q.q)) continue;
+    total++;
+    if (total <= from || features.length >= limit) continue;
+    let since = h.events[0]!.date;
+    for (const e of h.events) if (e.date <= q.date) since = e.date;
+    features.push({
+      type: 'Feature', id: d.id, geometry: { type: 'Point', coordinates: [d.lng, d.lat] },
+      properties: { id: d.id, address: d.address, kind: d.kind, activities: d.activities, communeCode: s.units.get(h.communeId)!.code, status, since },
+    });
   }
-  const ids = [...state.keys()];
-  const rows = ids.length ? await db.select().from(t.hotspots).where(inArray(t.hotspots.id, ids)).orderBy(t.hotspots.id) : [];
-  const features: Feature<Point, HotspotProperties>[] = rows.map((r) => ({
-    type: 'Feature',
-    id: r.id,
-    geometry: { type: 'Point', coordinates: [r.lng, r.lat] },
-    properties: {
-      id: r.id, address: r.address, kind: r.kind as HotspotProperties['kind'], activities: r.activities as HotspotProperties['activities'],
-      communeCode: s.units.get(r.communeId)!.code, ...state.get(r.id)!,
-    },
-  }));
-  return { type: 'FeatureCollection', features };
+  return { type: 'FeatureCollection', features, total };
+}
+
+/** What every role may know: active and eliminated hotspots per commune, no places. */
+export function hotspotCounts(s: Snapshot, date: string, within?: string): { date: string; counts: Record<string, { active: number; eliminated: number }> } {
+  const communes = communesWithin(s, resolveWithin(s, within, date), date);
+  const counts: Record<string, { active: number; eliminated: number }> = {};
+  for (const id of communes) counts[s.units.get(id)!.code] = { active: 0, eliminated: 0 };
+  for (const h of s.hotspots) {
+    if (!communes.has(h.communeId)) continue;
+    const status = hotspotStatusAt(h.events, date);
+    if (status) counts[s.units.get(h.communeId)!.code]![status]++;
+  }
+  return { date, counts };
 }

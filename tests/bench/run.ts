@@ -75,7 +75,7 @@ async function bigIndicators(dir: string) {
   const t0 = performance.now();
   await loadDataset(database.db, data);
   report('load 100,000 hotspots (validate + write) ms', Math.round(performance.now() - t0));
-  await createUser(database.db, { username: 'do-hieu-nang', displayName: 'Đo hiệu năng', role: 'leader', password: BENCH_PASSWORD, scopes: [] }, { actorId: null, actorName: 'bench', address: null });
+  await createUser(database.db, { username: 'do-hieu-nang', displayName: 'Đo hiệu năng', role: 'police', password: BENCH_PASSWORD, scopes: [] }, { actorId: null, actorName: 'bench', address: null });
   await database.close();
   const server = await startServer({ DATA_DIR: dir, SEED_DEMO: 'false' }, 18932);
   try {
@@ -89,6 +89,11 @@ async function bigIndicators(dir: string) {
     const units = ['', '&unit=990', '&unit=993', '&unit=996'];
     const r = await load(() => `${server.url}/api/indicators?date=${dates[k % dates.length]}${units[k++ % units.length]}`, h);
     report('/api/indicators with 100,000 hotspots', fmt(r), ['indicators p95 < 50 ms with 100k hotspots', r.p95 < 50]);
+    // A police list page: a district, filters and text search, 200 rows per page.
+    const lists = ['within=990&status=active', 'within=993&kind=tu_diem&from=2023-01-01&to=2024-12-31', `q=${encodeURIComponent('ấp 3')}&status=eliminated`, 'activity=using&within=996', 'q=tan%20an'];
+    let j = 0;
+    const list = await load(() => `${server.url}/api/hotspots?${lists[j++ % lists.length]}&limit=200&offset=${(j % 5) * 200}`, h);
+    report('/api/hotspots list page with 100,000 hotspots', fmt(list), ['hotspot list p95 < 100 ms with 100k hotspots', list.p95 < 100]);
   } finally {
     await server.stop();
   }

@@ -68,6 +68,9 @@ const READS: Row[] = [
   ...['/api/statuses', '/api/communes', `/api/communes/${IN}`, `/api/communes/${OUT}`, '/api/boundaries', '/api/indicators', '/api/indicators/ranking', '/api/indicators/trend', '/api/units', '/api/plans']
     .map((path): Row => [`GET ${path}`, (c) => c.get(path), all(200)]),
   ['GET /api/hotspots', (c) => c.get('/api/hotspots'), { admin: 200, police: 200 }],
+  ['GET /api/hotspots/1', (c) => c.get('/api/hotspots/1'), { admin: 200, police: 200 }],
+  ['GET /api/hotspots/nearby', (c) => c.get('/api/hotspots/nearby?lng=106.05&lat=10.05'), { admin: 200, police: 200 }],
+  ['GET /api/hotspots/counts', (c) => c.get('/api/hotspots/counts'), all(200)],
   ['GET /api/proposals', (c) => c.get('/api/proposals'), { admin: 200, leader: 200, editor: 200, approver: 200 }],
   ['GET /api/my-area', (c) => c.get('/api/my-area'), { admin: 200, editor: 200 }],
   ['GET /api/users', (c) => c.get('/api/users'), { admin: 200 }],
@@ -99,6 +102,15 @@ describe.each(WHO)('as %s', (who) => {
     const id = await attachmentOf(code);
     const res = await as(who).get(`/api/attachments/${id}`);
     expect(res.status).toBe(who === 'anon' ? 401 : ((allowed as Record<string, number>)[who] ?? 404));
+  });
+
+  it('POST /api/hotspots', async () => {
+    const res = await as(who).send('POST', '/api/hotspots', { location: [106.15, 10.15], address: 'Khu phố 9', kind: 'diem', activities: ['selling'], detectedOn: '2024-06-01', acknowledgeDuplicates: true });
+    expect(res.status).toBe(who === 'anon' ? 401 : who === 'admin' || who === 'police' ? 201 : 403);
+    const event = (await as(who).send('POST', '/api/hotspots/1/events', { kind: 'reformed', date: '2024-06-29' })).status;
+    if (who === 'anon') expect(event).toBe(401);
+    else if (who === 'admin' || who === 'police') expect([201, 422]).toContain(event); // allowed; 422 once re-formed
+    else expect(event).toBe(403);
   });
 
   it.each([
@@ -188,6 +200,8 @@ describe('the live stream', () => {
     const outId = await pending(OUT);
     await cleaner.send('POST', `/api/proposals/${inId}/approve`);
     await cleaner.send('POST', `/api/proposals/${outId}/approve`);
+    const made = await users.police.send('POST', '/api/hotspots', { location: [106.07, 10.03], address: 'Ấp Mới', kind: 'diem', activities: ['using'], detectedOn: '2024-06-01', acknowledgeDuplicates: true });
+    expect(made.status).toBe(201);
     const got = Object.fromEntries(await Promise.all(reading));
     const seen = (who: Role, type: string, code: string) => got[who]!.some((e) => e.event === type && e.data.commune === code);
     for (const who of ['admin', 'leader', 'police', 'editor', 'approver'] as const) {
@@ -201,5 +215,7 @@ describe('the live stream', () => {
       expect(seen(who, 'proposal', OUT), `${who} must not see proposals outside its area`).toBe(false);
     }
     expect(got.police!.some((e) => e.event === 'proposal')).toBe(false);
+    for (const who of ['admin', 'police'] as const) expect(got[who]!.some((e) => e.event === 'hotspot'), who).toBe(true);
+    for (const who of ['leader', 'editor', 'approver'] as const) expect(got[who]!.some((e) => e.event === 'hotspot'), `${who} must not hear of hotspots`).toBe(false);
   });
 });

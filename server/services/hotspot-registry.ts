@@ -1,0 +1,154 @@
+// Hotspot registry writes: create (commune found from the point), edit, lifecycle events, with the 50 m
+// duplicate warning, all-or-nothing, audited and announced to those who may see hotspots.
+import { distance } from '@turf/turf';
+import { asc, eq, sql } from 'drizzle-orm';
+import { formatVnDate } from '../../geo/dates';
+import { checkLifecycle, hotspotStatusAt, type HotspotEvent, type LifecycleProblem } from '../../geo/hotspots';
+import { demand } from '../auth/access';
+import type { HotspotCreate, HotspotUpdate } from '../contracts/hotspots';
+import type { Db } from '../db/client';
+import * as t from '../db/schema';
+import { HttpError, notFound } from '../http/errors';
+import { appendAudit } from './audit';
+import type { LiveEvent } from './events';
+import type { HotspotDetails } from './hotspot-details';
+import type { CommuneLocator } from './locator';
+import { bumpRevision } from './meta';
+import type { Actor } from './proposals';
+import type { Snapshot } from './snapshot';
+
+export const DUPLICATE_RADIUS_M = 50;
+
+export interface RegistryDeps {
+  db: Db;
+  locator: CommuneLocator;
+  details: HotspotDetails;
+}
+
+const outside = () =>
+  new HttpError(422, 'outside_province', 'Vị trí nằm ngoài địa giới các xã của tỉnh', 'The location lies outside every commune of the province');
+
+async function communeAt(deps: RegistryDeps, s: Snapshot, location: [number, number], today: string): Promise<number> {
+  const id = await deps.locator.locate(s, location, today);
+  if (id === null) throw outside();
+  return id;
+}
+
+/** Active hotspots within 50 m of the point (today), nearest first. */
+export async function nearbyActive(deps: RegistryDeps, s: Snapshot, location: [number, number], today: string, except?: number) {
+  const details = await deps.details.get(s);
+  const pad = 0.001; // ≈ 110 m: a cheap box before the exact distance
+  const out: { id: number; address: string; distanceM: number }[] = [];
+  for (const h of s.hotspots) {
+    if (h.id === except) continue;
+    const d = details.get(h.id);
+    if (!d || Math.abs(d.lng - location[0]) > pad || Math.abs(d.lat - location[1]) > pad) continue;
+    if (hotspotStatusAt(h.events, today) !== 'active') continue;
+    const m = distance(location, [d.lng, d.lat], { units: 'meters' });
+    if (m <= DUPLICATE_RADIUS_M) out.push({ id: h.id, address: d.address, distanceM: Math.round(m * 10) / 10 });
+  }
+  return out.sort((a, b) => a.distanceM - b.distanceM);
+}
+
+async function refuseDuplicates(deps: RegistryDeps, s: Snapshot, location: [number, number], today: string, acknowledged: boolean, except?: number) {
+  if (acknowledged) return;
+  const near = await nearbyActive(deps, s, location, today, except);
+  if (near.length)
+    throw new HttpError(409, 'likely_duplicate',
+      `Có ${near.length} điểm đang hoạt động trong bán kính ${DUPLICATE_RADIUS_M} m (gần nhất: #${near[0]!.id}, ${near[0]!.address}). Kiểm tra lại; nếu đúng là điểm mới, xác nhận để lưu.`,
+      `${near.length} active hotspot(s) within ${DUPLICATE_RADIUS_M} m (nearest: #${near[0]!.id}, ${near[0]!.address}). Check; if it is really new, confirm to save.`,
+      { duplicates: near });
+}
+
+function communeEvent(s: Snapshot, communeId: number, hotspotId: number, action: 'created' | 'updated' | 'event'): LiveEvent {
+  return { type: 'hotspot', communeId, commune: s.units.get(communeId)!.code, hotspotId, action };
+}
+
+export async function createHotspot(deps: RegistryDeps, s: Snapshot, actor: Actor, input: HotspotCreate) {
+  const p = actor.principal;
+  demand(p, 'write_hotspots');
+  if (input.detectedOn > actor.today) throw new HttpError(422, 'future_date', 'Ngày phát hiện không được sau hôm nay', 'The detection date cannot be after today');
+  const location = input.location as [number, number];
+  const communeId = await communeAt(deps, s, location, actor.today);
+  await refuseDuplicates(deps, s, location, actor.today, input.acknowledgeDuplicates);
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx.insert(t.hotspots).values({
+      lng: location[0], lat: location[1], address: input.address, kind: input.kind, activities: input.activities,
+      description: input.description, source: input.source, communeId, createdAt: actor.now.toISOString(),
+    }).returning();
+    await tx.insert(t.hotspotEvents).values({ hotspotId: row!.id, kind: 'detected', date: input.detectedOn, note: input.note, recordedAt: actor.now.toISOString() });
+    await bumpRevision(tx);
+    await appendAudit(tx, {
+      actorId: p.userId, actorName: p.username, address: actor.address, action: 'hotspot_create', entityType: 'hotspot', entityId: String(row!.id),
+      after: { ...input, commune: s.units.get(communeId)!.code },
+    }, actor.now);
+    return { id: row!.id, event: communeEvent(s, communeId, row!.id, 'created') };
+  });
+}
+
+export async function updateHotspot(deps: RegistryDeps, s: Snapshot, actor: Actor, id: number, patch: HotspotUpdate) {
+  const p = actor.principal;
+  demand(p, 'write_hotspots');
+  const [before] = await deps.db.select().from(t.hotspots).where(eq(t.hotspots.id, id));
+  if (!before) throw notFound({ vi: `Không có điểm #${id}`, en: `No hotspot #${id}` });
+  const { acknowledgeDuplicates, location, ...fields } = patch;
+  let communeId = before.communeId;
+  if (location) {
+    communeId = await communeAt(deps, s, location as [number, number], actor.today);
+    await refuseDuplicates(deps, s, location as [number, number], actor.today, acknowledgeDuplicates ?? false, id);
+  }
+  return deps.db.transaction(async (tx) => {
+    const set = { ...fields, ...(location ? { lng: location[0], lat: location[1], communeId } : {}) };
+    if (Object.keys(set).length) await tx.update(t.hotspots).set(set).where(eq(t.hotspots.id, id));
+    const [after] = await tx.select().from(t.hotspots).where(eq(t.hotspots.id, id));
+    await bumpRevision(tx);
+    await appendAudit(tx, { actorId: p.userId, actorName: p.username, address: actor.address, action: 'hotspot_update', entityType: 'hotspot', entityId: String(id), before, after }, actor.now);
+    return { id, event: communeEvent(s, communeId, id, 'updated') };
+  });
+}
+
+const PROBLEMS: Record<LifecycleProblem, { vi: string; en: string }> = {
+  first_not_detected: { vi: 'Sự kiện đầu tiên phải là "phát hiện"', en: 'The first event must be "detected"' },
+  detected_twice: { vi: 'Điểm đã được phát hiện; dùng "tái hình thành" sau khi triệt xóa', en: 'Already detected; use "reformed" after an elimination' },
+  not_active: { vi: 'Chỉ triệt xóa được điểm đang hoạt động (điểm này đã bị triệt xóa)', en: 'Only an active hotspot can be eliminated (this one already is)' },
+  not_eliminated: { vi: 'Chỉ điểm đã triệt xóa mới có thể tái hình thành', en: 'Only an eliminated hotspot can re-form' },
+  out_of_order: { vi: 'Ngày sự kiện không được trước sự kiện gần nhất', en: 'The event cannot be dated before the latest one' },
+};
+
+export async function addHotspotEvent(deps: RegistryDeps, s: Snapshot, actor: Actor, id: number, e: { kind: HotspotEvent['kind']; date: string; note: string }, tx?: Db) {
+  const p = actor.principal;
+  demand(p, 'write_hotspots');
+  if (e.date > actor.today) throw new HttpError(422, 'future_date', 'Ngày sự kiện không được sau hôm nay', 'The event date cannot be after today');
+  const run = async (db: Db) => {
+    const [h] = await db.select().from(t.hotspots).where(eq(t.hotspots.id, id));
+    if (!h) throw notFound({ vi: `Không có điểm #${id}`, en: `No hotspot #${id}` });
+    await db.execute(sql`select id from hotspots where id = ${id} for update`); // one writer per hotspot
+    const events = await db.select().from(t.hotspotEvents).where(eq(t.hotspotEvents.hotspotId, id)).orderBy(asc(t.hotspotEvents.date), asc(t.hotspotEvents.id));
+    const problem = checkLifecycle([...events.map((x) => ({ kind: x.kind as HotspotEvent['kind'], date: x.date })), { kind: e.kind, date: e.date }]);
+    if (problem) {
+      const m = PROBLEMS[problem.problem];
+      throw new HttpError(422, 'lifecycle', `${m.vi} (#${id}, ${formatVnDate(e.date)})`, `${m.en} (#${id}, ${formatVnDate(e.date)})`);
+    }
+    await db.insert(t.hotspotEvents).values({ hotspotId: id, kind: e.kind, date: e.date, note: e.note, recordedAt: actor.now.toISOString() });
+    await bumpRevision(db);
+    await appendAudit(db, {
+      actorId: p.userId, actorName: p.username, address: actor.address, action: 'hotspot_event', entityType: 'hotspot', entityId: String(id),
+      before: events.length ? { kind: events.at(-1)!.kind, date: events.at(-1)!.date } : null, after: e,
+    }, actor.now);
+    return { id, event: communeEvent(s, h.communeId, id, 'event') };
+  };
+  return tx ? run(tx) : deps.db.transaction((inner) => run(inner));
+}
+
+export async function hotspotDetail(deps: RegistryDeps, s: Snapshot, id: number, date: string) {
+  const [h] = await deps.db.select().from(t.hotspots).where(eq(t.hotspots.id, id));
+  if (!h) throw notFound({ vi: `Không có điểm #${id}`, en: `No hotspot #${id}` });
+  const events = await deps.db.select().from(t.hotspotEvents).where(eq(t.hotspotEvents.hotspotId, id)).orderBy(asc(t.hotspotEvents.date), asc(t.hotspotEvents.id));
+  const commune = s.units.get(h.communeId)!;
+  return {
+    id: h.id, location: [h.lng, h.lat] as [number, number], address: h.address, kind: h.kind, activities: h.activities, description: h.description, source: h.source,
+    commune: { code: commune.code, name: commune.name, type: commune.type },
+    status: hotspotStatusAt(events.map((x) => ({ kind: x.kind as HotspotEvent['kind'], date: x.date })), date),
+    events: events.map((x) => ({ id: x.id, kind: x.kind, date: x.date, note: x.note })),
+  };
+}
