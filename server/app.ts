@@ -22,6 +22,7 @@ import { EventBus } from './services/events';
 import { healthRoutes } from './routes/health';
 import { indicatorRoutes } from './routes/indicators';
 import { hotspotRoutes } from './routes/hotspots';
+import { areaRoutes, operationRoutes } from './routes/operations';
 import { CommuneLocator } from './services/locator';
 import { HotspotDetails } from './services/hotspot-details';
 import { planRoutes, unitRoutes } from './routes/units';
@@ -56,6 +57,8 @@ function apiRoutes(ctx: RouteContext) {
     .route('/users', userRoutes(ctx))
     .route('/audit', auditRoutes(ctx))
     .route('/events', eventRoutes(ctx))
+    .route('/areas', areaRoutes(ctx))
+    .route('/operations', operationRoutes(ctx))
     .route('/plans', planRoutes(ctx))
     .route('/units', unitRoutes(ctx))
     .route('/communes', communeRoutes(ctx))

@@ -219,6 +219,39 @@ export const statusProposals = pgTable(
   ],
 );
 
+/** A crackdown operation (đợt cao điểm tấn công trấn áp): plan, area, targets, then results. */
+export const operations = pgTable(
+  'operations',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    startDate: day('start_date').notNull(),
+    endDate: day('end_date').notNull(),
+    /** How the area was drawn (polygon, circle, buffer) and the geometry it stands for. */
+    areaSpec: jsonb('area_spec').notNull(),
+    area: jsonb('area').notNull(),
+    units: text('units').array().notNull(),
+    targetHotspotIds: integer('target_hotspot_ids').array().notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdAt: instant('created_at').notNull(),
+    /** null until results are recorded: arrests, cases, seizures. */
+    results: jsonb('results'),
+    resultsRecordedAt: instant('results_recorded_at'),
+  },
+  (t) => [check('operations_period', sql`${t.startDate} <= ${t.endDate}`)],
+);
+
+/** The elimination events an operation's results created. */
+export const operationEliminations = pgTable(
+  'operation_eliminations',
+  {
+    operationId: integer('operation_id').notNull().references(() => operations.id),
+    hotspotEventId: integer('hotspot_event_id').notNull().references(() => hotspotEvents.id),
+  },
+  (t) => [primaryKey({ columns: [t.operationId, t.hotspotEventId] })],
+);
+
 /** Every write appends a row; rows are chained by hash so tampering is detectable. */
 export const auditLog = pgTable('audit_log', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),

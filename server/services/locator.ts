@@ -11,7 +11,8 @@ export class CommuneLocator {
 
   constructor(private readonly db: Db) {}
 
-  private all(s: Snapshot): Promise<LocatableArea<number>[]> {
+  /** Commune areas of every vintage with their full geometry. */
+  all(s: Snapshot): Promise<LocatableArea<number>[]> {
     if (this.loaded?.revision !== s.revision) {
       const areas = this.db
         .select({ id: t.adminUnits.id, code: t.adminUnits.code, geometry: t.adminUnits.geometry })

@@ -52,3 +52,36 @@ export async function load(urls: () => string, headers: Record<string, string> =
   times.sort((a, b) => a - b);
   return { requests: times.length, p50: percentile(times, 50), p95: percentile(times, 95), gzipBytes };
 }
+
+/** POST with a JSON body, bytes counted as they come over the wire (compressed). */
+export function rawPost(url: string, body: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, ms: performance.now() - t0, headers: res.headers }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Like `load`, for POST requests with a JSON body (read-only queries such as the area search). */
+export async function loadPost(url: string, body: () => unknown, headers: Record<string, string> = {}, clients = 10, perClient = 30): Promise<LoadResult> {
+  const times: number[] = [];
+  let gzipBytes = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = 0; i < perClient; i++) {
+        const r = await rawPost(url, JSON.stringify(body()), { 'Accept-Encoding': 'gzip', ...headers });
+        if (r.status !== 200) throw new Error(`status ${r.status} for POST ${url}`);
+        times.push(r.ms);
+        gzipBytes = r.bytes;
+      }
+    }),
+  );
+  times.sort((a, b) => a - b);
+  return { requests: times.length, p50: percentile(times, 50), p95: percentile(times, 95), gzipBytes };
+}

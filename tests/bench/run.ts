@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { applyMigrations, openPglite } from '../../server/db/client';
 import { loadDataset } from '../../data/load';
 import { bigDataset } from './big-dataset';
-import { load, rawGet, type LoadResult } from './http';
+import { load, loadPost, rawGet, type LoadResult } from './http';
 import { startServer } from './server-process';
 import { webBench } from './web';
 import { CHROMIUM_PATH } from '../e2e/browser';
@@ -79,7 +79,7 @@ async function bigIndicators(dir: string) {
   await database.close();
   const server = await startServer({ DATA_DIR: dir, SEED_DEMO: 'false' }, 18932);
   try {
-    const { cookie } = await signInOverHttp(server.url, 'do-hieu-nang', BENCH_PASSWORD);
+    const { cookie, csrf } = await signInOverHttp(server.url, 'do-hieu-nang', BENCH_PASSWORD);
     const h = { Cookie: cookie };
     const t1 = performance.now();
     await rawGet(`${server.url}/api/indicators?date=2025-06-30`, h);
@@ -94,6 +94,11 @@ async function bigIndicators(dir: string) {
     let j = 0;
     const list = await load(() => `${server.url}/api/hotspots?${lists[j++ % lists.length]}&limit=200&offset=${(j % 5) * 200}`, h);
     report('/api/hotspots list page with 100,000 hotspots', fmt(list), ['hotspot list p95 < 100 ms with 100k hotspots', list.p95 < 100]);
+    const sample = (await (await fetch(`${server.url}/api/hotspots?limit=20`, { headers: h })).json()) as { features: { geometry: { coordinates: [number, number] } }[] };
+    const centres = sample.features.map((f) => f.geometry.coordinates);
+    let a = 0;
+    const area = await loadPost(`${server.url}/api/areas/query`, () => ({ area: { type: 'circle', center: centres[a++ % centres.length], radiusM: 1500 } }), { ...h, 'X-CSRF-Token': csrf, Origin: server.url });
+    report('POST /api/areas/query (1.5 km circle) with 100,000 hotspots', fmt(area), ['area query p95 < 100 ms with 100k hotspots', area.p95 < 100]);
   } finally {
     await server.stop();
   }
