@@ -12,8 +12,17 @@ export function foldVietnamese(text: string): string {
     .trim();
 }
 
+/** The folded words of a query, computed once per search rather than once per record. */
+export function queryWords(query: string): string[] {
+  return foldVietnamese(query).split(' ').filter(Boolean);
+}
+
+/** Every word appears in the folded text. */
+export function matchesWords(foldedText: string, words: readonly string[]): boolean {
+  return words.every((w) => foldedText.includes(w));
+}
+
 /** Every word of the query appears in the text, both folded. */
 export function matchesQuery(foldedText: string, query: string): boolean {
-  const words = foldVietnamese(query).split(' ').filter(Boolean);
-  return words.every((w) => foldedText.includes(w));
+  return matchesWords(foldedText, queryWords(query));
 }

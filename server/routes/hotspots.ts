@@ -8,6 +8,9 @@ import { validate } from '../http/validate';
 import type { LiveEvent } from '../services/events';
 import { addHotspotEvent, createHotspot, hotspotDetail, nearbyActive, updateHotspot, type RegistryDeps } from '../services/hotspot-registry';
 import { hotspotCounts, listHotspots } from '../services/hotspots';
+import { hotspotsCsv, hotspotsXlsx } from '../services/exports';
+import { appendAudit } from '../services/audit';
+import { findUnit } from '../services/units';
 import type { Actor } from '../services/proposals';
 import { z } from '../contracts/messages';
 import { asOf, type RouteContext } from './context';
@@ -26,6 +29,7 @@ export function announce(ctx: RouteContext, events: LiveEvent[]): void {
   for (const e of events) ctx.events.publish(e);
 }
 
+const exportFormat = z.object({ format: z.enum(['csv', 'xlsx', 'geojson']) });
 const nearbyQuery = z.object({ lng: z.coerce.number().min(-180).max(180), lat: z.coerce.number().min(-90).max(90), except: z.coerce.number().int().positive().optional() });
 
 export function hotspotRoutes(ctx: RouteContext) {
@@ -35,6 +39,23 @@ export function hotspotRoutes(ctx: RouteContext) {
       demand(principalOf(c), 'read_hotspot_details'); // need to know: exact places only for police and admins
       const q = c.req.valid('query');
       return c.json(await listHotspots(ctx.hotspotDetails, await ctx.cache.get(), { ...q, date: asOf(ctx, q.date) }), 200);
+    })
+    .get('/export', validate('query', hotspotsQuery.and(exportFormat)), async (c) => {
+      const p = principalOf(c);
+      demand(p, 'read_hotspot_details');
+      const { format, ...q } = c.req.valid('query');
+      const s = await ctx.cache.get();
+      const date = asOf(ctx, q.date);
+      const list = await listHotspots(ctx.hotspotDetails, s, { ...q, date, limit: 20_000 });
+      const name = (code: string) => { const u = findUnit(s, code, date); return u ? `${u.type} ${u.name}` : code; };
+      await appendAudit(ctx.database.db, { actorId: p.userId, actorName: p.username, address: clientAddress(c, ctx.auth.trustedProxy), action: 'export', entityType: 'hotspots', after: { format, filters: q, rows: list.features.length } });
+      const file = `diem-tu-diem-${date}`;
+      if (format === 'csv') return c.body(hotspotsCsv(list, name), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}.csv"` });
+      if (format === 'xlsx')
+        return c.body(new Uint8Array(await hotspotsXlsx(list, name, `Danh sách điểm, tụ điểm phức tạp về ma túy — tính đến ${date.split('-').reverse().join('/')}`)), 200, {
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename="${file}.xlsx"`,
+        });
+      return c.body(JSON.stringify({ type: 'FeatureCollection', features: list.features }), 200, { 'Content-Type': 'application/geo+json; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}.geojson"` });
     })
     .get('/counts', validate('query', communesQuery), async (c) => {
       const q = c.req.valid('query');

@@ -10,13 +10,15 @@ import { validOn } from './units';
 
 export async function queryArea(deps: RegistryDeps, s: Snapshot, spec: AreaSpec, date: string) {
   const area = prepareArea(spec);
-  const details = await deps.details.get(s);
+  const index = await deps.details.index(s);
   const hotspots: Feature<Point, HotspotProperties>[] = [];
   const perCommune = new Map<number, { active: number; eliminated: number }>();
-  for (const h of s.hotspots) {
+  for (const id of index.inBox(area.bbox)) {
+    const d = index.details.get(id)!;
+    const h = index.lifecycles.get(id);
+    if (!h || !areaContains(area, [d.lng, d.lat])) continue;
     const status = hotspotStatusAt(h.events, date);
-    const d = details.get(h.id);
-    if (!status || !d || !areaContains(area, [d.lng, d.lat])) continue;
+    if (!status) continue;
     let since = h.events[0]!.date;
     for (const e of h.events) if (e.date <= date) since = e.date;
     hotspots.push({

@@ -1,11 +1,12 @@
 // Hotspot attributes (place, kind, activities, text) kept in memory per data revision, beside the snapshot's
-// lifecycles, so that lists and searches over 100,000 hotspots need no query.
+// lifecycles, with three indexes — by commune, by map cell, by word — so that lists, searches and area queries over
+// 100,000 hotspots touch only the candidates.
 import { asc } from 'drizzle-orm';
 import { foldVietnamese } from '../../geo/text';
-import type { HotspotActivity, HotspotKind } from '../../geo/hotspots';
+import type { HotspotActivity, HotspotKind, HotspotStatus } from '../../geo/hotspots';
 import type { Db } from '../db/client';
 import * as t from '../db/schema';
-import type { Snapshot } from './snapshot';
+import type { HotspotEntry, Snapshot } from './snapshot';
 
 export interface HotspotDetail {
   id: number;
@@ -21,18 +22,104 @@ export interface HotspotDetail {
   folded: string;
 }
 
+/** Grid cell size in degrees (≈ 1.1 km): an area query reads only the cells its box covers. */
+const CELL = 0.01;
+const cellOf = (lng: number, lat: number) => `${Math.floor(lng / CELL)}:${Math.floor(lat / CELL)}`;
+
+export class HotspotIndex {
+  readonly byCommune = new Map<number, number[]>();
+  private readonly grid = new Map<string, number[]>();
+  private readonly words = new Map<string, number[]>();
+  readonly lifecycles: Map<number, HotspotEntry>;
+
+  constructor(readonly details: Map<number, HotspotDetail>, s: Snapshot) {
+    this.lifecycles = new Map(s.hotspots.map((h) => [h.id, h]));
+    const push = <K>(m: Map<K, number[]>, k: K, id: number) => {
+      const list = m.get(k);
+      if (list) list.push(id);
+      else m.set(k, [id]);
+    };
+    for (const d of details.values()) {
+      push(this.byCommune, d.communeId, d.id);
+      push(this.grid, cellOf(d.lng, d.lat), d.id);
+      for (const w of new Set(d.folded.split(/[^a-z0-9]+/).filter(Boolean))) push(this.words, w, d.id);
+    }
+  }
+
+  private readonly statusCache = new Map<string, Map<number, { status: HotspotStatus; since: string }>>();
+
+  /** Status and since-date of every hotspot existing on `date`, computed once per date (the last 8 dates kept). */
+  statusOn(date: string): Map<number, { status: HotspotStatus; since: string }> {
+    let m = this.statusCache.get(date);
+    if (!m) {
+      m = new Map();
+      for (const [id, h] of this.lifecycles) {
+        let status: HotspotStatus | null = null;
+        let since = '';
+        for (const e of h.events) {
+          if (e.date > date) break;
+          status = e.kind === 'eliminated' ? 'eliminated' : 'active';
+          since = e.date;
+        }
+        if (status) m.set(id, { status, since });
+      }
+      if (this.statusCache.size >= 8) this.statusCache.delete(this.statusCache.keys().next().value!);
+      this.statusCache.set(date, m);
+    }
+    return m;
+  }
+
+  /** Ids of hotspots in the cells overlapping the box, ascending. */
+  inBox([w, s, e, n]: [number, number, number, number]): number[] {
+    const out: number[] = [];
+    for (let x = Math.floor(w / CELL); x <= Math.floor(e / CELL); x++)
+      for (let y = Math.floor(s / CELL); y <= Math.floor(n / CELL); y++) out.push(...(this.grid.get(`${x}:${y}`) ?? []));
+    return out.sort((a, b) => a - b);
+  }
+
+  /**
+   * Ids whose text has a word starting with each query word ("tan an" → "Tân An", "ap 3" → "Ấp 3"), ascending; a
+   * query word inside a longer word is a prefix match, as people type names.
+   */
+  matching(queryWords: readonly string[]): number[] {
+    const words = queryWords.flatMap((w) => w.split(/[^a-z0-9]+/)).filter(Boolean);
+    if (!words.length) return [...this.details.keys()];
+    // Start from the rarest word's hits; the other words are then checked on those few records only.
+    const postings = words.map((q) => {
+      const lists: number[][] = [];
+      let size = 0;
+      for (const [word, ids] of this.words)
+        if (word.startsWith(q)) {
+          lists.push(ids);
+          size += ids.length;
+        }
+      return { q, lists, size };
+    });
+    postings.sort((a, b) => a.size - b.size);
+    const [rarest, ...others] = postings;
+    const ids = [...new Set(rarest!.lists.flat())].sort((a, b) => a - b);
+    if (!others.length) return ids;
+    const prefixes = others.map((o) => new RegExp(`(^|[^a-z0-9])${o.q}`));
+    return ids.filter((id) => prefixes.every((re) => re.test(this.details.get(id)!.folded)));
+  }
+}
+
 export class HotspotDetails {
-  private loaded: { revision: number; details: Promise<Map<number, HotspotDetail>> } | null = null;
+  private loaded: { revision: number; index: Promise<HotspotIndex> } | null = null;
 
   constructor(private readonly db: Db) {}
 
-  get(s: Snapshot): Promise<Map<number, HotspotDetail>> {
+  index(s: Snapshot): Promise<HotspotIndex> {
     if (this.loaded?.revision !== s.revision) {
-      const details = this.load();
-      details.catch(() => (this.loaded = null));
-      this.loaded = { revision: s.revision, details };
+      const index = this.load().then((details) => new HotspotIndex(details, s));
+      index.catch(() => (this.loaded = null));
+      this.loaded = { revision: s.revision, index };
     }
-    return this.loaded.details;
+    return this.loaded.index;
+  }
+
+  async get(s: Snapshot): Promise<Map<number, HotspotDetail>> {
+    return (await this.index(s)).details;
   }
 
   private async load(): Promise<Map<number, HotspotDetail>> {

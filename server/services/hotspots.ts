@@ -1,7 +1,7 @@
 // Hotspot reads: exact points with filters and search (police, admins), and counts per commune (everyone).
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { hotspotStatusAt, wasActiveDuring, type HotspotActivity, type HotspotKind, type HotspotStatus } from '../../geo/hotspots';
-import { matchesQuery } from '../../geo/text';
+import { queryWords } from '../../geo/text';
 import type { HotspotDetails } from './hotspot-details';
 import type { HotspotProperties } from '../contracts/api';
 import { resolveWithin } from './communes';
@@ -21,31 +21,34 @@ export interface HotspotQuery {
   offset?: number;
 }
 
-/** Exact hotspots (police and admins only; the route checks): filters over memory, no query per request. */
+/** Exact hotspots (police and admins only; the route checks): filters over the in-memory index, no query per request. */
 export async function listHotspots(details: HotspotDetails, s: Snapshot, q: HotspotQuery): Promise<FeatureCollection<Point, HotspotProperties> & { total: number }> {
   const communes = communesWithin(s, resolveWithin(s, q.within, q.date), q.date);
-  const all = await details.get(s);
+  const index = await details.index(s);
+  // Candidates, ascending by id: the words' hits, else the communes' hotspots, else all.
+  let candidates: Iterable<number>;
+  if (q.q) candidates = index.matching(queryWords(q.q));
+  else if (q.within) candidates = [...communes].flatMap((c) => index.byCommune.get(c) ?? []).sort((a, b) => a - b);
+  else candidates = index.details.keys();
   const features: Feature<Point, HotspotProperties>[] = [];
   const from = q.offset ?? 0;
   const limit = q.limit ?? Infinity;
   let total = 0;
-  for (const h of s.hotspots) {
-    if (!communes.has(h.communeId)) continue;
-    const status = hotspotStatusAt(h.events, q.date);
-    if (!status || (q.status && status !== q.status)) continue;
-    const d = all.get(h.id);
-    if (!d) continue;
+  const states = index.statusOn(q.date);
+  for (const id of candidates) {
+    const state = states.get(id);
+    if (!state || (q.status && state.status !== q.status)) continue;
+    const d = index.details.get(id)!;
+    if (!communes.has(d.communeId)) continue;
     if (q.kind && d.kind !== q.kind) continue;
     if (q.activity && !d.activities.includes(q.activity)) continue;
-    if ((q.from || q.to) && !wasActiveDuring(h.events, q.from ?? '0000-01-01', q.to ?? q.date)) continue;
-    if (q.q && !matchesQuery(d.folded, q.q)) continue;
+    if ((q.from || q.to) && !wasActiveDuring(index.lifecycles.get(id)!.events, q.from ?? '0000-01-01', q.to ?? q.date)) continue;
     total++;
     if (total <= from || features.length >= limit) continue;
-    let since = h.events[0]!.date;
-    for (const e of h.events) if (e.date <= q.date) since = e.date;
+    const { status, since } = state;
     features.push({
       type: 'Feature', id: d.id, geometry: { type: 'Point', coordinates: [d.lng, d.lat] },
-      properties: { id: d.id, address: d.address, kind: d.kind, activities: d.activities, communeCode: s.units.get(h.communeId)!.code, status, since },
+      properties: { id: d.id, address: d.address, kind: d.kind, activities: d.activities, communeCode: s.units.get(d.communeId)!.code, status, since },
     });
   }
   return { type: 'FeatureCollection', features, total };
