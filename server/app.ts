@@ -23,6 +23,7 @@ import { healthRoutes } from './routes/health';
 import { indicatorRoutes } from './routes/indicators';
 import { hotspotRoutes } from './routes/hotspots';
 import { areaRoutes, operationRoutes } from './routes/operations';
+import { flagRoutes } from './routes/flags';
 import { CommuneLocator } from './services/locator';
 import { HotspotDetails } from './services/hotspot-details';
 import { planRoutes, unitRoutes } from './routes/units';
@@ -59,6 +60,7 @@ function apiRoutes(ctx: RouteContext) {
     .route('/events', eventRoutes(ctx))
     .route('/areas', areaRoutes(ctx))
     .route('/operations', operationRoutes(ctx))
+    .route('/flags', flagRoutes(ctx))
     .route('/plans', planRoutes(ctx))
     .route('/units', unitRoutes(ctx))
     .route('/communes', communeRoutes(ctx))

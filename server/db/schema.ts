@@ -252,6 +252,28 @@ export const operationEliminations = pgTable(
   (t) => [primaryKey({ columns: [t.operationId, t.hotspotEventId] })],
 );
 
+/** Relapse signal: new drug activity in a transformed or drug-free commune, open until confirmed or dismissed. */
+export const reviewFlags = pgTable(
+  'review_flags',
+  {
+    id: serial('id').primaryKey(),
+    communeId: integer('commune_id').notNull().references(() => adminUnits.id),
+    hotspotId: integer('hotspot_id').notNull().references(() => hotspots.id),
+    eventKind: text('event_kind').notNull(),
+    eventDate: day('event_date').notNull(),
+    communeStatus: text('commune_status').notNull(),
+    raisedAt: instant('raised_at').notNull(),
+    state: text('state').notNull().default('open'),
+    resolvedBy: integer('resolved_by').references(() => users.id),
+    resolvedAt: instant('resolved_at'),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [
+    index('review_flags_commune').on(t.communeId, t.state),
+    check('review_flags_state', sql`${t.state} in ('open', 'confirmed', 'dismissed')`),
+  ],
+);
+
 /** Every write appends a row; rows are chained by hash so tampering is detectable. */
 export const auditLog = pgTable('audit_log', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),

@@ -71,8 +71,8 @@ export function hotspotRoutes(ctx: RouteContext) {
       return c.json(await hotspotDetail(deps, await ctx.cache.get(), c.req.valid('param').id, asOf(ctx, c.req.query('date'))), 200);
     })
     .post('/', validate('json', hotspotCreateBody), async (c) => {
-      const { id, event } = await createHotspot(deps, await ctx.cache.get(), actorFor(ctx, c), c.req.valid('json'));
-      announce(ctx, [event]);
+      const { id, events } = await createHotspot(deps, await ctx.cache.get(), actorFor(ctx, c), c.req.valid('json'));
+      announce(ctx, events);
       return c.json(await hotspotDetail(deps, await ctx.cache.get(), id, asOf(ctx, undefined)), 201);
     })
     .patch('/:id', validate('param', hotspotIdParam), validate('json', hotspotUpdateBody), async (c) => {
@@ -81,8 +81,8 @@ export function hotspotRoutes(ctx: RouteContext) {
       return c.json(await hotspotDetail(deps, await ctx.cache.get(), id, asOf(ctx, undefined)), 200);
     })
     .post('/:id/events', validate('param', hotspotIdParam), validate('json', hotspotEventBody), async (c) => {
-      const { id, event } = await addHotspotEvent(deps, await ctx.cache.get(), actorFor(ctx, c), c.req.valid('param').id, c.req.valid('json'));
-      announce(ctx, [event]);
+      const { id, event, flag } = await addHotspotEvent(deps, await ctx.cache.get(), actorFor(ctx, c), c.req.valid('param').id, c.req.valid('json'));
+      announce(ctx, flag ? [event, flag] : [event]);
       return c.json(await hotspotDetail(deps, await ctx.cache.get(), id, asOf(ctx, undefined)), 201);
     });
 }

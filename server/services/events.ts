@@ -5,7 +5,8 @@ import type { Snapshot } from './snapshot';
 export type LiveEvent =
   | { type: 'status'; communeId: number; commune: string; status: string; effectiveDate: string; changeId: number }
   | { type: 'proposal'; communeId: number; commune: string; proposalId: number; state: 'pending' | 'approved' | 'rejected' }
-  | { type: 'hotspot'; communeId: number; commune: string; hotspotId: number; action: 'created' | 'updated' | 'event' };
+  | { type: 'hotspot'; communeId: number; commune: string; hotspotId: number; action: 'created' | 'updated' | 'event' }
+  | { type: 'flag'; communeId: number; commune: string; flagId: number; state: 'open' | 'confirmed' | 'dismissed' };
 
 export function visibleTo(s: Snapshot, p: Principal, e: LiveEvent): boolean {
   switch (e.type) {
@@ -15,6 +16,8 @@ export function visibleTo(s: Snapshot, p: Principal, e: LiveEvent): boolean {
       return can(p, 'read_proposals') && inScope(s, p, e.communeId);
     case 'hotspot':
       return can(p, 'read_hotspot_details'); // need to know: police and admins only
+    case 'flag':
+      return can(p, 'read_map') && inScope(s, p, e.communeId);
   }
 }
 

@@ -16,6 +16,7 @@ import type { CommuneLocator } from './locator';
 import { bumpRevision } from './meta';
 import type { Actor } from './proposals';
 import type { Snapshot } from './snapshot';
+import { raiseFlagIfNeeded } from './review-flags';
 
 export const DUPLICATE_RADIUS_M = 50;
 
@@ -77,12 +78,13 @@ export async function createHotspot(deps: RegistryDeps, s: Snapshot, actor: Acto
       description: input.description, source: input.source, communeId, createdAt: actor.now.toISOString(),
     }).returning();
     await tx.insert(t.hotspotEvents).values({ hotspotId: row!.id, kind: 'detected', date: input.detectedOn, note: input.note, recordedAt: actor.now.toISOString() });
+    const flag = await raiseFlagIfNeeded(tx, s, actor, row!.id, communeId, { kind: 'detected', date: input.detectedOn });
     await bumpRevision(tx);
     await appendAudit(tx, {
       actorId: p.userId, actorName: p.username, address: actor.address, action: 'hotspot_create', entityType: 'hotspot', entityId: String(row!.id),
       after: { ...input, commune: s.units.get(communeId)!.code },
     }, actor.now);
-    return { id: row!.id, event: communeEvent(s, communeId, row!.id, 'created') };
+    return { id: row!.id, events: [communeEvent(s, communeId, row!.id, 'created'), ...(flag ? [flag] : [])] };
   });
 }
 
@@ -130,12 +132,13 @@ export async function addHotspotEvent(deps: RegistryDeps, s: Snapshot, actor: Ac
       throw new HttpError(422, 'lifecycle', `${m.vi} (#${id}, ${formatVnDate(e.date)})`, `${m.en} (#${id}, ${formatVnDate(e.date)})`);
     }
     await db.insert(t.hotspotEvents).values({ hotspotId: id, kind: e.kind, date: e.date, note: e.note, recordedAt: actor.now.toISOString() });
+    const flag = e.kind === 'reformed' ? await raiseFlagIfNeeded(db, s, actor, id, h.communeId, { kind: 'reformed', date: e.date }) : null;
     await bumpRevision(db);
     await appendAudit(db, {
       actorId: p.userId, actorName: p.username, address: actor.address, action: 'hotspot_event', entityType: 'hotspot', entityId: String(id),
       before: events.length ? { kind: events.at(-1)!.kind, date: events.at(-1)!.date } : null, after: e,
     }, actor.now);
-    return { id, event: communeEvent(s, h.communeId, id, 'event') };
+    return { id, event: communeEvent(s, h.communeId, id, 'event'), flag };
   };
   return tx ? run(tx) : deps.db.transaction((inner) => run(inner));
 }

@@ -21,6 +21,8 @@ export interface AreaCommune {
   baseChangeId: number | null;
   lastUpdate: string | null;
   pendingProposalId: number | null;
+  /** An open relapse signal: new drug activity while transformed or drug-free. */
+  openFlagId: number | null;
   stale: boolean;
 }
 
@@ -40,6 +42,10 @@ export async function myArea(db: Db, s: Snapshot, p: Principal, today: string): 
     (await db.select({ id: t.statusProposals.id, communeId: t.statusProposals.communeId }).from(t.statusProposals).where(eq(t.statusProposals.state, 'pending')))
       .map((r) => [r.communeId, r.id]),
   );
+  const flags = new Map(
+    (await db.select({ id: t.reviewFlags.id, communeId: t.reviewFlags.communeId }).from(t.reviewFlags).where(eq(t.reviewFlags.state, 'open')))
+      .map((r) => [r.communeId, r.id]),
+  );
   const staleBefore = monthsBefore(today, STALE_AFTER_MONTHS);
   const communes = ids.map((id) => {
     const u = s.units.get(id)!;
@@ -48,10 +54,10 @@ export async function myArea(db: Db, s: Snapshot, p: Principal, today: string): 
     const lastUpdate = last.get(id) ?? null;
     return {
       code: u.code, name: u.name, type: u.type, parentCode: parentCode(s, u), status: step?.status ?? null, since: step?.effectiveDate ?? null,
-      baseChangeId: steps[steps.length - 1]?.id ?? null, lastUpdate, pendingProposalId: pending.get(id) ?? null,
+      baseChangeId: steps[steps.length - 1]?.id ?? null, lastUpdate, pendingProposalId: pending.get(id) ?? null, openFlagId: flags.get(id) ?? null,
       stale: lastUpdate === null || lastUpdate < staleBefore,
     };
   });
-  communes.sort((a, b) => Number(b.stale) - Number(a.stale) || a.name.localeCompare(b.name, 'vi'));
+  communes.sort((a, b) => Number(b.openFlagId !== null) - Number(a.openFlagId !== null) || Number(b.stale) - Number(a.stale) || a.name.localeCompare(b.name, 'vi'));
   return { today, communes };
 }

@@ -71,6 +71,7 @@ const READS: Row[] = [
   ['GET /api/hotspots/1', (c) => c.get('/api/hotspots/1'), { admin: 200, police: 200 }],
   ['GET /api/hotspots/nearby', (c) => c.get('/api/hotspots/nearby?lng=106.05&lat=10.05'), { admin: 200, police: 200 }],
   ['GET /api/hotspots/counts', (c) => c.get('/api/hotspots/counts'), all(200)],
+  ['GET /api/flags', (c) => c.get('/api/flags'), all(200)],
   ['GET /api/operations', (c) => c.get('/api/operations'), { admin: 200, police: 200 }],
   ['POST /api/areas/query', (c) => c.send('POST', '/api/areas/query', { area: { type: 'circle', center: [106.1, 10.1], radiusM: 500 } }), { admin: 200, police: 200 }],
   ['GET /api/proposals', (c) => c.get('/api/proposals'), { admin: 200, leader: 200, editor: 200, approver: 200 }],
