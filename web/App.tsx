@@ -53,6 +53,7 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
   const communeCodes = useMemo(() => d.base?.map.communes.features.map((f) => f.properties!.code as string) ?? [], [d.base]);
   const visibleCodes = view.unit ? communeCodes.filter((c) => d.base?.map.names.get(c)?.parentCode === view.unit || c === view.unit) : communeCodes;
   const pendingCodes = useMemo(() => (d.pending.data?.proposals ?? []).map((p) => p.commune.code), [d.pending.data]);
+  const flaggedCodes = useMemo(() => (d.flags.data?.flags ?? []).map((f) => f.commune.code), [d.flags.data]);
   const onSelect = useCallback((code: string) => update({ commune: code }), [update]);
   const onFocus = useCallback((code: string | null) => update({ unit: code, commune: null }), [update]);
   const onOpenUnit = useCallback(
@@ -66,7 +67,7 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
       <Header dataset={d.base?.health.dataset ?? null} demo={d.base?.health.demo ?? false} plans={d.base?.plans ?? []} planId={d.plan?.id ?? null} view={view} update={update} onSignOut={onSignOut} />
       {d.error && <ErrorBanner error={d.error} />}
       {view.page === 'area' && can('propose') ? (
-        <MyAreaPage revision={live.status + live.proposal} onOpen={(code) => update({ page: 'map', commune: code })} />
+        <MyAreaPage revision={live.status + live.proposal + live.flag} onOpen={(code) => update({ page: 'map', commune: code })} />
       ) : view.page === 'queue' && can('decide') ? (
         <QueuePage revision={live.proposal} />
       ) : view.page === 'users' && can('admin_users') ? (
@@ -81,11 +82,11 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
             <Breadcrumb data={d.base?.map ?? null} focus={view.unit} onFocus={onFocus} onOpen={onOpenUnit} />
             <MapView
               data={d.base?.map ?? null} statuses={statuses} hotspots={d.hotspots.data ?? null} showHotspots={showHotspots} heatmap={view.heatmap}
-              focus={view.unit} selected={view.commune} pending={pendingCodes} large={view.large} onSelect={onSelect}
+              focus={view.unit} selected={view.commune} pending={pendingCodes} flagged={flaggedCodes} large={view.large} onSelect={onSelect}
             />
             {!d.base && !d.error && <div className="loading" role="status">{t.loading}</div>}
             {noStatus && <div className="notice" role="status" data-testid="no-data">{t.noData}</div>}
-            <Legend counts={countStatuses(statuses, visibleCodes)} pending={pendingCodes.length > 0} />
+            <Legend counts={countStatuses(statuses, visibleCodes)} pending={pendingCodes.length > 0} flagged={flaggedCodes.length > 0} />
             {d.plan && d.date && d.today && (
               <TimeBar start={d.plan.start} end={minDate(d.plan.end, d.today)} earliest={d.base?.plans[0]?.start ?? d.plan.start} date={d.date} onChange={(date) => update({ date })} />
             )}

@@ -4,7 +4,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUS_TRANSITIONS, type CommuneStatus } from '../../geo/status';
 import { STATUS_COLORS } from '../../web/map/style';
-import { apiReader } from './api-session';
+import { pointOnFeature } from '@turf/turf';
+import { apiReader, signInOverHttp } from './api-session';
 import { browserTestsPossible, startAppServer } from './app-server';
 import { launchBrowser } from './browser';
 import { DashboardDriver } from './driver';
@@ -108,5 +109,32 @@ describe.skipIf(!browserTestsPossible)('status workflow in Chromium', () => {
     for (const action of ['user_create', 'password_change', 'proposal_approve', 'login']) expect(text).toContain(action);
     await admin.screenshot('test-artifacts/audit-1280x720.png');
     for (const d of [admin, user]) expect(d.consoleErrors).toEqual([]);
+  });
+
+  it('a detection in a drug-free commune shows a relapse marker on the map and in the editor\'s area, until dismissed', async () => {
+    const asEditor = await apiReader(server.origin, 'bientap');
+    const { communes } = await asEditor('/api/my-area');
+    const target = communes.find((c: any) => (c.status === 'drug_free' || c.status === 'transformed') && c.openFlagId === null);
+    const fc = await asEditor('/api/communes');
+    const feature = fc.features.find((f: any) => f.properties.code === target.code);
+    const at = pointOnFeature(feature).geometry.coordinates;
+    const { cookie, csrf } = await signInOverHttp(server.origin, 'congan');
+    const made = await fetch(`${server.origin}/api/hotspots`, {
+      method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrf, Origin: server.origin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ location: at, address: 'Quán nước đầu ấp', kind: 'diem', activities: ['using'], detectedOn: (await asEditor('/api/health')).today, acknowledgeDuplicates: true }),
+    });
+    expect(made.status).toBe(201);
+
+    const editor = await DashboardDriver.open(browser, server.origin, '/', { width: 1280, height: 720 }, 'bientap');
+    await editor.page.waitForFunction((code) => (window as any).__map.querySourceFeatures('flags').some((f: any) => f.properties.code === code), target.code);
+    await editor.page.getByTestId('legend-flag').waitFor();
+    await editor.screenshot('test-artifacts/relapse-flag-1280x720.png');
+    await editor.page.getByTestId('nav-area').click();
+    const row = editor.page.getByTestId(`area-${target.code}`);
+    await row.locator('[data-testid^="flag-"]').waitFor();
+    await row.getByRole('button', { name: 'Bỏ qua' }).click();
+    await row.locator('[data-testid^="flag-"]').waitFor({ state: 'detached' });
+    expect((await asEditor('/api/flags')).flags.some((f: any) => f.commune.code === target.code)).toBe(false);
+    expect(editor.consoleErrors).toEqual([]);
   });
 });

@@ -88,6 +88,9 @@ export const submitProposal = (json: Parameters<typeof api.api.proposals.$post>[
 export const approveProposal = (id: number) => data(api.api.proposals[':id'].approve.$post({ param: { id: String(id) } }));
 export const rejectProposal = (id: number, reason: string) => data(api.api.proposals[':id'].reject.$post({ param: { id: String(id) }, json: { reason } }));
 export const fetchMyArea = () => data(api.api['my-area'].$get());
+export const fetchFlags = () => data(api.api.flags.$get({ query: {} }));
+export const resolveFlag = (id: number, decision: 'confirm' | 'dismiss', note: string) =>
+  data(api.api.flags[':id'][':decision{confirm|dismiss}'].$post({ param: { id: String(id), decision }, json: { note } }));
 export const fetchUsers = () => data(api.api.users.$get());
 export const createUser = (json: Parameters<typeof api.api.users.$post>[0]['json']) => data(api.api.users.$post({ json }));
 export const updateUser = (id: number, json: Parameters<(typeof api.api.users)[':id']['$patch']>[0]['json']) => data(api.api.users[':id'].$patch({ param: { id: String(id) }, json }));
@@ -106,6 +109,7 @@ export async function uploadAttachment(file: File): Promise<{ id: string; mime: 
 
 export type Me = Awaited<ReturnType<typeof fetchMe>>;
 export type Proposal = Awaited<ReturnType<typeof fetchProposals>>['proposals'][number];
+export type ReviewFlag = Awaited<ReturnType<typeof fetchFlags>>['flags'][number];
 export type AreaCommune = Awaited<ReturnType<typeof fetchMyArea>>['communes'][number];
 export type User = Awaited<ReturnType<typeof fetchUsers>>['users'][number];
 export type AuditRow = Awaited<ReturnType<typeof fetchAudit>>['rows'][number];

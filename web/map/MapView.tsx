@@ -22,6 +22,8 @@ interface Props {
   selected: string | null;
   /** Communes with a proposal waiting for approval: dashed outline. */
   pending: readonly string[];
+  /** Communes with an open relapse signal: "!" marker. */
+  flagged: readonly string[];
   large: boolean;
   onSelect(code: string): void;
 }
@@ -87,6 +89,12 @@ export function MapView(props: Props) {
     const codes = new Set(props.pending);
     setData(map, 'pending', { type: 'FeatureCollection', features: props.data.communes.features.filter((f) => codes.has(f.properties!.code as string)) });
   }, [map, props.data, props.pending]);
+
+  useEffect(() => {
+    if (!map || !props.data) return;
+    const codes = new Set(props.flagged);
+    setData(map, 'flags', { type: 'FeatureCollection', features: props.data.labels.features.filter((f) => codes.has(f.properties!.code as string)) });
+  }, [map, props.data, props.flagged]);
 
   useEffect(() => {
     if (!map) return;

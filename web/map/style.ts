@@ -46,6 +46,8 @@ function communeLayers(): LayerSpecification[] {
     },
     // The selected commune has its own one-feature source, so unselected ones cost nothing to draw.
     { id: 'commune-selected', type: 'line', source: 'selected', paint: { 'line-color': '#000000', 'line-width': 3 } },
+    // Relapse signal: an orange "!" marker at the commune's label point until someone reviews it.
+    { id: 'flag-marker', type: 'circle', source: 'flags', paint: { 'circle-radius': 9, 'circle-color': '#e65100', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2, 'circle-translate': [0, -16] } },
     // A proposal waiting for approval does not count yet: only a dashed outline says it exists.
     { id: 'commune-pending', type: 'line', source: 'pending', paint: { 'line-color': '#6a1b9a', 'line-width': 2.5, 'line-dasharray': [2, 1.5] } },
   ];
@@ -82,6 +84,14 @@ function hotspotLayers(): LayerSpecification[] {
   ];
 }
 
+function flagLabel(): LayerSpecification {
+  return {
+    id: 'flag-text', type: 'symbol', source: 'flags',
+    layout: { 'text-field': '!', 'text-font': FONT_BOLD, 'text-size': 14, 'text-offset': [0, -1.15], 'text-allow-overlap': true },
+    paint: { 'text-color': '#ffffff' },
+  };
+}
+
 function labelLayer(): LayerSpecification {
   return {
     id: 'commune-label', type: 'symbol', source: 'labels',
@@ -105,6 +115,7 @@ export function buildStyle(origin: string): StyleSpecification {
       labels: empty(),
       selected: empty(),
       pending: empty(),
+      flags: empty(),
       hotspots: { ...empty(), cluster: true, clusterRadius: 40, clusterMaxZoom: 12 },
       'hotspots-raw': empty(),
     },
@@ -114,6 +125,7 @@ export function buildStyle(origin: string): StyleSpecification {
       ...contextLayers(),
       ...hotspotLayers(),
       labelLayer(),
+      flagLabel(),
     ],
   };
 }

@@ -9,7 +9,7 @@ export function countStatuses(statuses: Statuses, codes: readonly string[]): Rec
   return counts;
 }
 
-export function Legend({ counts, pending = false }: { counts: Record<StatusKey, number>; pending?: boolean }) {
+export function Legend({ counts, pending = false, flagged = false }: { counts: Record<StatusKey, number>; pending?: boolean; flagged?: boolean }) {
   const t = useT();
   return (
     <section className="legend" aria-label={t.legend} data-testid="legend">
@@ -20,6 +20,12 @@ export function Legend({ counts, pending = false }: { counts: Record<StatusKey, 
           <strong data-testid={`legend-count-${k}`}>{counts[k]}</strong>
         </div>
       ))}
+      {flagged && (
+        <div className="legend-row" data-testid="legend-flag">
+          <span className="swatch flag">!</span>
+          <span>{t.wf.flag}</span>
+        </div>
+      )}
       {pending && (
         <div className="legend-row" data-testid="legend-pending">
           <span className="swatch dashed" />

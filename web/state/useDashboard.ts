@@ -1,7 +1,7 @@
 // Every request the dashboard makes, keyed by the view: geometry once, then light reads per date, plan and unit.
 import { useEffect, useRef, useState } from 'react';
 import {
-  fetchBoundaries, fetchCommune, fetchHealth, fetchHotspots, fetchIndicators, fetchPlans, fetchProposals, fetchRanking, fetchStatuses, fetchTrend, prefetchStatuses,
+  fetchBoundaries, fetchCommune, fetchHealth, fetchHotspots, fetchIndicators, fetchPlans, fetchFlags, fetchProposals, fetchRanking, fetchStatuses, fetchTrend, prefetchStatuses,
   type Health, type Plan,
 } from '../api/client';
 import { decodeBoundaries, type MapData } from '../map/boundaries';
@@ -69,7 +69,8 @@ export function useDashboard(view: ViewState, live: LiveRevisions, readProposals
   const hotspots = useRequest(view.hotspots && date ? `h|${date}` : null, () => fetchHotspots(date!));
   const commune = useRequest(view.commune && date ? `c|${view.commune}|${date}|${v}|${live.proposal}` : null, () => fetchCommune(view.commune!, date!));
   const pending = useRequest(readProposals && base ? `p|${live.proposal}|${v}` : null, () => fetchProposals({ state: 'pending' }));
+  const flags = useRequest(base ? `f|${live.flag}` : null, fetchFlags);
   // Any failing read means the server is out of reach for now; every request retries on its own.
-  const failure = error ?? [statuses, indicators, trend, ranking, hotspots, commune, pending].find((r) => r.error)?.error ?? null;
-  return { base, error: failure, today, date, plan, statuses, indicators, trend, ranking, hotspots, commune, pending };
+  const failure = error ?? [statuses, indicators, trend, ranking, hotspots, commune, pending, flags].find((r) => r.error)?.error ?? null;
+  return { base, error: failure, today, date, plan, statuses, indicators, trend, ranking, hotspots, commune, pending, flags };
 }

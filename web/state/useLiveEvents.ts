@@ -6,10 +6,11 @@ import { clearStatusCache } from '../api/client';
 export interface LiveRevisions {
   status: number;
   proposal: number;
+  flag: number;
 }
 
 export function useLiveEvents(enabled: boolean): LiveRevisions {
-  const [rev, setRev] = useState<LiveRevisions>({ status: 0, proposal: 0 });
+  const [rev, setRev] = useState<LiveRevisions>({ status: 0, proposal: 0, flag: 0 });
   useEffect(() => {
     if (!enabled) return;
     const source = new EventSource('/api/events');
@@ -18,6 +19,7 @@ export function useLiveEvents(enabled: boolean): LiveRevisions {
       setRev((r) => ({ ...r, status: r.status + 1 }));
     });
     source.addEventListener('proposal', () => setRev((r) => ({ ...r, proposal: r.proposal + 1 })));
+    source.addEventListener('flag', () => setRev((r) => ({ ...r, flag: r.flag + 1 })));
     // EventSource reconnects by itself after a network cut; a 401 (session over) closes it, and the next
     // ordinary request shows the sign-in page.
     return () => source.close();
