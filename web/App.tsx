@@ -6,6 +6,7 @@ import { ApiError, fetchHealth } from './api/client';
 import { MeContext, useCan, useMe } from './auth/context';
 import type { MapData } from './map/boundaries';
 import { AccountPage } from './pages/AccountPage';
+import { HotspotSearchPage } from './pages/HotspotSearchPage';
 import { AuditPage } from './pages/AuditPage';
 import { MyAreaPage } from './pages/MyAreaPage';
 import { QueuePage } from './pages/QueuePage';
@@ -66,7 +67,9 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
     <div className={`app${view.large ? ' large' : ''}`} data-testid="app">
       <Header dataset={d.base?.health.dataset ?? null} demo={d.base?.health.demo ?? false} plans={d.base?.plans ?? []} planId={d.plan?.id ?? null} view={view} update={update} onSignOut={onSignOut} />
       {d.error && <ErrorBanner error={d.error} />}
-      {view.page === 'area' && can('propose') ? (
+      {view.page === 'search' && can('read_hotspot_details') ? (
+        <HotspotSearchPage map={d.base?.map ?? null} date={d.date} onOpenCommune={(code) => update({ page: 'map', commune: code })} />
+      ) : view.page === 'area' && can('propose') ? (
         <MyAreaPage revision={live.status + live.proposal + live.flag} onOpen={(code) => update({ page: 'map', commune: code })} />
       ) : view.page === 'queue' && can('decide') ? (
         <QueuePage revision={live.proposal} />

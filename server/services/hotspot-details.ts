@@ -78,8 +78,8 @@ export class HotspotIndex {
   }
 
   /**
-   * Ids whose text has a word starting with each query word ("tan an" → "Tân An", "ap 3" → "Ấp 3"), ascending; a
-   * query word inside a longer word is a prefix match, as people type names.
+   * Ids whose text has a word starting with each query word ("tan an" → "Tân An", "ap 3" → "Ấp 3"): those holding the
+   * whole phrase first, then the others, each group by id. A query word is a word prefix, as people type names.
    */
   matching(queryWords: readonly string[]): number[] {
     const words = queryWords.flatMap((w) => w.split(/[^a-z0-9]+/)).filter(Boolean);
@@ -100,7 +100,12 @@ export class HotspotIndex {
     const ids = [...new Set(rarest!.lists.flat())].sort((a, b) => a - b);
     if (!others.length) return ids;
     const prefixes = others.map((o) => new RegExp(`(^|[^a-z0-9])${o.q}`));
-    return ids.filter((id) => prefixes.every((re) => re.test(this.details.get(id)!.folded)));
+    const hits = ids.filter((id) => prefixes.every((re) => re.test(this.details.get(id)!.folded)));
+    // Records holding the words as typed, together ("tan an" in "xã Tân An"), come first.
+    const phrase = words.join(' ');
+    const exact = hits.filter((id) => this.details.get(id)!.folded.includes(phrase));
+    const rest = hits.filter((id) => !this.details.get(id)!.folded.includes(phrase));
+    return [...exact, ...rest];
   }
 }
 

@@ -137,4 +137,31 @@ describe.skipIf(!browserTestsPossible)('status workflow in Chromium', () => {
     expect((await asEditor('/api/flags')).flags.some((f: any) => f.commune.code === target.code)).toBe(false);
     expect(editor.consoleErrors).toEqual([]);
   });
+
+  it('police search hotspots without diacritics, page through them, and download the same list', async () => {
+    const asPolice = await apiReader(server.origin, 'congan');
+    const fold = (a: string) => a.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase();
+    // A commune name as it appears in an address, typed without diacritics: "Tân Đức" → "tan duc".
+    const sample = (await asPolice('/api/hotspots?limit=1')).features[0].properties.address as string;
+    const typed = fold(sample.split(', ').at(-1)!.replace(/^(xã|phường|thị trấn) /i, ''));
+    const expected = await asPolice(`/api/hotspots?q=${encodeURIComponent(typed)}&limit=1`);
+    expect(expected.total).toBeGreaterThan(0);
+    const police = await DashboardDriver.open(browser, server.origin, '/', { width: 1280, height: 720 }, 'congan');
+    await police.page.getByTestId('nav-search').click();
+    const form = police.page.getByTestId('search-form');
+    await form.locator('input[name="q"]').fill(typed);
+    await form.getByRole('button', { name: 'Tìm' }).click();
+    await police.page.waitForFunction((n) => document.querySelector('[data-testid="search-total"]')?.textContent === `Tìm thấy ${n} điểm, tụ điểm`, expected.total);
+    const addresses = await police.page.locator('[data-testid^="hotspot-"] td:nth-child(2)').allTextContents();
+    expect(addresses.length).toBe(Math.min(50, expected.total));
+    expect(fold(addresses[0]!)).toContain(typed); // the phrase as typed comes first
+    await police.screenshot('test-artifacts/hotspot-search-1280x720.png');
+    const href = await police.page.getByTestId('export-csv').getAttribute('href');
+    const csv = await police.page.request.get(server.origin + href!);
+    expect(csv.status()).toBe(200);
+    const text = await csv.text();
+    expect(text.split('\n').filter(Boolean).length).toBe(expected.total + 1);
+    expect(fold(text)).toContain(typed);
+    expect(police.consoleErrors).toEqual([]);
+  });
 });

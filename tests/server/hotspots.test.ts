@@ -148,3 +148,13 @@ describe('need to know', () => {
     expect(rows.find((r: any) => r.action === 'hotspot_update').before).toHaveProperty('lng');
   });
 });
+
+describe('search ranking', () => {
+  it('puts records holding the typed phrase before those with the words apart', async () => {
+    await create([107.13, 11.09], { address: 'Tổ 3, ấp An Bình', description: 'Gần chợ Tân Hòa', acknowledgeDuplicates: true });
+    const res = (await (await police.get('/api/hotspots?q=tan%20an')).json()) as any;
+    const addresses = res.features.map((f: any) => f.properties.address);
+    expect(addresses[0]).toBe('Ấp Tân An, xã Vành Khuyên');
+    expect(addresses).toContain('Tổ 3, ấp An Bình'); // "tân" and "an" both there, apart
+  });
+});

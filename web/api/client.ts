@@ -66,6 +66,14 @@ export function clearStatusCache(): void {
 }
 export const fetchCommune = (code: string, date: string) => data(api.api.communes[':code'].$get({ param: { code }, query: { date } }));
 export const fetchHotspots = (date: string) => data(api.api.hotspots.$get({ query: { date } }));
+export type HotspotFilters = Parameters<typeof api.api.hotspots.$get>[0]['query'];
+export const searchHotspots = (query: HotspotFilters) => data(api.api.hotspots.$get({ query }));
+/** Same-origin link to a hotspot list file with the same filters (the browser downloads it with the session cookie). */
+export function hotspotExportUrl(query: HotspotFilters, format: 'csv' | 'xlsx' | 'geojson'): string {
+  const q = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+  q.set('format', format);
+  return `/api/hotspots/export?${q}`;
+}
 export const fetchIndicators = (plan: string, date: string, unit?: string) =>
   data(api.api.indicators.$get({ query: { plan, date, ...(unit ? { unit } : {}) } }));
 export const fetchTrend = (plan: string, date: string, unit?: string) =>

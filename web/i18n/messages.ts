@@ -47,7 +47,20 @@ export const vi = {
   sessionExpired: 'Phiên làm việc đã kết thúc, vui lòng đăng nhập lại.',
   demoAccounts: 'Dữ liệu minh họa — tài khoản thử: quantri, lanhdao, congan, bientap, pheduyet; mật khẩu MinhHoa@2026',
   role: { admin: 'Quản trị', leader: 'Lãnh đạo', police: 'Công an', editor: 'Cán bộ cập nhật', approver: 'Phê duyệt' },
-  pages: { map: 'Bản đồ', area: 'Địa bàn của tôi', queue: 'Duyệt đề xuất', users: 'Người dùng', audit: 'Nhật ký', account: 'Tài khoản' },
+  pages: { map: 'Bản đồ', search: 'Tra cứu điểm', area: 'Địa bàn của tôi', queue: 'Duyệt đề xuất', users: 'Người dùng', audit: 'Nhật ký', account: 'Tài khoản' },
+  hs: {
+    title: 'Tra cứu điểm, tụ điểm',
+    text: 'Tìm theo địa chỉ, mô tả (gõ có hoặc không dấu)',
+    kind: 'Loại',
+    kinds: { diem: 'Điểm', tu_diem: 'Tụ điểm' },
+    activity: 'Hoạt động',
+    activities: { selling: 'Mua bán', organising_use: 'Tổ chức sử dụng', harbouring: 'Chứa chấp', using: 'Sử dụng' },
+    activeFrom: 'Hoạt động từ',
+    activeTo: 'đến',
+    search: 'Tìm',
+    address: 'Địa chỉ',
+    found: (n: number) => `Tìm thấy ${n} điểm, tụ điểm`,
+  },
   wf: {
     propose: 'Đề xuất thay đổi trạng thái',
     correct: 'Đính chính bản ghi này',
@@ -129,7 +142,7 @@ export const vi = {
   },
 } as const;
 
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : T[K] extends (...args: never[]) => unknown ? T[K] : Widen<T[K]> };
 export type Messages = Widen<typeof vi>;
 
 export const en: Messages = {
@@ -180,7 +193,20 @@ export const en: Messages = {
   sessionExpired: 'Your session has ended; please sign in again.',
   demoAccounts: 'Demo data — test accounts: quantri, lanhdao, congan, bientap, pheduyet; password MinhHoa@2026',
   role: { admin: 'Administrator', leader: 'Leader', police: 'Police', editor: 'Editor', approver: 'Approver' },
-  pages: { map: 'Map', area: 'My area', queue: 'Approval queue', users: 'Users', audit: 'Audit trail', account: 'Account' },
+  pages: { map: 'Map', search: 'Hotspot search', area: 'My area', queue: 'Approval queue', users: 'Users', audit: 'Audit trail', account: 'Account' },
+  hs: {
+    title: 'Hotspot search',
+    text: 'Address or description (with or without diacritics)',
+    kind: 'Kind',
+    kinds: { diem: 'Point', tu_diem: 'Gathering place' },
+    activity: 'Activity',
+    activities: { selling: 'Selling', organising_use: 'Organising use', harbouring: 'Harbouring', using: 'Using' },
+    activeFrom: 'Active from',
+    activeTo: 'to',
+    search: 'Search',
+    address: 'Address',
+    found: (n: number) => `${n} hotspot(s) found`,
+  },
   wf: {
     propose: 'Propose a status change',
     correct: 'Correct this record',

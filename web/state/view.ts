@@ -2,7 +2,7 @@
 import { isIsoDate } from '../../geo/dates';
 import type { Lang } from '../i18n/messages';
 
-export const PAGES = ['map', 'area', 'queue', 'users', 'audit', 'account'] as const;
+export const PAGES = ['map', 'search', 'area', 'queue', 'users', 'audit', 'account'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface ViewState {
