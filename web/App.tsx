@@ -1,5 +1,5 @@
 // The application shell: wires view state, data and panels; no business rules live here.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { minDate } from '../geo/dates';
 import { UNIT_TYPE_LEVEL, type UnitType } from '../geo/units';
 import { ApiError, fetchHealth } from './api/client';
@@ -7,6 +7,7 @@ import { MeContext, useCan, useMe } from './auth/context';
 import type { MapData } from './map/boundaries';
 import { AccountPage } from './pages/AccountPage';
 import { HotspotSearchPage } from './pages/HotspotSearchPage';
+import { HotspotForm } from './panels/HotspotForm';
 import { AuditPage } from './pages/AuditPage';
 import { MyAreaPage } from './pages/MyAreaPage';
 import { QueuePage } from './pages/QueuePage';
@@ -56,6 +57,11 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
   const pendingCodes = useMemo(() => (d.pending.data?.proposals ?? []).map((p) => p.commune.code), [d.pending.data]);
   const flaggedCodes = useMemo(() => (d.flags.data?.flags ?? []).map((f) => f.commune.code), [d.flags.data]);
   const onSelect = useCallback((code: string) => update({ commune: code }), [update]);
+  // Police adding a hotspot: first a click on the map gives its place, then the form (place editable) saves it.
+  const [placing, setPlacing] = useState(false);
+  const [placed, setPlaced] = useState<[number, number] | null>(null);
+  const [savedIn, setSavedIn] = useState<string | null>(null);
+  const onPlace = useCallback((at: [number, number]) => { setPlaced(at); setPlacing(false); }, []);
   const onFocus = useCallback((code: string | null) => update({ unit: code, commune: null }), [update]);
   const onOpenUnit = useCallback(
     (code: string) => (UNIT_TYPE_LEVEL[d.base?.map.names.get(code)?.type as UnitType] === 'commune' ? update({ commune: code }) : onFocus(code)),
@@ -86,7 +92,16 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
             <MapView
               data={d.base?.map ?? null} statuses={statuses} hotspots={d.hotspots.data ?? null} showHotspots={showHotspots} heatmap={view.heatmap}
               focus={view.unit} selected={view.commune} pending={pendingCodes} flagged={flaggedCodes} large={view.large} onSelect={onSelect}
+              onPlace={placing ? onPlace : null} placed={placed}
             />
+            {can('write_hotspots') && (
+              <div className="map-tools">
+                <button onClick={() => { setPlacing(!placing); setPlaced(null); setSavedIn(null); }} aria-pressed={placing} data-testid="add-hotspot">
+                  {placing ? t.hs.clickMap : t.hs.add}
+                </button>
+                {savedIn && <span role="status" className="panel-notice" data-testid="hotspot-saved">{t.hs.saved(savedIn)}</span>}
+              </div>
+            )}
             {!d.base && !d.error && <div className="loading" role="status">{t.loading}</div>}
             {noStatus && <div className="notice" role="status" data-testid="no-data">{t.noData}</div>}
             <Legend counts={countStatuses(statuses, visibleCodes)} pending={pendingCodes.length > 0} flagged={flaggedCodes.length > 0} />
@@ -94,7 +109,14 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
               <TimeBar start={d.plan.start} end={minDate(d.plan.end, d.today)} earliest={d.base?.plans[0]?.start ?? d.plan.start} date={d.date} onChange={(date) => update({ date })} />
             )}
           </div>
-          {view.commune ? (
+          {placed && d.today ? (
+            <aside className="panel">
+              <HotspotForm
+                at={placed} today={d.today} onMove={setPlaced} onCancel={() => setPlaced(null)}
+                onDone={(code) => { setPlaced(null); const u = d.base?.map.names.get(code); setSavedIn(u ? `${u.type} ${u.name}` : code); update({ hotspots: true }); }}
+              />
+            </aside>
+          ) : view.commune ? (
             <CommunePanel
               info={d.commune.data} loading={d.commune.loading} planId={d.plan?.id ?? null} today={d.today} onClose={() => update({ commune: null })}
               canPropose={can('propose') && inArea(me, d.base?.map, view.commune)}

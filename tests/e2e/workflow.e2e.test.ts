@@ -164,4 +164,38 @@ describe.skipIf(!browserTestsPossible)('status workflow in Chromium', () => {
     expect(fold(text)).toContain(typed);
     expect(police.consoleErrors).toEqual([]);
   });
+
+  it('police add a hotspot by clicking the map; the commune comes from the point; a second one there is flagged as a likely duplicate', async () => {
+    const asPolice = await apiReader(server.origin, 'congan');
+    const fc = await asPolice('/api/communes');
+    const feature = fc.features.find((f: any) => f.properties.code === '99050') ?? fc.features[10];
+    const at = pointOnFeature(feature).geometry.coordinates as [number, number];
+    const police = await DashboardDriver.open(browser, server.origin, '/', { width: 1280, height: 720 }, 'congan');
+    const add = async (address: string) => {
+      await police.page.getByTestId('add-hotspot').click();
+      const { x, y } = await police.page.evaluate((p) => (window as any).__map.project(p), at);
+      const box = (await police.page.getByTestId('map').boundingBox())!;
+      await police.page.mouse.click(box.x + x, box.y + y);
+      const form = police.page.getByTestId('hotspot-form');
+      await form.waitFor();
+      await form.locator('input[name="address"]').fill(address);
+      await police.page.getByTestId('hotspot-submit').click();
+      return form;
+    };
+    await add('Quán cà phê ven kênh');
+    await expect(police.page.getByTestId('hotspot-saved').textContent()).resolves.toBe(`Đã lưu điểm mới thuộc ${feature.properties.type} ${feature.properties.name}`);
+    const list = await asPolice(`/api/hotspots?q=${encodeURIComponent('quán cà phê ven kênh')}`);
+    expect(list.features).toHaveLength(1);
+    expect(list.features[0].properties.communeCode).toBe(feature.properties.code);
+    await police.page.waitForFunction(async () => ((await (window as any).__map.getSource('hotspots').getData()).features as any[]).some((f) => f.properties.address === 'Quán cà phê ven kênh'));
+
+    const form = await add('Quán cà phê ven kênh (lần 2)');
+    await form.getByTestId('duplicates').waitFor();
+    await expect(form.getByTestId('duplicates').textContent()).resolves.toContain('Quán cà phê ven kênh');
+    await police.screenshot('test-artifacts/hotspot-duplicate-1280x720.png');
+    await police.page.getByTestId('hotspot-submit').click(); // "checked — save as a new hotspot"
+    await police.page.getByTestId('hotspot-saved').waitFor();
+    expect((await asPolice(`/api/hotspots?q=${encodeURIComponent('quán cà phê ven kênh')}`)).features).toHaveLength(2);
+    expect(police.consoleErrors.filter((e) => !/409/.test(e))).toEqual([]);
+  });
 });

@@ -17,7 +17,7 @@ export function whenSignedOut(handler: () => void): void {
 }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly messageVi: string = message) {
+  constructor(readonly status: number, message: string, readonly messageVi: string = message, readonly details?: Record<string, unknown>) {
     super(message);
   }
   /** A 4xx says the request itself is wrong: asking again will not help. */
@@ -26,15 +26,15 @@ export class ApiError extends Error {
   }
 }
 
-type OkBody<R> = R extends ClientResponse<infer T, infer S, 'json'> ? (S extends 200 ? T : never) : never;
+type OkBody<R> = R extends ClientResponse<infer T, infer S, 'json'> ? (S extends 200 | 201 ? T : never) : never;
 
 /** The 200 body, typed by the server's route; anything else becomes an ApiError with the server's message. */
 export async function data<R extends ClientResponse<unknown, number, 'json'>>(request: Promise<R>): Promise<OkBody<R>> {
   const res = await request;
   if (!res.ok) {
     if (res.status === 401) onSignedOut();
-    const body = (await res.json().catch(() => null)) as { error?: { message?: { vi?: string; en?: string } } } | null;
-    throw new ApiError(res.status, body?.error?.message?.en ?? `HTTP ${res.status}`, body?.error?.message?.vi);
+    const body = (await res.json().catch(() => null)) as { error?: { message?: { vi?: string; en?: string }; details?: Record<string, unknown> } } | null;
+    throw new ApiError(res.status, body?.error?.message?.en ?? `HTTP ${res.status}`, body?.error?.message?.vi, body?.error?.details);
   }
   return (await res.json()) as OkBody<R>;
 }
@@ -66,6 +66,7 @@ export function clearStatusCache(): void {
 }
 export const fetchCommune = (code: string, date: string) => data(api.api.communes[':code'].$get({ param: { code }, query: { date } }));
 export const fetchHotspots = (date: string) => data(api.api.hotspots.$get({ query: { date } }));
+export const createHotspot = (json: Parameters<typeof api.api.hotspots.$post>[0]['json']) => data(api.api.hotspots.$post({ json }));
 export type HotspotFilters = Parameters<typeof api.api.hotspots.$get>[0]['query'];
 export const searchHotspots = (query: HotspotFilters) => data(api.api.hotspots.$get({ query }));
 /** Same-origin link to a hotspot list file with the same filters (the browser downloads it with the session cookie). */

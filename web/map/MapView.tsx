@@ -26,6 +26,10 @@ interface Props {
   flagged: readonly string[];
   large: boolean;
   onSelect(code: string): void;
+  /** While set, a click on the map gives a place (a new hotspot) instead of opening a commune. */
+  onPlace?: ((at: [number, number]) => void) | null;
+  /** The place being edited, drawn as a marker. */
+  placed?: [number, number] | null;
 }
 
 type TestHandle = { __map?: MapLibreMap; __appliedStatuses?: number };
@@ -55,6 +59,8 @@ export function MapView(props: Props) {
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const onSelect = useRef(props.onSelect);
   onSelect.current = props.onSelect;
+  const onPlace = useRef(props.onPlace);
+  onPlace.current = props.onPlace;
 
   useEffect(() => {
     if (!map || !props.data) return;
@@ -111,6 +117,13 @@ export function MapView(props: Props) {
 
   useEffect(() => {
     if (!map) return;
+    const at = props.placed;
+    setData(map, 'placed', { type: 'FeatureCollection', features: at ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: at } }] : [] });
+    map.getCanvas().style.cursor = props.onPlace ? 'crosshair' : '';
+  }, [map, props.placed, props.onPlace]);
+
+  useEffect(() => {
+    if (!map) return;
     const size = props.large ? ['interpolate', ['linear'], ['zoom'], 8, 14, 12, 20] : ['interpolate', ['linear'], ['zoom'], 8, 10, 12, 15];
     map.setLayoutProperty('commune-label', 'text-size', size as never);
   }, [map, props.large]);
@@ -124,16 +137,20 @@ export function MapView(props: Props) {
     };
     const leave = () => setHover(null);
     const click = (e: MapLayerMouseEvent) => {
+      if (onPlace.current) return; // placing: the map-wide handler below takes the click
       const code = e.features?.[0]?.properties.code as string | undefined;
       if (code) onSelect.current(code);
     };
+    const place = (e: MapLayerMouseEvent) => onPlace.current?.([Math.round(e.lngLat.lng * 1e6) / 1e6, Math.round(e.lngLat.lat * 1e6) / 1e6]);
     map.on('mousemove', 'commune-fill', move);
     map.on('mouseleave', 'commune-fill', leave);
     map.on('click', 'commune-fill', click);
+    map.on('click', place);
     return () => {
       map.off('mousemove', 'commune-fill', move);
       map.off('mouseleave', 'commune-fill', leave);
       map.off('click', 'commune-fill', click);
+      map.off('click', place);
     };
   }, [map]);
 

@@ -116,6 +116,7 @@ export function buildStyle(origin: string): StyleSpecification {
       selected: empty(),
       pending: empty(),
       flags: empty(),
+      placed: empty(),
       hotspots: { ...empty(), cluster: true, clusterRadius: 40, clusterMaxZoom: 12 },
       'hotspots-raw': empty(),
     },
@@ -126,6 +127,7 @@ export function buildStyle(origin: string): StyleSpecification {
       ...hotspotLayers(),
       labelLayer(),
       flagLabel(),
+      { id: 'placed-marker', type: 'circle', source: 'placed', paint: { 'circle-radius': 8, 'circle-color': '#ffeb3b', 'circle-stroke-color': '#000000', 'circle-stroke-width': 2.5 } },
     ],
   };
 }

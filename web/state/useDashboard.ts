@@ -66,8 +66,8 @@ export function useDashboard(view: ViewState, live: LiveRevisions, readProposals
   const indicators = useRequest(panelReady ? `i|${plan.id}|${unit}|${panelDate}|${v}` : null, () => fetchIndicators(plan!.id, panelDate!, unit));
   const trend = useRequest(panelReady ? `t|${plan.id}|${unit}|${panelDate}|${v}` : null, () => fetchTrend(plan!.id, panelDate!, unit));
   const ranking = useRequest(panelReady ? `r|${plan.id}|${unit}|${panelDate}|${v}` : null, () => fetchRanking(plan!.id, panelDate!, unit));
-  const hotspots = useRequest(view.hotspots && date ? `h|${date}` : null, () => fetchHotspots(date!));
-  const commune = useRequest(view.commune && date ? `c|${view.commune}|${date}|${v}|${live.proposal}` : null, () => fetchCommune(view.commune!, date!));
+  const hotspots = useRequest(view.hotspots && date ? `h|${date}|${live.hotspot}` : null, () => fetchHotspots(date!));
+  const commune = useRequest(view.commune && date ? `c|${view.commune}|${date}|${v}|${live.proposal}|${live.hotspot}` : null, () => fetchCommune(view.commune!, date!));
   const pending = useRequest(readProposals && base ? `p|${live.proposal}|${v}` : null, () => fetchProposals({ state: 'pending' }));
   const flags = useRequest(base ? `f|${live.flag}` : null, fetchFlags);
   // Any failing read means the server is out of reach for now; every request retries on its own.

@@ -7,10 +7,11 @@ export interface LiveRevisions {
   status: number;
   proposal: number;
   flag: number;
+  hotspot: number;
 }
 
 export function useLiveEvents(enabled: boolean): LiveRevisions {
-  const [rev, setRev] = useState<LiveRevisions>({ status: 0, proposal: 0, flag: 0 });
+  const [rev, setRev] = useState<LiveRevisions>({ status: 0, proposal: 0, flag: 0, hotspot: 0 });
   useEffect(() => {
     if (!enabled) return;
     const source = new EventSource('/api/events');
@@ -20,6 +21,7 @@ export function useLiveEvents(enabled: boolean): LiveRevisions {
     });
     source.addEventListener('proposal', () => setRev((r) => ({ ...r, proposal: r.proposal + 1 })));
     source.addEventListener('flag', () => setRev((r) => ({ ...r, flag: r.flag + 1 })));
+    source.addEventListener('hotspot', () => setRev((r) => ({ ...r, hotspot: r.hotspot + 1 })));
     // EventSource reconnects by itself after a network cut; a 401 (session over) closes it, and the next
     // ordinary request shows the sign-in page.
     return () => source.close();
