@@ -39,8 +39,16 @@ export async function openPglite(dataDir?: string): Promise<Database> {
 
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // Calendar dates stay 'YYYY-MM-DD' strings, as on PGlite through drizzle's string mode.
-  pool.on('connect', (c) => c.setTypeParser(1082, (v: string) => v));
+  // A connection the server drops (restart, admin termination) must not crash the process: without these listeners
+  // node-postgres re-throws such errors as uncaught exceptions. The pool replaces the connection; the query that was
+  // running on it fails and its request answers 500.
+  const dropped = (e: Error) => console.error(`PostgreSQL connection lost: ${e.message}`);
+  pool.on('error', dropped);
+  pool.on('connect', (c) => {
+    c.on('error', dropped);
+    // Calendar dates stay 'YYYY-MM-DD' strings, as on PGlite through drizzle's string mode.
+    c.setTypeParser(1082, (v: string) => v);
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return { db, kind: 'postgres', close: () => pool.end() };
 }
