@@ -22,14 +22,19 @@ function statusAfter(kind: HotspotEventKind): HotspotStatus {
   return kind === 'eliminated' ? 'eliminated' : 'active';
 }
 
-/** Status at the end of `date`; null before the first event. Events must be in lifecycle order. */
-export function hotspotStatusAt(events: readonly HotspotEvent[], date: IsoDate): HotspotStatus | null {
-  let status: HotspotStatus | null = null;
+/** Status at the end of `date` and the date of the event that set it; null before the first event. */
+export function hotspotStateAt(events: readonly HotspotEvent[], date: IsoDate): { status: HotspotStatus; since: IsoDate } | null {
+  let state: { status: HotspotStatus; since: IsoDate } | null = null;
   for (const e of events) {
     if (e.date > date) break;
-    status = statusAfter(e.kind);
+    state = { status: statusAfter(e.kind), since: e.date };
   }
-  return status;
+  return state;
+}
+
+/** Status at the end of `date`; null before the first event. Events must be in lifecycle order. */
+export function hotspotStatusAt(events: readonly HotspotEvent[], date: IsoDate): HotspotStatus | null {
+  return hotspotStateAt(events, date)?.status ?? null;
 }
 
 /**

@@ -12,17 +12,23 @@ export function foldVietnamese(text: string): string {
     .trim();
 }
 
+/** The words of a folded text or query: letters and digits only. */
+export function wordsOf(folded: string): string[] {
+  return folded.split(/[^a-z0-9]+/).filter(Boolean);
+}
+
 /** The folded words of a query, computed once per search rather than once per record. */
 export function queryWords(query: string): string[] {
-  return foldVietnamese(query).split(' ').filter(Boolean);
+  return wordsOf(foldVietnamese(query));
 }
 
-/** Every word appears in the folded text. */
+/** Every query word starts a word of the folded text ("tan an" in "xã Tân An", "ap 3" in "Ấp 3"), as people type names. */
 export function matchesWords(foldedText: string, words: readonly string[]): boolean {
-  return words.every((w) => foldedText.includes(w));
+  const own = wordsOf(foldedText);
+  return words.every((w) => own.some((o) => o.startsWith(w)));
 }
 
-/** Every word of the query appears in the text, both folded. */
+/** Every word of the query starts a word of the text, both folded. */
 export function matchesQuery(foldedText: string, query: string): boolean {
   return matchesWords(foldedText, queryWords(query));
 }

@@ -2,7 +2,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { minDate } from '../geo/dates';
 import { UNIT_TYPE_LEVEL, type UnitType } from '../geo/units';
-import { ApiError, fetchHealth } from './api/client';
+import { ApiError, errorText, fetchHealth } from './api/client';
 import { MeContext, useCan, useMe } from './auth/context';
 import type { MapData } from './map/boundaries';
 import { AccountPage } from './pages/AccountPage';
@@ -32,7 +32,7 @@ function ErrorBanner({ error }: { error: Error }) {
   const t = useT();
   const lang = useLang();
   const refused = error instanceof ApiError && error.final;
-  const text = refused ? (lang === 'vi' ? error.messageVi : error.message) : `${t.apiDown} (${error.message})`;
+  const text = refused ? errorText(error, lang) : `${t.apiDown} (${error.message})`;
   return <div role="alert" className="error" data-testid="error">{text}</div>;
 }
 

@@ -2,11 +2,9 @@
 // read on the embedded database). Sign-outs and account changes made through this server clear it at once; a change
 // made by another process (the users CLI) takes effect within TTL_MS.
 import type { Principal } from './access';
-import type { SessionPolicy, SessionRecord } from './sessions';
+import { TOUCH_EVERY_MS, type SessionPolicy, type SessionRecord } from './sessions';
 
 const TTL_MS = 5_000;
-/** findSession writes last_seen once a minute; the cache must not hide that write for longer. */
-const TOUCH_EVERY_MS = 60_000;
 
 interface Entry {
   session: SessionRecord;
@@ -21,6 +19,7 @@ export class SessionCache {
   get(token: string, now: number, policy: SessionPolicy): { session: SessionRecord; principal: Principal } | null {
     const e = this.entries.get(token);
     if (!e) return null;
+    // findSession writes last_seen once a minute; the cache must not hide that write for longer.
     const fresh = now - e.loadedAt < TTL_MS && now - e.lastSeen < TOUCH_EVERY_MS;
     const alive = now < e.session.expiresAt.getTime() && now - e.lastSeen < policy.idleMs;
     if (!fresh || !alive) {

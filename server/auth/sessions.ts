@@ -1,5 +1,5 @@
 // Server-side sessions: created at login, refused after an idle period or an absolute lifetime, deleted at logout.
-import { eq, lt } from 'drizzle-orm';
+import { and, eq, lt, ne } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { sessions, users } from '../db/schema';
 import { randomToken, sha256Hex } from './tokens';
@@ -12,7 +12,7 @@ export interface SessionPolicy {
 export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 30 * 60_000, absoluteMs: 12 * 3600_000 };
 
 /** Writing last_seen on every request would make every read a write: once a minute is precise enough for idle expiry. */
-const TOUCH_EVERY_MS = 60_000;
+export const TOUCH_EVERY_MS = 60_000;
 
 export interface SessionRecord {
   tokenHash: string;
@@ -61,8 +61,7 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
 
 /** After a password change or reset: every other session of the user ends. */
 export async function deleteUserSessions(db: Db, userId: number, except?: string): Promise<void> {
-  const rows = await db.select({ h: sessions.tokenHash }).from(sessions).where(eq(sessions.userId, userId));
-  for (const r of rows) if (r.h !== except) await db.delete(sessions).where(eq(sessions.tokenHash, r.h));
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), except ? ne(sessions.tokenHash, except) : undefined));
 }
 
 export async function purgeExpiredSessions(db: Db, now: Date): Promise<void> {

@@ -1,5 +1,10 @@
 // What every route needs: the database, the snapshot cache, the boundary cache and the clock.
+import type { Context } from 'hono';
 import type { Database } from '../db/client';
+import { clientAddress, principalOf, type AuthEnv } from '../http/guard';
+import type { LiveEvent } from '../services/events';
+import type { RegistryDeps } from '../services/hotspot-registry';
+import type { Actor } from '../services/proposals';
 import type { Clock } from '../clock';
 import { todayInVietnam } from '../clock';
 import type { BoundaryService } from '../services/boundaries';
@@ -35,4 +40,22 @@ export interface RouteContext {
 /** The as-of date of a request: the one asked for, else today in Việt Nam. */
 export function asOf(ctx: RouteContext, date: string | undefined): string {
   return date ?? todayInVietnam(ctx.clock);
+}
+
+/** Who is writing, from where, and when (today in Việt Nam): what services record in the audit trail. */
+export function actorFor(ctx: RouteContext, c: Context<AuthEnv>): Actor {
+  return { principal: principalOf(c), address: clientAddress(c, ctx.auth.trustedProxy), now: ctx.clock(), today: asOf(ctx, undefined) };
+}
+
+/**
+ * After a committed write: the snapshot is reloaded when the events say that statuses or hotspots changed (proposals
+ * and flags are not in it), and open dashboards hear of each event they may see.
+ */
+export function announce(ctx: RouteContext, events: readonly LiveEvent[]): void {
+  if (events.some((e) => e.type === 'status' || e.type === 'hotspot')) ctx.cache.invalidate();
+  for (const e of events) ctx.events.publish(e);
+}
+
+export function registryDeps(ctx: RouteContext): RegistryDeps {
+  return { db: ctx.database.db, locator: ctx.locator, details: ctx.hotspotDetails };
 }

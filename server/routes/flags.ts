@@ -5,8 +5,7 @@ import { z } from '../contracts/messages';
 import { principalOf, type AuthEnv } from '../http/guard';
 import { validate } from '../http/validate';
 import { listFlags, resolveFlag } from '../services/review-flags';
-import type { RouteContext } from './context';
-import { actorFor } from './hotspots';
+import { actorFor, announce, type RouteContext } from './context';
 
 const flagsQuery = z.object({ state: z.enum(['open', 'confirmed', 'dismissed']).default('open') });
 const resolveBody = z.object({ note: z.string().trim().max(1000).default('') });
@@ -18,7 +17,7 @@ export function flagRoutes(ctx: RouteContext) {
     .post('/:id/:decision{confirm|dismiss}', validate('param', idParam.extend({ decision: z.enum(['confirm', 'dismiss']) })), validate('json', resolveBody), async (c) => {
       const { id, decision } = c.req.valid('param');
       const event = await resolveFlag(ctx.database.db, await ctx.cache.get(), actorFor(ctx, c), id, decision === 'confirm' ? 'confirmed' : 'dismissed', c.req.valid('json').note);
-      ctx.events.publish(event);
+      announce(ctx, [event]);
       return c.json({ ok: true as const, state: event.type === 'flag' ? event.state : null }, 200);
     });
 }

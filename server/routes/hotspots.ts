@@ -1,33 +1,17 @@
 // Hotspots: exact records and writes for police and admins; counts per commune for every signed-in role.
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { demand } from '../auth/access';
 import { communesQuery, hotspotsQuery } from '../contracts/api';
 import { hotspotCreateBody, hotspotEventBody, hotspotIdParam, hotspotUpdateBody } from '../contracts/hotspots';
 import { clientAddress, principalOf, type AuthEnv } from '../http/guard';
 import { validate } from '../http/validate';
-import type { LiveEvent } from '../services/events';
-import { addHotspotEvent, createHotspot, hotspotDetail, nearbyActive, updateHotspot, type RegistryDeps } from '../services/hotspot-registry';
+import { addHotspotEvent, createHotspot, hotspotDetail, nearbyActive, updateHotspot } from '../services/hotspot-registry';
 import { hotspotCounts, listHotspots } from '../services/hotspots';
 import { hotspotsCsv, hotspotsXlsx } from '../services/exports';
 import { appendAudit } from '../services/audit';
 import { findUnit } from '../services/units';
-import type { Actor } from '../services/proposals';
 import { z } from '../contracts/messages';
-import { asOf, type RouteContext } from './context';
-
-export function registryDeps(ctx: RouteContext): RegistryDeps {
-  return { db: ctx.database.db, locator: ctx.locator, details: ctx.hotspotDetails };
-}
-
-export function actorFor(ctx: RouteContext, c: Context<AuthEnv>): Actor {
-  return { principal: principalOf(c), address: clientAddress(c, ctx.auth.trustedProxy), now: ctx.clock(), today: asOf(ctx, undefined) };
-}
-
-/** After a committed write: fresh snapshot for the next read, and a live event for those who may see it. */
-export function announce(ctx: RouteContext, events: LiveEvent[]): void {
-  ctx.cache.invalidate();
-  for (const e of events) ctx.events.publish(e);
-}
+import { actorFor, announce, asOf, registryDeps, type RouteContext } from './context';
 
 const exportFormat = z.object({ format: z.enum(['csv', 'xlsx', 'geojson']) });
 const nearbyQuery = z.object({ lng: z.coerce.number().min(-180).max(180), lat: z.coerce.number().min(-90).max(90), except: z.coerce.number().int().positive().optional() });

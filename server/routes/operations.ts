@@ -1,10 +1,8 @@
 // Area search, uploaded place lists, and crackdown operations (police and admins).
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { demand } from '../auth/access';
 import { areaQueryBody, operationBody, resultsBody } from '../contracts/operations';
 import { idParam } from '../contracts/workflow';
-import { HttpError } from '../http/errors';
 import { clientAddress, principalOf, type AuthEnv } from '../http/guard';
 import { z } from '../contracts/messages';
 import { areaTouches, prepareArea } from '../../geo/areas';
@@ -12,11 +10,11 @@ import { appendAudit } from '../services/audit';
 import { operationPdf, operationXlsx, type OperationPacket } from '../services/exports';
 import { validOn } from '../services/units';
 import { validate } from '../http/validate';
+import { uploadedFile, uploadLimit } from '../http/upload';
 import { queryArea } from '../services/areas';
 import { createOperation, listOperations, operationDetail, recordResults } from '../services/operations';
 import { MAX_PLACES_BYTES, parsePlaces } from '../services/places';
-import { asOf, type RouteContext } from './context';
-import { actorFor, announce, registryDeps } from './hotspots';
+import { actorFor, announce, asOf, registryDeps, type RouteContext } from './context';
 
 export function areaRoutes(ctx: RouteContext) {
   const deps = registryDeps(ctx);
@@ -26,13 +24,10 @@ export function areaRoutes(ctx: RouteContext) {
       const q = c.req.valid('json');
       return c.json(await queryArea(deps, await ctx.cache.get(), q.area, asOf(ctx, q.date)), 200);
     })
-    .post('/places', bodyLimit({ maxSize: MAX_PLACES_BYTES + 64 * 1024, onError: () => { throw new HttpError(413, 'too_large', 'Tệp quá lớn (tối đa 2 MB)', 'File too large (at most 2 MB)'); } }), async (c) => {
+    .post('/places', uploadLimit(MAX_PLACES_BYTES), async (c) => {
       demand(principalOf(c), 'read_hotspot_details');
-      const form = await c.req.parseBody().catch(() => null);
-      const file = form?.file;
-      if (!(file instanceof File))
-        throw new HttpError(400, 'validation', 'Cần gửi một tệp CSV hoặc XLSX trong trường "file"', 'Send one CSV or XLSX file in the "file" field');
-      return c.json(await parsePlaces(file.name, new Uint8Array(await file.arrayBuffer())), 200);
+      const file = await uploadedFile(c);
+      return c.json(await parsePlaces(file.name, file.bytes), 200);
     });
 }
 

@@ -1,10 +1,10 @@
 // Area search: the hotspots and communes inside a drawn polygon, a circle or a buffer, with counts by status.
 import type { Feature, Point } from 'geojson';
 import { prepareArea, areaContains, areaTouches, type AreaSpec } from '../../geo/areas';
-import { hotspotStatusAt } from '../../geo/hotspots';
 import { statusAt, type CommuneStatus } from '../../geo/status';
 import type { HotspotProperties } from '../contracts/api';
 import type { RegistryDeps } from './hotspot-registry';
+import { hotspotFeature } from './hotspots';
 import type { Snapshot } from './snapshot';
 import { validOn } from './units';
 
@@ -13,21 +13,15 @@ export async function queryArea(deps: RegistryDeps, s: Snapshot, spec: AreaSpec,
   const index = await deps.details.index(s);
   const hotspots: Feature<Point, HotspotProperties>[] = [];
   const perCommune = new Map<number, { active: number; eliminated: number }>();
+  const states = index.statusOn(date);
   for (const id of index.inBox(area.bbox)) {
     const d = index.details.get(id)!;
-    const h = index.lifecycles.get(id);
-    if (!h || !areaContains(area, [d.lng, d.lat])) continue;
-    const status = hotspotStatusAt(h.events, date);
-    if (!status) continue;
-    let since = h.events[0]!.date;
-    for (const e of h.events) if (e.date <= date) since = e.date;
-    hotspots.push({
-      type: 'Feature', id: d.id, geometry: { type: 'Point', coordinates: [d.lng, d.lat] },
-      properties: { id: d.id, address: d.address, kind: d.kind, activities: d.activities, communeCode: s.units.get(h.communeId)!.code, status, since },
-    });
-    const c = perCommune.get(h.communeId) ?? { active: 0, eliminated: 0 };
-    c[status]++;
-    perCommune.set(h.communeId, c);
+    const state = states.get(id);
+    if (!state || !areaContains(area, [d.lng, d.lat])) continue;
+    hotspots.push(hotspotFeature(s, d, state));
+    const c = perCommune.get(d.communeId) ?? { active: 0, eliminated: 0 };
+    c[state.status]++;
+    perCommune.set(d.communeId, c);
   }
   const communes = [];
   const byStatus: Record<CommuneStatus | 'none', number> = { drug_free: 0, complex: 0, transformed: 0, relapsed: 0, none: 0 };

@@ -9,18 +9,17 @@ import { randomToken, sha256Hex } from '../auth/tokens';
 import type { Db } from '../db/client';
 import * as t from '../db/schema';
 import { HttpError, notFound } from '../http/errors';
+import { fileTooLarge } from '../http/upload';
 import { appendAudit } from './audit';
 import type { Snapshot } from './snapshot';
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'] as const;
 
-export const tooLarge = () =>
-  new HttpError(413, 'too_large', `Tệp quá lớn (tối đa ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB)`, `File too large (at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB)`);
 
 export async function storeAttachment(db: Db, dir: string, p: Principal, file: { name: string; bytes: Uint8Array }, address: string) {
   if (!can(p, 'propose')) throw new HttpError(403, 'forbidden', 'Bạn không có quyền tải tệp lên', 'You are not allowed to upload files');
-  if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw tooLarge();
+  if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw fileTooLarge(MAX_ATTACHMENT_BYTES);
   if (file.bytes.length === 0) throw new HttpError(400, 'empty_file', 'Tệp rỗng', 'The file is empty');
   const type = await fileTypeFromBuffer(file.bytes);
   if (!type || !(ATTACHMENT_TYPES as readonly string[]).includes(type.mime))

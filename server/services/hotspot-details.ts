@@ -2,8 +2,8 @@
 // lifecycles, with three indexes — by commune, by map cell, by word — so that lists, searches and area queries over
 // 100,000 hotspots touch only the candidates.
 import { asc } from 'drizzle-orm';
-import { foldVietnamese } from '../../geo/text';
-import type { HotspotActivity, HotspotKind, HotspotStatus } from '../../geo/hotspots';
+import { foldVietnamese, matchesWords, wordsOf } from '../../geo/text';
+import { hotspotStateAt, type HotspotActivity, type HotspotKind, type HotspotStatus } from '../../geo/hotspots';
 import type { Db } from '../db/client';
 import * as t from '../db/schema';
 import type { HotspotEntry, Snapshot } from './snapshot';
@@ -42,7 +42,7 @@ export class HotspotIndex {
     for (const d of details.values()) {
       push(this.byCommune, d.communeId, d.id);
       push(this.grid, cellOf(d.lng, d.lat), d.id);
-      for (const w of new Set(d.folded.split(/[^a-z0-9]+/).filter(Boolean))) push(this.words, w, d.id);
+      for (const w of new Set(wordsOf(d.folded))) push(this.words, w, d.id);
     }
   }
 
@@ -54,14 +54,8 @@ export class HotspotIndex {
     if (!m) {
       m = new Map();
       for (const [id, h] of this.lifecycles) {
-        let status: HotspotStatus | null = null;
-        let since = '';
-        for (const e of h.events) {
-          if (e.date > date) break;
-          status = e.kind === 'eliminated' ? 'eliminated' : 'active';
-          since = e.date;
-        }
-        if (status) m.set(id, { status, since });
+        const state = hotspotStateAt(h.events, date);
+        if (state) m.set(id, state);
       }
       if (this.statusCache.size >= 8) this.statusCache.delete(this.statusCache.keys().next().value!);
       this.statusCache.set(date, m);
@@ -81,10 +75,9 @@ export class HotspotIndex {
    * Ids whose text has a word starting with each query word ("tan an" → "Tân An", "ap 3" → "Ấp 3"): those holding the
    * whole phrase first, then the others, each group by id. A query word is a word prefix, as people type names.
    */
-  matching(queryWords: readonly string[]): number[] {
-    const words = queryWords.flatMap((w) => w.split(/[^a-z0-9]+/)).filter(Boolean);
+  matching(words: readonly string[]): number[] {
     if (!words.length) return [...this.details.keys()];
-    // Start from the rarest word's hits; the other words are then checked on those few records only.
+    // The rarest word's postings give the candidates; the other words are then checked on those few records only.
     const postings = words.map((q) => {
       const lists: number[][] = [];
       let size = 0;
@@ -97,15 +90,12 @@ export class HotspotIndex {
     });
     postings.sort((a, b) => a.size - b.size);
     const [rarest, ...others] = postings;
-    const ids = [...new Set(rarest!.lists.flat())].sort((a, b) => a - b);
-    if (!others.length) return ids;
-    const prefixes = others.map((o) => new RegExp(`(^|[^a-z0-9])${o.q}`));
-    const hits = ids.filter((id) => prefixes.every((re) => re.test(this.details.get(id)!.folded)));
+    const rest = others.map((o) => o.q);
+    const hits = [...new Set(rarest!.lists.flat())].sort((a, b) => a - b).filter((id) => matchesWords(this.details.get(id)!.folded, rest));
     // Records holding the words as typed, together ("tan an" in "xã Tân An"), come first.
     const phrase = words.join(' ');
-    const exact = hits.filter((id) => this.details.get(id)!.folded.includes(phrase));
-    const rest = hits.filter((id) => !this.details.get(id)!.folded.includes(phrase));
-    return [...exact, ...rest];
+    const together = (id: number) => this.details.get(id)!.folded.includes(phrase);
+    return [...hits.filter(together), ...hits.filter((id) => !together(id))];
   }
 }
 

@@ -2,7 +2,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { hotspotStatusAt, wasActiveDuring, type HotspotActivity, type HotspotKind, type HotspotStatus } from '../../geo/hotspots';
 import { queryWords } from '../../geo/text';
-import type { HotspotDetails } from './hotspot-details';
+import type { HotspotDetail, HotspotDetails } from './hotspot-details';
 import type { HotspotProperties } from '../contracts/api';
 import { resolveWithin } from './communes';
 import type { Snapshot } from './snapshot';
@@ -19,6 +19,14 @@ export interface HotspotQuery {
   q?: string;
   limit?: number;
   offset?: number;
+}
+
+/** One hotspot as a GeoJSON point with its status on the date asked. */
+export function hotspotFeature(s: Snapshot, d: HotspotDetail, state: { status: HotspotStatus; since: string }): Feature<Point, HotspotProperties> {
+  return {
+    type: 'Feature', id: d.id, geometry: { type: 'Point', coordinates: [d.lng, d.lat] },
+    properties: { id: d.id, address: d.address, kind: d.kind, activities: d.activities, communeCode: s.units.get(d.communeId)!.code, ...state },
+  };
 }
 
 /** Exact hotspots (police and admins only; the route checks): filters over the in-memory index, no query per request. */
@@ -45,11 +53,7 @@ export async function listHotspots(details: HotspotDetails, s: Snapshot, q: Hots
     if ((q.from || q.to) && !wasActiveDuring(index.lifecycles.get(id)!.events, q.from ?? '0000-01-01', q.to ?? q.date)) continue;
     total++;
     if (total <= from || features.length >= limit) continue;
-    const { status, since } = state;
-    features.push({
-      type: 'Feature', id: d.id, geometry: { type: 'Point', coordinates: [d.lng, d.lat] },
-      properties: { id: d.id, address: d.address, kind: d.kind, activities: d.activities, communeCode: s.units.get(d.communeId)!.code, status, since },
-    });
+    features.push(hotspotFeature(s, d, state));
   }
   return { type: 'FeatureCollection', features, total };
 }

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { foldVietnamese } from '../../geo/text';
 import { HttpError } from '../http/errors';
+import { fileTooLarge } from '../http/upload';
 
 export const MAX_PLACES_BYTES = 2 * 1024 * 1024;
 
@@ -70,7 +71,7 @@ async function xlsxRows(bytes: Uint8Array): Promise<unknown[][]> {
 }
 
 export async function parsePlaces(name: string, bytes: Uint8Array): Promise<PlacesResult> {
-  if (bytes.length > MAX_PLACES_BYTES) throw new HttpError(413, 'too_large', 'Tệp quá lớn (tối đa 2 MB)', 'File too large (at most 2 MB)');
+  if (bytes.length > MAX_PLACES_BYTES) throw fileTooLarge(MAX_PLACES_BYTES);
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b; // XLSX is a zip
   if (isZip) {
     try {

@@ -49,7 +49,7 @@ export async function listUsers(db: Db): Promise<UserDto[]> {
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  return (await db.select({ id: t.users.id }).from(t.users)).length;
+  return db.$count(t.users);
 }
 
 export async function createUser(

@@ -35,15 +35,15 @@ export interface LoadResult {
   gzipBytes: number;
 }
 
-/** `clients` loops issuing `perClient` requests each; every response must be 200. */
-export async function load(urls: () => string, headers: Record<string, string> = {}, clients = 10, perClient = 30): Promise<LoadResult> {
+/** `clients` loops issuing `perClient` requests each through `send`; every response must be 200. */
+async function measure(send: () => Promise<RawResponse>, what: string, clients: number, perClient: number): Promise<LoadResult> {
   const times: number[] = [];
   let gzipBytes = 0;
   await Promise.all(
     Array.from({ length: clients }, async () => {
       for (let i = 0; i < perClient; i++) {
-        const r = await rawGet(urls(), { 'Accept-Encoding': 'gzip', ...headers });
-        if (r.status !== 200) throw new Error(`status ${r.status} for ${urls()}`);
+        const r = await send();
+        if (r.status !== 200) throw new Error(`status ${r.status} for ${what}`);
         times.push(r.ms);
         gzipBytes = r.bytes;
       }
@@ -51,6 +51,10 @@ export async function load(urls: () => string, headers: Record<string, string> =
   );
   times.sort((a, b) => a - b);
   return { requests: times.length, p50: percentile(times, 50), p95: percentile(times, 95), gzipBytes };
+}
+
+export function load(urls: () => string, headers: Record<string, string> = {}, clients = 10, perClient = 30): Promise<LoadResult> {
+  return measure(() => rawGet(urls(), { 'Accept-Encoding': 'gzip', ...headers }), urls(), clients, perClient);
 }
 
 /** POST with a JSON body, bytes counted as they come over the wire (compressed). */
@@ -69,19 +73,6 @@ export function rawPost(url: string, body: string, headers: Record<string, strin
 }
 
 /** Like `load`, for POST requests with a JSON body (read-only queries such as the area search). */
-export async function loadPost(url: string, body: () => unknown, headers: Record<string, string> = {}, clients = 10, perClient = 30): Promise<LoadResult> {
-  const times: number[] = [];
-  let gzipBytes = 0;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      for (let i = 0; i < perClient; i++) {
-        const r = await rawPost(url, JSON.stringify(body()), { 'Accept-Encoding': 'gzip', ...headers });
-        if (r.status !== 200) throw new Error(`status ${r.status} for POST ${url}`);
-        times.push(r.ms);
-        gzipBytes = r.bytes;
-      }
-    }),
-  );
-  times.sort((a, b) => a - b);
-  return { requests: times.length, p50: percentile(times, 50), p95: percentile(times, 95), gzipBytes };
+export function loadPost(url: string, body: () => unknown, headers: Record<string, string> = {}, clients = 10, perClient = 30): Promise<LoadResult> {
+  return measure(() => rawPost(url, JSON.stringify(body()), { 'Accept-Encoding': 'gzip', ...headers }), `POST ${url}`, clients, perClient);
 }

@@ -12,6 +12,8 @@ export interface Client {
   csrf: string;
   get(path: string, headers?: Record<string, string>): Promise<Response>;
   send(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** POST one file as multipart/form-data in the field "file". */
+  upload(path: string, file: File): Promise<Response>;
 }
 
 let counter = 0;
@@ -44,5 +46,10 @@ export function clientFor(t: TestApp, username: string, cookie: string, csrf: st
         headers: { Cookie: cookie, 'X-CSRF-Token': csrf, Origin: ORIGIN, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),
       }),
+    upload: async (path, file) => {
+      const form = new FormData();
+      form.append('file', file);
+      return t.app.request(path, { method: 'POST', body: form, headers: { Cookie: cookie, 'X-CSRF-Token': csrf } });
+    },
   };
 }

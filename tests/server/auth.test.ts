@@ -188,11 +188,8 @@ describe('attachments', () => {
   beforeAll(async () => {
     editor = await signIn(t, 'editor', ['981']);
   });
-  const upload = (bytes: Uint8Array<ArrayBuffer>, name: string, type = 'application/pdf', who = editor) => {
-    const form = new FormData();
-    form.append('file', new File([bytes], name, { type }));
-    return t.app.request('/api/attachments', { method: 'POST', body: form, headers: { Cookie: who.cookie, 'X-CSRF-Token': who.csrf } });
-  };
+  const upload = (bytes: Uint8Array<ArrayBuffer>, name: string, type = 'application/pdf', who = editor) =>
+    who.upload('/api/attachments', new File([bytes], name, { type }));
   const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
   it('accepts a real PDF and serves it back only to those who may see it', async () => {

@@ -27,7 +27,7 @@ beforeAll(async () => {
   users.approver = await signIn(t, 'approver', ['981']);
   maker = await signIn(t, 'editor', ['98']);
   cleaner = await signIn(t, 'approver', ['98']);
-  anon = { ...users.leader, cookie: 'pcmt_sid=none', csrf: '', get: (p) => t.app.request(p) as Promise<Response>, send: (m, p, b) => t.app.request(p, { method: m, headers: { 'Content-Type': 'application/json', Origin: 'http://localhost' }, body: JSON.stringify(b ?? {}) }) as Promise<Response> };
+  anon = { ...users.leader, cookie: 'pcmt_sid=none', csrf: '', upload: () => { throw new Error('not used'); }, get: (p) => t.app.request(p) as Promise<Response>, send: (m, p, b) => t.app.request(p, { method: m, headers: { 'Content-Type': 'application/json', Origin: 'http://localhost' }, body: JSON.stringify(b ?? {}) }) as Promise<Response> };
 });
 afterAll(() => t.close());
 
@@ -52,9 +52,7 @@ async function pending(code: string): Promise<number> {
   return ((await res.json()) as any).id;
 }
 async function attachmentOf(code: string): Promise<string> {
-  const form = new FormData();
-  form.append('file', new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], 'qd.pdf'));
-  const up = await t.app.request('/api/attachments', { method: 'POST', body: form, headers: { Cookie: maker.cookie, 'X-CSRF-Token': maker.csrf } });
+  const up = await maker.upload('/api/attachments', new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], 'qd.pdf'));
   const { id } = (await up.json()) as any;
   const res = await maker.send('POST', '/api/proposals', { ...(await nextProposal(code)), attachmentId: id });
   expect(res.status).toBe(201);

@@ -26,6 +26,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The server's message for an error in the UI language; `fallback` for anything that is not a server refusal. */
+export function errorText(e: unknown, lang: 'vi' | 'en', fallback = String(e)): string {
+  return e instanceof ApiError ? (lang === 'vi' ? e.messageVi : e.message) : fallback;
+}
+
 type OkBody<R> = R extends ClientResponse<infer T, infer S, 'json'> ? (S extends 200 | 201 ? T : never) : never;
 
 /** The 200 body, typed by the server's route; anything else becomes an ApiError with the server's message. */

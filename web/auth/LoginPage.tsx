@@ -1,6 +1,6 @@
 // Sign-in form. In demo mode it lists the demo accounts, which exist only on the fictional demo province.
 import { useState } from 'react';
-import { ApiError, signIn } from '../api/client';
+import { errorText, signIn } from '../api/client';
 import { useLang, useT } from '../i18n/context';
 
 interface Props {
@@ -25,7 +25,7 @@ export function LoginPage({ demo, expired, onSignedIn }: Props) {
       await signIn(username.trim(), password);
       onSignedIn();
     } catch (err) {
-      setError(err instanceof ApiError ? (lang === 'vi' ? err.messageVi : err.message) : t.apiDown);
+      setError(errorText(err, lang, t.apiDown));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 // The signed-in user's own account: who they are, their role and area, and a password change.
 import { useState } from 'react';
-import { ApiError, changePassword } from '../api/client';
+import { changePassword, errorText } from '../api/client';
 import { useMe } from '../auth/context';
 import { useLang, useT } from '../i18n/context';
 
@@ -22,7 +22,7 @@ export function AccountPage() {
       setRepeat('');
       setMessage({ ok: true, text: t.wf.saved });
     } catch (err) {
-      setMessage({ ok: false, text: err instanceof ApiError ? (lang === 'vi' ? err.messageVi : err.message) : String(err) });
+      setMessage({ ok: false, text: errorText(err, lang) });
     }
   };
   if (!me) return null;

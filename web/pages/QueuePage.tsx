@@ -1,6 +1,6 @@
 // The approval queue: pending proposals of the approver's area, approve or reject with a reason.
 import { useState } from 'react';
-import { ApiError, approveProposal, fetchProposals, rejectProposal, type Proposal } from '../api/client';
+import { approveProposal, errorText, fetchProposals, rejectProposal, type Proposal } from '../api/client';
 import { useLang, useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
 import { useRequest } from '../state/useRequest';
@@ -16,7 +16,7 @@ function Item({ p, onDecided }: { p: Proposal; onDecided(): void }) {
       await run();
       onDecided();
     } catch (e) {
-      setError(e instanceof ApiError ? (lang === 'vi' ? e.messageVi : e.message) : String(e));
+      setError(errorText(e, lang));
     }
   };
   return (

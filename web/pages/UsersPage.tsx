@@ -1,6 +1,6 @@
 // User administration for admins: list, create, change role/area, lock and unlock, reset a password.
 import { useState } from 'react';
-import { ApiError, createUser, fetchUsers, resetPassword, updateUser, type User } from '../api/client';
+import { createUser, errorText, fetchUsers, resetPassword, updateUser, type User } from '../api/client';
 import { useLang, useT } from '../i18n/context';
 import { useRequest } from '../state/useRequest';
 
@@ -16,7 +16,7 @@ function useAction() {
       setMessage({ ok: true, text: ok });
       return true;
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof ApiError ? (lang === 'vi' ? e.messageVi : e.message) : String(e) });
+      setMessage({ ok: false, text: errorText(e, lang) });
       return false;
     }
   };

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { parseVnDate } from '../../geo/dates';
 import { HOTSPOT_ACTIVITIES, HOTSPOT_KINDS, type HotspotActivity, type HotspotKind } from '../../geo/hotspots';
-import { ApiError, createHotspot } from '../api/client';
+import { ApiError, createHotspot, errorText } from '../api/client';
 import { useLang, useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
 
@@ -33,14 +33,14 @@ export function HotspotForm({ at, today, onMove, onDone, onCancel }: Props) {
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const detectedOn = parseVnDate(detected);
-    if (!detectedOn) return setError(lang === 'vi' ? 'Ngày phải có dạng dd/mm/yyyy' : 'Dates must be dd/mm/yyyy');
+    if (!detectedOn) return setError(t.badDate);
     setError(null);
     try {
       const saved = await createHotspot({ location: at, address, kind, activities, detectedOn, description, source, note: '', acknowledgeDuplicates: duplicates !== null });
       onDone(saved.commune.code);
     } catch (err) {
       if (err instanceof ApiError && err.details?.duplicates) setDuplicates(err.details.duplicates as Duplicate[]);
-      setError(err instanceof ApiError ? (lang === 'vi' ? err.messageVi : err.message) : String(err));
+      setError(errorText(err, lang));
     }
   };
   const coordinate = (i: 0 | 1) => (e: React.ChangeEvent<HTMLInputElement>) => {

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { parseVnDate } from '../../geo/dates';
 import { STATUS_TRANSITIONS, type CommuneStatus } from '../../geo/status';
-import { ApiError, submitProposal, uploadAttachment, type CommuneInfo } from '../api/client';
+import { errorText, submitProposal, uploadAttachment, type CommuneInfo } from '../api/client';
 import { useLang, useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
 
@@ -34,7 +34,7 @@ export function ProposalForm({ info, today, corrects = null, onDone, onCancel }:
     e.preventDefault();
     const effectiveDate = parseVnDate(effective);
     const documentDate = parseVnDate(docDate);
-    if (!status || !effectiveDate || !documentDate) return setError(lang === 'vi' ? 'Ngày phải có dạng dd/mm/yyyy' : 'Dates must be dd/mm/yyyy');
+    if (!status || !effectiveDate || !documentDate) return setError(t.badDate);
     setBusy(true);
     setError(null);
     try {
@@ -45,7 +45,7 @@ export function ProposalForm({ info, today, corrects = null, onDone, onCancel }:
       });
       onDone();
     } catch (err) {
-      setError(err instanceof ApiError ? (lang === 'vi' ? err.messageVi : err.message) : String(err));
+      setError(errorText(err, lang));
     } finally {
       setBusy(false);
     }
