@@ -11,6 +11,9 @@ export const HOTSPOT_EVENT_KINDS = ['detected', 'eliminated', 'reformed'] as con
 export type HotspotEventKind = (typeof HOTSPOT_EVENT_KINDS)[number];
 
 export const HOTSPOT_STATUSES = ['active', 'eliminated'] as const;
+
+/** Units in which operation results record seized drugs. */
+export const SEIZURE_UNITS = ['g', 'kg', 'ml', 'viên', 'bánh', 'gói'] as const;
 export type HotspotStatus = (typeof HOTSPOT_STATUSES)[number];
 
 export interface HotspotEvent {
@@ -22,9 +25,15 @@ function statusAfter(kind: HotspotEventKind): HotspotStatus {
   return kind === 'eliminated' ? 'eliminated' : 'active';
 }
 
+/** A hotspot's status on a date and the date of the event that set it. */
+export interface HotspotState {
+  status: HotspotStatus;
+  since: IsoDate;
+}
+
 /** Status at the end of `date` and the date of the event that set it; null before the first event. */
-export function hotspotStateAt(events: readonly HotspotEvent[], date: IsoDate): { status: HotspotStatus; since: IsoDate } | null {
-  let state: { status: HotspotStatus; since: IsoDate } | null = null;
+export function hotspotStateAt(events: readonly HotspotEvent[], date: IsoDate): HotspotState | null {
+  let state: HotspotState | null = null;
   for (const e of events) {
     if (e.date > date) break;
     state = { status: statusAfter(e.kind), since: e.date };

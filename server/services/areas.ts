@@ -14,9 +14,9 @@ export async function queryArea(deps: RegistryDeps, s: Snapshot, spec: AreaSpec,
   const hotspots: Feature<Point, HotspotProperties>[] = [];
   const perCommune = new Map<number, { active: number; eliminated: number }>();
   const states = index.statusOn(date);
-  for (const id of index.inBox(area.bbox)) {
-    const d = index.details.get(id)!;
-    const state = states.get(id);
+  for (const slot of index.inBox(area.bbox)) {
+    const d = index.records[slot]!;
+    const state = states[slot];
     if (!state || !areaContains(area, [d.lng, d.lat])) continue;
     hotspots.push(hotspotFeature(s, d, state));
     const c = perCommune.get(d.communeId) ?? { active: 0, eliminated: 0 };

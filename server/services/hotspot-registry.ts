@@ -40,10 +40,10 @@ export async function nearbyActive(deps: RegistryDeps, s: Snapshot, location: [n
   const index = await deps.details.index(s);
   const pad = 0.001; // ≈ 110 m: a cheap box before the exact distance
   const out: { id: number; address: string; distanceM: number }[] = [];
-  for (const id of index.inBox([location[0] - pad, location[1] - pad, location[0] + pad, location[1] + pad])) {
-    const h = index.lifecycles.get(id);
-    const d = index.details.get(id)!;
-    if (id === except || !h || Math.abs(d.lng - location[0]) > pad || Math.abs(d.lat - location[1]) > pad) continue;
+  for (const slot of index.inBox([location[0] - pad, location[1] - pad, location[0] + pad, location[1] + pad])) {
+    const d = index.records[slot]!;
+    const h = index.lifecycles.get(d.id);
+    if (d.id === except || !h || Math.abs(d.lng - location[0]) > pad || Math.abs(d.lat - location[1]) > pad) continue;
     if (hotspotStatusAt(h.events, today) !== 'active') continue;
     const m = distance(location, [d.lng, d.lat], { units: 'meters' });
     if (m <= DUPLICATE_RADIUS_M) out.push({ id: h.id, address: d.address, distanceM: Math.round(m * 10) / 10 });

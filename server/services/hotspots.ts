@@ -1,6 +1,6 @@
 // Hotspot reads: exact points with filters and search (police, admins), and counts per commune (everyone).
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { hotspotStatusAt, wasActiveDuring, type HotspotActivity, type HotspotKind, type HotspotStatus } from '../../geo/hotspots';
+import { hotspotStatusAt, wasActiveDuring, type HotspotActivity, type HotspotKind, type HotspotState, type HotspotStatus } from '../../geo/hotspots';
 import { queryWords } from '../../geo/text';
 import type { HotspotDetail, HotspotDetails } from './hotspot-details';
 import type { HotspotProperties } from '../contracts/api';
@@ -22,7 +22,7 @@ export interface HotspotQuery {
 }
 
 /** One hotspot as a GeoJSON point with its status on the date asked. */
-export function hotspotFeature(s: Snapshot, d: HotspotDetail, state: { status: HotspotStatus; since: string }): Feature<Point, HotspotProperties> {
+export function hotspotFeature(s: Snapshot, d: HotspotDetail, state: HotspotState): Feature<Point, HotspotProperties> {
   return {
     type: 'Feature', id: d.id, geometry: { type: 'Point', coordinates: [d.lng, d.lat] },
     properties: { id: d.id, address: d.address, kind: d.kind, activities: d.activities, communeCode: s.units.get(d.communeId)!.code, ...state },
@@ -33,29 +33,26 @@ export function hotspotFeature(s: Snapshot, d: HotspotDetail, state: { status: H
 export async function listHotspots(details: HotspotDetails, s: Snapshot, q: HotspotQuery): Promise<FeatureCollection<Point, HotspotProperties> & { total: number }> {
   const communes = communesWithin(s, resolveWithin(s, q.within, q.date), q.date);
   const index = await details.index(s);
-  // Candidates, ascending by id: the words' hits, else the communes' hotspots, else all.
-  let candidates: Iterable<number>;
-  if (q.q) candidates = index.matching(queryWords(q.q));
-  else if (q.within) candidates = [...communes].flatMap((c) => index.byCommune.get(c) ?? []).sort((a, b) => a - b);
-  else candidates = index.details.keys();
-  const features: Feature<Point, HotspotProperties>[] = [];
-  const from = q.offset ?? 0;
-  const limit = q.limit ?? Infinity;
-  let total = 0;
   const states = index.statusOn(q.date);
-  for (const id of candidates) {
-    const state = states.get(id);
-    if (!state || (q.status && state.status !== q.status)) continue;
-    const d = index.details.get(id)!;
-    if (!communes.has(d.communeId)) continue;
-    if (q.kind && d.kind !== q.kind) continue;
-    if (q.activity && !d.activities.includes(q.activity)) continue;
-    if ((q.from || q.to) && !wasActiveDuring(index.lifecycles.get(id)!.events, q.from ?? '0000-01-01', q.to ?? q.date)) continue;
-    total++;
-    if (total <= from || features.length >= limit) continue;
-    features.push(hotspotFeature(s, d, state));
+  const period = q.from || q.to ? { from: q.from ?? '0000-01-01', to: q.to ?? q.date } : null;
+  const keep = (slot: number) => {
+    const state = states[slot];
+    if (!state || (q.status && state.status !== q.status)) return false;
+    const d = index.records[slot]!;
+    return communes.has(d.communeId) && (!q.kind || d.kind === q.kind) && (!q.activity || d.activities.includes(q.activity))
+      && (!period || wasActiveDuring(index.events[slot]!, period.from, period.to));
+  };
+  // Slots ascending by id (a search puts the records holding the typed phrase first): the words' hits, else the
+  // communes' hotspots, else all, as far as the filters keep them.
+  let rows: number[];
+  if (q.q) rows = index.matching(queryWords(q.q), keep);
+  else {
+    rows = [];
+    for (const slot of q.within ? index.inCommunes(communes) : index.records.keys()) if (keep(slot)) rows.push(slot);
   }
-  return { type: 'FeatureCollection', features, total };
+  const from = q.offset ?? 0;
+  const page = rows.slice(from, from + (q.limit ?? Infinity));
+  return { type: 'FeatureCollection', features: page.map((slot) => hotspotFeature(s, index.records[slot]!, states[slot]!)), total: rows.length };
 }
 
 /** What every role may know: active and eliminated hotspots per commune, no places. */
