@@ -1,17 +1,11 @@
 // The application shell: wires view state, data and panels; no business rules live here.
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { minDate } from '../geo/dates';
 import { UNIT_TYPE_LEVEL, type UnitType } from '../geo/units';
 import { ApiError, errorText, fetchHealth } from './api/client';
 import { MeContext, useCan, useMe } from './auth/context';
 import type { MapData } from './map/boundaries';
-import { AccountPage } from './pages/AccountPage';
-import { HotspotSearchPage } from './pages/HotspotSearchPage';
-import { HotspotForm } from './panels/HotspotForm';
-import { AuditPage } from './pages/AuditPage';
-import { MyAreaPage } from './pages/MyAreaPage';
-import { QueuePage } from './pages/QueuePage';
-import { UsersPage } from './pages/UsersPage';
+import { usePoliceTools } from './tools/usePoliceTools';
 import { useLiveEvents } from './state/useLiveEvents';
 import { LoginPage } from './auth/LoginPage';
 import { useSession } from './auth/useSession';
@@ -27,6 +21,15 @@ import { TimeBar } from './panels/TimeBar';
 import { useDashboard } from './state/useDashboard';
 import { useViewState } from './state/useViewState';
 import type { ViewState } from './state/view';
+
+// Pages other than the map load on first use: the first map downloads only what it draws.
+const AccountPage = lazy(() => import('./pages/AccountPage').then((m) => ({ default: m.AccountPage })));
+const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+const HotspotSearchPage = lazy(() => import('./pages/HotspotSearchPage').then((m) => ({ default: m.HotspotSearchPage })));
+const MyAreaPage = lazy(() => import('./pages/MyAreaPage').then((m) => ({ default: m.MyAreaPage })));
+const OperationsPage = lazy(() => import('./pages/OperationsPage').then((m) => ({ default: m.OperationsPage })));
+const QueuePage = lazy(() => import('./pages/QueuePage').then((m) => ({ default: m.QueuePage })));
+const UsersPage = lazy(() => import('./pages/UsersPage').then((m) => ({ default: m.UsersPage })));
 
 function ErrorBanner({ error }: { error: Error }) {
   const t = useT();
@@ -57,11 +60,9 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
   const pendingCodes = useMemo(() => (d.pending.data?.proposals ?? []).map((p) => p.commune.code), [d.pending.data]);
   const flaggedCodes = useMemo(() => (d.flags.data?.flags ?? []).map((f) => f.commune.code), [d.flags.data]);
   const onSelect = useCallback((code: string) => update({ commune: code }), [update]);
-  // Police adding a hotspot: first a click on the map gives its place, then the form (place editable) saves it.
-  const [placing, setPlacing] = useState(false);
-  const [placed, setPlaced] = useState<[number, number] | null>(null);
-  const [savedIn, setSavedIn] = useState<string | null>(null);
-  const onPlace = useCallback((at: [number, number]) => { setPlaced(at); setPlacing(false); }, []);
+  const police = usePoliceTools({
+    view, update, map: d.base?.map ?? null, date: d.date, today: d.today, revision: live.hotspot, canRead: can('read_hotspot_details'), canWrite: can('write_hotspots'),
+  });
   const onFocus = useCallback((code: string | null) => update({ unit: code, commune: null }), [update]);
   const onOpenUnit = useCallback(
     (code: string) => (UNIT_TYPE_LEVEL[d.base?.map.names.get(code)?.type as UnitType] === 'commune' ? update({ commune: code }) : onFocus(code)),
@@ -72,9 +73,12 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
   return (
     <div className={`app${view.large ? ' large' : ''}`} data-testid="app">
       <Header dataset={d.base?.health.dataset ?? null} demo={d.base?.health.demo ?? false} plans={d.base?.plans ?? []} planId={d.plan?.id ?? null} view={view} update={update} onSignOut={onSignOut} />
-      {d.error && <ErrorBanner error={d.error} />}
+      {(d.error ?? police.error) && <ErrorBanner error={(d.error ?? police.error)!} />}
+      <Suspense fallback={<div className="loading" role="status">{t.loading}</div>}>
       {view.page === 'search' && can('read_hotspot_details') ? (
         <HotspotSearchPage map={d.base?.map ?? null} date={d.date} onOpenCommune={(code) => update({ page: 'map', commune: code })} />
+      ) : view.page === 'operations' && can('read_hotspot_details') ? (
+        <OperationsPage revision={live.hotspot} onOpen={(op) => update({ page: 'map', op, hotspots: true })} />
       ) : view.page === 'area' && can('propose') ? (
         <MyAreaPage revision={live.status + live.proposal + live.flag} onOpen={(code) => update({ page: 'map', commune: code })} />
       ) : view.page === 'queue' && can('decide') ? (
@@ -92,16 +96,9 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
             <MapView
               data={d.base?.map ?? null} statuses={statuses} hotspots={d.hotspots.data ?? null} showHotspots={showHotspots} heatmap={view.heatmap}
               focus={view.unit} selected={view.commune} pending={pendingCodes} flagged={flaggedCodes} large={view.large} onSelect={onSelect}
-              onPlace={placing ? onPlace : null} placed={placed}
+              {...police.mapProps}
             />
-            {can('write_hotspots') && (
-              <div className="map-tools">
-                <button onClick={() => { setPlacing(!placing); setPlaced(null); setSavedIn(null); }} aria-pressed={placing} data-testid="add-hotspot">
-                  {placing ? t.hs.clickMap : t.hs.add}
-                </button>
-                {savedIn && <span role="status" className="panel-notice" data-testid="hotspot-saved">{t.hs.saved(savedIn)}</span>}
-              </div>
-            )}
+            {police.toolbar}
             {!d.base && !d.error && <div className="loading" role="status">{t.loading}</div>}
             {noStatus && <div className="notice" role="status" data-testid="no-data">{t.noData}</div>}
             <Legend counts={countStatuses(statuses, visibleCodes)} pending={pendingCodes.length > 0} flagged={flaggedCodes.length > 0} />
@@ -109,13 +106,8 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
               <TimeBar start={d.plan.start} end={minDate(d.plan.end, d.today)} earliest={d.base?.plans[0]?.start ?? d.plan.start} date={d.date} onChange={(date) => update({ date })} />
             )}
           </div>
-          {placed && d.today ? (
-            <aside className="panel">
-              <HotspotForm
-                at={placed} today={d.today} onMove={setPlaced} onCancel={() => setPlaced(null)}
-                onDone={(code) => { setPlaced(null); const u = d.base?.map.names.get(code); setSavedIn(u ? `${u.type} ${u.name}` : code); update({ hotspots: true }); }}
-              />
-            </aside>
+          {police.panel ? (
+            police.panel
           ) : view.commune ? (
             <CommunePanel
               info={d.commune.data} loading={d.commune.loading} planId={d.plan?.id ?? null} today={d.today} onClose={() => update({ commune: null })}
@@ -126,6 +118,7 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
           )}
         </div>
       )}
+      </Suspense>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 // Contracts of area searches and crackdown operations.
+import { SEIZURE_UNITS } from '../../geo/hotspots';
 import { isoDate, position } from './common';
 import { z } from './messages';
 
@@ -28,8 +29,6 @@ export const operationBody = z
   })
   .refine((o) => o.startDate <= o.endDate, { message: 'the period ends before it starts / thời gian kết thúc trước khi bắt đầu', path: ['endDate'] });
 export type OperationInput = z.infer<typeof operationBody>;
-
-export const SEIZURE_UNITS = ['g', 'kg', 'ml', 'viên', 'bánh', 'gói'] as const;
 
 export const resultsBody = z.object({
   arrested: z.number().int().min(0).max(100_000),

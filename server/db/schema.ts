@@ -1,5 +1,8 @@
 // The database schema (drizzle). SQL migrations in ./migrations are generated from it with `npm run db:generate`.
 import { sql } from 'drizzle-orm';
+import type { AreaSpec } from '../../geo/areas';
+import type { HotspotActivity, HotspotEventKind, HotspotKind } from '../../geo/hotspots';
+import type { Area } from '../../geo/spatial';
 import {
   bigserial,
   boolean,
@@ -159,8 +162,8 @@ export const hotspots = pgTable(
     lng: doublePrecision('lng').notNull(),
     lat: doublePrecision('lat').notNull(),
     address: text('address').notNull(),
-    kind: text('kind').notNull(),
-    activities: text('activities').array().notNull(),
+    kind: text('kind').$type<HotspotKind>().notNull(),
+    activities: text('activities').array().$type<HotspotActivity[]>().notNull(),
     description: text('description').notNull().default(''),
     source: text('source').notNull().default(''),
     communeId: integer('commune_id').notNull().references(() => adminUnits.id),
@@ -177,7 +180,7 @@ export const hotspotEvents = pgTable(
   {
     id: serial('id').primaryKey(),
     hotspotId: integer('hotspot_id').notNull().references(() => hotspots.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<HotspotEventKind>().notNull(),
     date: day('date').notNull(),
     note: text('note').notNull().default(''),
     recordedAt: instant('recorded_at').notNull().defaultNow(),
@@ -228,8 +231,8 @@ export const operations = pgTable(
     startDate: day('start_date').notNull(),
     endDate: day('end_date').notNull(),
     /** How the area was drawn (polygon, circle, buffer) and the geometry it stands for. */
-    areaSpec: jsonb('area_spec').notNull(),
-    area: jsonb('area').notNull(),
+    areaSpec: jsonb('area_spec').$type<AreaSpec>().notNull(),
+    area: jsonb('area').$type<Area>().notNull(),
     units: text('units').array().notNull(),
     targetHotspotIds: integer('target_hotspot_ids').array().notNull(),
     note: text('note').notNull().default(''),

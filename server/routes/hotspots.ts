@@ -1,7 +1,7 @@
 // Hotspots: exact records and writes for police and admins; counts per commune for every signed-in role.
 import { Hono } from 'hono';
 import { demand } from '../auth/access';
-import { communesQuery, hotspotsQuery } from '../contracts/api';
+import { communesQuery, dateQuery, hotspotsQuery } from '../contracts/api';
 import { hotspotCreateBody, hotspotEventBody, hotspotIdParam, hotspotUpdateBody } from '../contracts/hotspots';
 import { clientAddress, principalOf, type AuthEnv } from '../http/guard';
 import { validate } from '../http/validate';
@@ -50,9 +50,9 @@ export function hotspotRoutes(ctx: RouteContext) {
       const q = c.req.valid('query');
       return c.json({ duplicates: await nearbyActive(deps, await ctx.cache.get(), [q.lng, q.lat], asOf(ctx, undefined), q.except) }, 200);
     })
-    .get('/:id', validate('param', hotspotIdParam), async (c) => {
+    .get('/:id', validate('param', hotspotIdParam), validate('query', dateQuery), async (c) => {
       demand(principalOf(c), 'read_hotspot_details');
-      return c.json(await hotspotDetail(deps, await ctx.cache.get(), c.req.valid('param').id, asOf(ctx, c.req.query('date'))), 200);
+      return c.json(await hotspotDetail(deps, await ctx.cache.get(), c.req.valid('param').id, asOf(ctx, c.req.valid('query').date)), 200);
     })
     .post('/', validate('json', hotspotCreateBody), async (c) => {
       const { id, events } = await createHotspot(deps, await ctx.cache.get(), actorFor(ctx, c), c.req.valid('json'));

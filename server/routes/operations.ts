@@ -1,6 +1,7 @@
 // Area search, uploaded place lists, and crackdown operations (police and admins).
 import { Hono } from 'hono';
 import { demand } from '../auth/access';
+import { dateQuery } from '../contracts/api';
 import { areaQueryBody, operationBody, resultsBody } from '../contracts/operations';
 import { idParam } from '../contracts/workflow';
 import { clientAddress, principalOf, type AuthEnv } from '../http/guard';
@@ -35,8 +36,8 @@ export function operationRoutes(ctx: RouteContext) {
   const deps = registryDeps(ctx);
   return new Hono<AuthEnv>()
     .get('/', async (c) => c.json({ operations: await listOperations(ctx.database.db, principalOf(c)) }, 200))
-    .get('/:id', validate('param', idParam), async (c) =>
-      c.json(await operationDetail(deps, await ctx.cache.get(), principalOf(c), c.req.valid('param').id, asOf(ctx, c.req.query('date'))), 200))
+    .get('/:id', validate('param', idParam), validate('query', dateQuery), async (c) =>
+      c.json(await operationDetail(deps, await ctx.cache.get(), principalOf(c), c.req.valid('param').id, asOf(ctx, c.req.valid('query').date)), 200))
     .get('/:id/export', validate('param', idParam), validate('query', z.object({ format: z.enum(['xlsx', 'pdf']) })), async (c) => {
       const p = principalOf(c);
       const { id } = c.req.valid('param');

@@ -1,7 +1,7 @@
 // Crackdown operations: plan (name, period, area, targets, units), then results, whose eliminations become
 // hotspot lifecycle events in the same transaction (all or nothing).
 import { asc, desc, eq, inArray } from 'drizzle-orm';
-import { areaGeometry, type AreaSpec } from '../../geo/areas';
+import { areaGeometry } from '../../geo/areas';
 import { hotspotStatusAt } from '../../geo/hotspots';
 import { demand, type Principal } from '../auth/access';
 import type { OperationInput, ResultsInput } from '../contracts/operations';
@@ -22,7 +22,7 @@ export async function createOperation(deps: RegistryDeps, s: Snapshot, actor: Ac
   if (unknown.length) throw new HttpError(422, 'unknown_hotspot', `Không có điểm: ${unknown.map((x) => `#${x}`).join(', ')}`, `Unknown hotspots: ${unknown.map((x) => `#${x}`).join(', ')}`);
   return deps.db.transaction(async (tx) => {
     const [row] = await tx.insert(t.operations).values({
-      name: input.name, startDate: input.startDate, endDate: input.endDate, areaSpec: input.area, area: areaGeometry(input.area as AreaSpec),
+      name: input.name, startDate: input.startDate, endDate: input.endDate, areaSpec: input.area, area: areaGeometry(input.area),
       units: input.units, targetHotspotIds: [...new Set(input.targetHotspotIds)], note: input.note, createdBy: p.userId, createdAt: actor.now.toISOString(),
     }).returning({ id: t.operations.id });
     await appendAudit(tx, { actorId: p.userId, actorName: p.username, address: actor.address, action: 'operation_create', entityType: 'operation', entityId: String(row!.id), after: input }, actor.now);
@@ -89,7 +89,7 @@ export async function operationDetail(deps: RegistryDeps, s: Snapshot, p: Princi
     };
   });
   return {
-    id: o.id, name: o.name, startDate: o.startDate, endDate: o.endDate, areaSpec: o.areaSpec as AreaSpec, area: o.area, units: o.units, note: o.note,
+    id: o.id, name: o.name, startDate: o.startDate, endDate: o.endDate, areaSpec: o.areaSpec, area: o.area, units: o.units, note: o.note,
     results: o.results as (Omit<ResultsInput, 'eliminated'> | null), resultsRecordedAt: o.resultsRecordedAt ? new Date(o.resultsRecordedAt).toISOString() : null,
     hotspots,
   };

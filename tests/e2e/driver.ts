@@ -76,10 +76,27 @@ export class DashboardDriver {
     });
   }
 
-  async clickCommune(code: string, lngLat: [number, number]): Promise<void> {
+  /** Hotspot points the renderer drew (unclustered), one per id, with their evaluated colour. */
+  async drawnHotspots(): Promise<{ id: number; status: string; color: string }[]> {
+    return this.page.evaluate(() => {
+      const map = (window as unknown as MapWindow).__map!;
+      const hex = (c: { r: number; g: number; b: number }) => '#' + [c.r, c.g, c.b].map((v) => Math.round(v * 255).toString(16).padStart(2, '0')).join('');
+      const byId = new Map<number, { id: number; status: string; color: string }>();
+      for (const f of map.queryRenderedFeatures({ layers: ['hotspot-points'] }))
+        byId.set(Number(f.properties.id), { id: Number(f.properties.id), status: f.properties.status!, color: hex(f.layer.paint['circle-color']!) });
+      return [...byId.values()];
+    });
+  }
+
+  /** A click on the map at a place. */
+  async clickAt(lngLat: [number, number]): Promise<void> {
     const { x, y } = await this.page.evaluate((p) => (window as unknown as MapWindow).__map!.project(p), lngLat);
     const box = (await this.page.getByTestId('map').boundingBox())!;
     await this.page.mouse.click(box.x + x, box.y + y);
+  }
+
+  async clickCommune(code: string, lngLat: [number, number]): Promise<void> {
+    await this.clickAt(lngLat);
     await this.page.waitForSelector(`[data-testid="commune-panel"][data-code="${code}"]`);
   }
 

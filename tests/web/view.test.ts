@@ -4,8 +4,8 @@ import { DEFAULT_VIEW, parseView, serializeView } from '../../web/state/view';
 
 describe('view state in the URL', () => {
   it('round-trips every field', () => {
-    const view = { page: 'queue' as const, plan: '2021-2025', unit: '993', date: '2024-06-30', commune: '99031', hotspots: true, heatmap: true, lang: 'en' as const, large: true };
-    expect(serializeView(view)).toBe('?page=queue&plan=2021-2025&unit=993&date=2024-06-30&commune=99031&layers=hotspots%2Cheatmap&lang=en&large=1');
+    const view = { page: 'queue' as const, plan: '2021-2025', unit: '993', date: '2024-06-30', commune: '99031', op: 7, hotspots: true, heatmap: true, operations: true, lang: 'en' as const, large: true };
+    expect(serializeView(view)).toBe('?page=queue&plan=2021-2025&unit=993&date=2024-06-30&commune=99031&op=7&layers=hotspots%2Cheatmap%2Coperations&lang=en&large=1');
     expect(parseView(serializeView(view))).toEqual(view);
   });
 
@@ -15,6 +15,6 @@ describe('view state in the URL', () => {
   });
 
   it('ignores malformed values', () => {
-    expect(parseView('?plan=DROP%20TABLE&unit=abc&date=2024-02-30&lang=fr&large=yes')).toEqual(DEFAULT_VIEW);
+    expect(parseView('?plan=DROP%20TABLE&unit=abc&date=2024-02-30&op=0x1&lang=fr&large=yes')).toEqual(DEFAULT_VIEW);
   });
 });

@@ -111,15 +111,34 @@ export const updateUser = (id: number, json: Parameters<(typeof api.api.users)['
 export const resetPassword = (id: number, password: string) => data(api.api.users[':id'].password.$post({ param: { id: String(id) }, json: { password } }));
 export const fetchAudit = (before?: number) => data(api.api.audit.$get({ query: before ? { before: String(before) } : {} }));
 
-/** Uploads one evidence file (multipart); the typed client does not model multipart, so this one is plain fetch. */
-export async function uploadAttachment(file: File): Promise<{ id: string; mime: string; size: number; name: string }> {
+/** Uploads one file as multipart (the typed client does not model multipart, so this one is plain fetch). */
+async function upload<T>(path: string, file: File): Promise<T> {
   const form = new FormData();
   form.append('file', file);
-  const res = await fetch('/api/attachments', { method: 'POST', body: form, headers: csrfToken ? { 'X-CSRF-Token': csrfToken } : {} });
-  const body = (await res.json().catch(() => null)) as { error?: { message?: { vi?: string; en?: string } } } & { id: string; mime: string; size: number; name: string };
-  if (!res.ok) throw new ApiError(res.status, body?.error?.message?.en ?? `HTTP ${res.status}`, body?.error?.message?.vi);
-  return body;
+  const res = await fetch(path, { method: 'POST', body: form, headers: csrfToken ? { 'X-CSRF-Token': csrfToken } : {} });
+  const body = (await res.json().catch(() => null)) as ({ error?: { message?: { vi?: string; en?: string }; details?: Record<string, unknown> } } & T) | null;
+  if (!res.ok) {
+    if (res.status === 401) onSignedOut();
+    throw new ApiError(res.status, body?.error?.message?.en ?? `HTTP ${res.status}`, body?.error?.message?.vi, body?.error?.details);
+  }
+  return body as T;
 }
+
+export const uploadAttachment = (file: File) => upload<{ id: string; mime: string; size: number; name: string }>('/api/attachments', file);
+export const uploadPlaces = (file: File) => upload<import('../../server/services/places').PlacesResult>('/api/areas/places', file);
+
+export type AreaSpecInput = Parameters<typeof api.api.areas.query.$post>[0]['json']['area'];
+export const queryArea = (area: AreaSpecInput, date?: string) => data(api.api.areas.query.$post({ json: { area, ...(date ? { date } : {}) } }));
+export const fetchOperations = () => data(api.api.operations.$get());
+export const fetchOperation = (id: number, date?: string) => data(api.api.operations[':id'].$get({ param: { id: String(id) }, query: date ? { date } : {} }));
+export const createOperation = (json: Parameters<typeof api.api.operations.$post>[0]['json']) => data(api.api.operations.$post({ json }));
+export const recordResults = (id: number, json: Parameters<(typeof api.api.operations)[':id']['results']['$post']>[0]['json']) =>
+  data(api.api.operations[':id'].results.$post({ param: { id: String(id) }, json }));
+export const operationExportUrl = (id: number, format: 'xlsx' | 'pdf') => `/api/operations/${id}/export?format=${format}`;
+export const fetchHotspot = (id: number, date?: string) => data(api.api.hotspots[':id'].$get({ param: { id: String(id) }, query: date ? { date } : {} }));
+export const updateHotspot = (id: number, json: Parameters<(typeof api.api.hotspots)[':id']['$patch']>[0]['json']) => data(api.api.hotspots[':id'].$patch({ param: { id: String(id) }, json }));
+export const addHotspotEvent = (id: number, json: Parameters<(typeof api.api.hotspots)[':id']['events']['$post']>[0]['json']) =>
+  data(api.api.hotspots[':id'].events.$post({ param: { id: String(id) }, json }));
 
 export type Me = Awaited<ReturnType<typeof fetchMe>>;
 export type Proposal = Awaited<ReturnType<typeof fetchProposals>>['proposals'][number];
@@ -136,3 +155,7 @@ export type Indicator = IndicatorsReport['indicators'][number];
 export type Trend = Awaited<ReturnType<typeof fetchTrend>>;
 export type Ranking = Awaited<ReturnType<typeof fetchRanking>>;
 export type Hotspots = Awaited<ReturnType<typeof fetchHotspots>>;
+export type AreaResult = Awaited<ReturnType<typeof queryArea>>;
+export type OperationSummary = Awaited<ReturnType<typeof fetchOperations>>['operations'][number];
+export type Operation = Awaited<ReturnType<typeof fetchOperation>>;
+export type HotspotDetail = Awaited<ReturnType<typeof fetchHotspot>>;

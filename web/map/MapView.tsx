@@ -1,9 +1,9 @@
 // Owns the MapLibre instance: geometry is set once per boundary version; dates restyle through feature-state.
-import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
+import { Map as MapLibreMap, Marker, NavigationControl, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import type { Statuses } from '../api/client';
 import type { MapData } from './boundaries';
 import { buildStyle, focusOpacity, hatchImage } from './style';
@@ -28,8 +28,32 @@ interface Props {
   onSelect(code: string): void;
   /** While set, a click on the map gives a place (a new hotspot) instead of opening a commune. */
   onPlace?: ((at: [number, number]) => void) | null;
-  /** The place being edited, drawn as a marker. */
+  /** The place being edited: a marker that can be dragged to a new place. */
   placed?: [number, number] | null;
+  onDragPlaced?: ((at: [number, number]) => void) | null;
+  /** An area being drawn (points, polygon outline). */
+  sketch?: FeatureCollection | null;
+  /** The area searched or the open operation's area; the map zooms to it when it changes. */
+  area?: Geometry | null;
+  /** Operation areas with their names (the operations layer), or null when the layer is off. */
+  operations?: FeatureCollection | null;
+  /** A click on a hotspot point (police tools). */
+  onHotspot?: ((id: number) => void) | null;
+}
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+const rounded = (x: number) => Math.round(x * 1e6) / 1e6;
+
+function geometryBounds(g: Geometry): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const walk = (c: unknown): void => {
+    if (typeof (c as number[])[0] === 'number') {
+      const [x, y] = c as [number, number];
+      b[0] = Math.min(b[0], x); b[1] = Math.min(b[1], y); b[2] = Math.max(b[2], x); b[3] = Math.max(b[3], y);
+    } else for (const d of c as unknown[]) walk(d);
+  };
+  if ('coordinates' in g) walk(g.coordinates);
+  return b;
 }
 
 type TestHandle = { __map?: MapLibreMap; __appliedStatuses?: number };
@@ -61,6 +85,10 @@ export function MapView(props: Props) {
   onSelect.current = props.onSelect;
   const onPlace = useRef(props.onPlace);
   onPlace.current = props.onPlace;
+  const onHotspot = useRef(props.onHotspot);
+  onHotspot.current = props.onHotspot;
+  const onDragPlaced = useRef(props.onDragPlaced);
+  onDragPlaced.current = props.onDragPlaced;
 
   useEffect(() => {
     if (!map || !props.data) return;
@@ -115,12 +143,41 @@ export function MapView(props: Props) {
     map.setLayoutProperty('hotspot-heat', 'visibility', vis(props.showHotspots && props.heatmap));
   }, [map, props.hotspots, props.showHotspots, props.heatmap]);
 
+  const marker = useRef<Marker | null>(null);
   useEffect(() => {
     if (!map) return;
     const at = props.placed;
-    setData(map, 'placed', { type: 'FeatureCollection', features: at ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: at } }] : [] });
+    if (at && !marker.current) {
+      marker.current = new Marker({ draggable: true, color: '#fbc02d' }).setLngLat(at).addTo(map);
+      marker.current.getElement().dataset.testid = 'placed-marker';
+      marker.current.on('dragend', () => {
+        const p = marker.current!.getLngLat();
+        onDragPlaced.current?.([rounded(p.lng), rounded(p.lat)]);
+      });
+    } else if (at) marker.current!.setLngLat(at);
+    else {
+      marker.current?.remove();
+      marker.current = null;
+    }
     map.getCanvas().style.cursor = props.onPlace ? 'crosshair' : '';
   }, [map, props.placed, props.onPlace]);
+
+  useEffect(() => {
+    if (map) setData(map, 'sketch', props.sketch ?? EMPTY);
+  }, [map, props.sketch]);
+
+  useEffect(() => {
+    if (!map) return;
+    const area = props.area;
+    setData(map, 'area', area ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: area }] } : EMPTY);
+    if (area) map.fitBounds(geometryBounds(area), { padding: 60, animate: false, maxZoom: 15 });
+  }, [map, props.area]);
+
+  useEffect(() => {
+    if (!map) return;
+    setData(map, 'operations', props.operations ?? EMPTY);
+    for (const id of ['operations-line', 'operations-label']) map.setLayoutProperty(id, 'visibility', props.operations ? 'visible' : 'none');
+  }, [map, props.operations]);
 
   useEffect(() => {
     if (!map) return;
@@ -136,12 +193,28 @@ export function MapView(props: Props) {
       setHover(f ? { code: f.properties.code as string, x: e.point.x, y: e.point.y } : null);
     };
     const leave = () => setHover(null);
+    const onTopOf = (e: MapLayerMouseEvent, layer: string) => map.getLayer(layer) && map.queryRenderedFeatures(e.point, { layers: [layer] }).length > 0;
     const click = (e: MapLayerMouseEvent) => {
       if (onPlace.current) return; // placing: the map-wide handler below takes the click
+      if (onTopOf(e, 'hotspot-points') || onTopOf(e, 'hotspot-clusters')) return; // the hotspot handlers take it
       const code = e.features?.[0]?.properties.code as string | undefined;
       if (code) onSelect.current(code);
     };
-    const place = (e: MapLayerMouseEvent) => onPlace.current?.([Math.round(e.lngLat.lng * 1e6) / 1e6, Math.round(e.lngLat.lat * 1e6) / 1e6]);
+    const place = (e: MapLayerMouseEvent) => onPlace.current?.([rounded(e.lngLat.lng), rounded(e.lngLat.lat)]);
+    const hotspot = (e: MapLayerMouseEvent) => {
+      const id = Number(e.features?.[0]?.properties.id);
+      if (!onPlace.current && id) onHotspot.current?.(id);
+    };
+    const cluster = (e: MapLayerMouseEvent) => {
+      const f = e.features?.[0];
+      if (onPlace.current || !f || f.geometry.type !== 'Point') return;
+      const center = f.geometry.coordinates as [number, number];
+      void (map.getSource('hotspots') as GeoJSONSource).getClusterExpansionZoom(f.properties.cluster_id as number).then((zoom) => map.easeTo({ center, zoom }));
+    };
+    const pointer = () => { if (!onPlace.current) map.getCanvas().style.cursor = 'pointer'; };
+    map.on('click', 'hotspot-points', hotspot);
+    map.on('click', 'hotspot-clusters', cluster);
+    map.on('mouseenter', 'hotspot-points', pointer);
     map.on('mousemove', 'commune-fill', move);
     map.on('mouseleave', 'commune-fill', leave);
     map.on('click', 'commune-fill', click);
@@ -151,6 +224,9 @@ export function MapView(props: Props) {
       map.off('mouseleave', 'commune-fill', leave);
       map.off('click', 'commune-fill', click);
       map.off('click', place);
+      map.off('click', 'hotspot-points', hotspot);
+      map.off('click', 'hotspot-clusters', cluster);
+      map.off('mouseenter', 'hotspot-points', pointer);
     };
   }, [map]);
 

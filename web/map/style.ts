@@ -84,6 +84,26 @@ function hotspotLayers(): LayerSpecification[] {
   ];
 }
 
+/** Police tools: operation areas (a layer), the area searched or opened, and the drawing in progress. */
+function toolLayers(): LayerSpecification[] {
+  const hidden = { visibility: 'none' } as const;
+  return [
+    { id: 'operations-line', type: 'line', source: 'operations', layout: hidden, paint: { 'line-color': '#00695c', 'line-width': 2, 'line-dasharray': [3, 2] } },
+    { id: 'area-fill', type: 'fill', source: 'area', paint: { 'fill-color': '#ffb300', 'fill-opacity': 0.18 } },
+    { id: 'area-line', type: 'line', source: 'area', paint: { 'line-color': '#e65100', 'line-width': 2.5 } },
+    { id: 'sketch-line', type: 'line', source: 'sketch', filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': '#e65100', 'line-width': 2, 'line-dasharray': [2, 1] } },
+    { id: 'sketch-points', type: 'circle', source: 'sketch', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 5, 'circle-color': '#e65100', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } },
+  ];
+}
+
+function operationLabel(): LayerSpecification {
+  return {
+    id: 'operations-label', type: 'symbol', source: 'operations',
+    layout: { visibility: 'none', 'text-field': ['get', 'name'], 'text-font': FONT_BOLD, 'text-size': 12, 'text-max-width': 10 },
+    paint: { 'text-color': '#004d40', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
+  };
+}
+
 function flagLabel(): LayerSpecification {
   return {
     id: 'flag-text', type: 'symbol', source: 'flags',
@@ -116,7 +136,9 @@ export function buildStyle(origin: string): StyleSpecification {
       selected: empty(),
       pending: empty(),
       flags: empty(),
-      placed: empty(),
+      sketch: empty(),
+      area: empty(),
+      operations: empty(),
       hotspots: { ...empty(), cluster: true, clusterRadius: 40, clusterMaxZoom: 12 },
       'hotspots-raw': empty(),
     },
@@ -124,10 +146,11 @@ export function buildStyle(origin: string): StyleSpecification {
       { id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } },
       ...communeLayers(),
       ...contextLayers(),
+      ...toolLayers(),
       ...hotspotLayers(),
       labelLayer(),
+      operationLabel(),
       flagLabel(),
-      { id: 'placed-marker', type: 'circle', source: 'placed', paint: { 'circle-radius': 8, 'circle-color': '#ffeb3b', 'circle-stroke-color': '#000000', 'circle-stroke-width': 2.5 } },
     ],
   };
 }

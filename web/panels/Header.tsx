@@ -4,7 +4,7 @@ import { useCan, useMe, type Permission } from '../auth/context';
 import { useT } from '../i18n/context';
 import type { Page, ViewState } from '../state/view';
 
-const PAGE_PERMISSION: [Page, Permission | null][] = [['map', null], ['search', 'read_hotspot_details'], ['area', 'propose'], ['queue', 'decide'], ['users', 'admin_users'], ['audit', 'read_audit']];
+const PAGE_PERMISSION: [Page, Permission | null][] = [['map', null], ['search', 'read_hotspot_details'], ['operations', 'read_hotspot_details'], ['area', 'propose'], ['queue', 'decide'], ['users', 'admin_users'], ['audit', 'read_audit']];
 
 interface Props {
   dataset: string | null;
@@ -40,6 +40,7 @@ export function Header({ dataset, demo, plans, planId, view, update, onSignOut }
           <>
             <label><input type="checkbox" checked={view.hotspots} data-testid="toggle-hotspots" onChange={(e) => update({ hotspots: e.target.checked })} /> {t.hotspots}</label>
             <label><input type="checkbox" checked={view.heatmap} disabled={!view.hotspots} data-testid="toggle-heatmap" onChange={(e) => update({ heatmap: e.target.checked })} /> {t.heatmap}</label>
+            <label><input type="checkbox" checked={view.operations} data-testid="toggle-operations" onChange={(e) => update({ operations: e.target.checked })} /> {t.op.layer}</label>
           </>
         )}
         <button aria-pressed={view.large} data-testid="toggle-large" onClick={() => update({ large: !view.large })}>{t.largeType}</button>

@@ -2,7 +2,7 @@
 import { isIsoDate } from '../../geo/dates';
 import type { Lang } from '../i18n/messages';
 
-export const PAGES = ['map', 'search', 'area', 'queue', 'users', 'audit', 'account'] as const;
+export const PAGES = ['map', 'search', 'operations', 'area', 'queue', 'users', 'audit', 'account'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface ViewState {
@@ -11,13 +11,16 @@ export interface ViewState {
   unit: string | null;
   date: string | null;
   commune: string | null;
+  /** The crackdown operation opened on the map. */
+  op: number | null;
   hotspots: boolean;
+  operations: boolean;
   heatmap: boolean;
   lang: Lang;
   large: boolean;
 }
 
-export const DEFAULT_VIEW: ViewState = { page: 'map', plan: null, unit: null, date: null, commune: null, hotspots: false, heatmap: false, lang: 'vi', large: false };
+export const DEFAULT_VIEW: ViewState = { page: 'map', plan: null, unit: null, date: null, commune: null, op: null, hotspots: false, operations: false, heatmap: false, lang: 'vi', large: false };
 
 const CODE = /^\d{2,6}$/;
 const PLAN = /^[a-z0-9-]{1,40}$/;
@@ -37,7 +40,9 @@ export function parseView(search: string): ViewState {
     unit: pick('unit', (v) => CODE.test(v)),
     date: pick('date', isIsoDate),
     commune: pick('commune', (v) => CODE.test(v)),
+    op: Number(pick('op', (v) => /^[1-9]\d{0,8}$/.test(v))) || null,
     hotspots: layers.includes('hotspots'),
+    operations: layers.includes('operations'),
     heatmap: layers.includes('heatmap'),
     lang: q.get('lang') === 'en' ? 'en' : 'vi',
     large: q.get('large') === '1',
@@ -51,7 +56,8 @@ export function serializeView(v: ViewState): string {
   if (v.unit) q.set('unit', v.unit);
   if (v.date) q.set('date', v.date);
   if (v.commune) q.set('commune', v.commune);
-  const layers = [v.hotspots && 'hotspots', v.heatmap && 'heatmap'].filter(Boolean);
+  if (v.op) q.set('op', String(v.op));
+  const layers = [v.hotspots && 'hotspots', v.heatmap && 'heatmap', v.operations && 'operations'].filter(Boolean);
   if (layers.length) q.set('layers', layers.join(','));
   if (v.lang !== 'vi') q.set('lang', v.lang);
   if (v.large) q.set('large', '1');

@@ -1,0 +1,120 @@
+// Police operation workflow in Chromium: draw an area on the map, see the hotspots inside, save it as a crackdown
+// operation, record its results, and watch the eliminated hotspots change colour on the map.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, formatVnDate } from '../../geo/dates';
+import { HOTSPOT_COLORS } from '../../web/map/style';
+import { apiReader } from './api-session';
+import { browserTestsPossible, startAppServer } from './app-server';
+import { launchBrowser } from './browser';
+import { DashboardDriver } from './driver';
+
+type Pt = [number, number];
+
+describe.skipIf(!browserTestsPossible)('police operations in Chromium', () => {
+  let server: Awaited<ReturnType<typeof startAppServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startAppServer(18974);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('police draw an area, see its hotspots, save an operation, record results, and the eliminated hotspots change colour', async () => {
+    const asPolice = await apiReader(server.origin, 'congan');
+    const { today } = await asPolice('/api/health');
+    const all = (await asPolice('/api/hotspots?limit=20000')).features as { properties: { id: number; status: string }; geometry: { coordinates: Pt } }[];
+    // The area: a box of ±0.004° around the active hotspot with the most active neighbours in it.
+    const inBox = (c: Pt, [x, y]: Pt, r: number) => Math.abs(x - c[0]) < r && Math.abs(y - c[1]) < r;
+    const active = all.filter((f) => f.properties.status === 'active');
+    const centre = active
+      .map((f) => ({ at: f.geometry.coordinates, n: active.filter((g) => inBox(f.geometry.coordinates, g.geometry.coordinates, 0.0035)).length }))
+      .sort((a, b) => b.n - a.n)[0]!.at;
+    const R = 0.004;
+    const corners: Pt[] = [[centre[0] - R, centre[1] - R], [centre[0] + R, centre[1] - R], [centre[0] + R, centre[1] + R], [centre[0] - R, centre[1] + R]];
+
+    const police = await DashboardDriver.open(browser, server.origin, '/?layers=hotspots', { width: 1280, height: 800 }, 'congan');
+    await police.page.evaluate((c) => (window as any).__map.jumpTo({ center: c, zoom: 14 }), centre);
+    await police.page.getByTestId('draw-area').click();
+    await police.page.getByTestId('area-panel').waitFor();
+    for (const c of corners) await police.clickAt(c);
+    await expect(police.page.getByTestId('draft-points').textContent()).resolves.toBe('4 điểm đã bấm');
+    await police.page.getByTestId('area-search').click();
+    await police.page.getByTestId('area-summary').waitFor();
+
+    // Listed = every hotspot inside the drawn box (a pixel of slack at the edges for the clicks).
+    const listed = (await police.page.locator('[data-testid^="area-hotspot-"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-testid')!.split('-').pop()))));
+    const slack = 0.0002;
+    for (const f of all) {
+      if (inBox(centre, f.geometry.coordinates, R - slack)) expect(listed).toContain(f.properties.id);
+      if (!inBox(centre, f.geometry.coordinates, R + slack)) expect(listed).not.toContain(f.properties.id);
+    }
+    const targets = all.filter((f) => listed.includes(f.properties.id) && f.properties.status === 'active').map((f) => f.properties.id);
+    expect(targets.length).toBeGreaterThanOrEqual(2);
+    await expect(police.page.getByTestId('area-summary').textContent()).resolves.toContain(`${targets.length} đang hoạt động`);
+    await police.screenshot('test-artifacts/area-search-1280x800.png');
+
+    const name = 'Đợt cao điểm tấn công trấn áp tội phạm ma túy — tháng 11';
+    const form = police.page.getByTestId('operation-form');
+    await form.locator('input[name="name"]').fill(name);
+    await form.locator('input[name="to"]').fill(formatVnDate(addDays(today, 30)));
+    await form.locator('textarea[name="units"]').fill('Phòng Cảnh sát điều tra tội phạm về ma túy\nCông an xã');
+    await police.page.getByTestId('operation-submit').click();
+    await expect(police.page.getByTestId('operation-name').textContent()).resolves.toBe(name);
+    expect(await police.page.locator('[data-testid^="op-hotspot-status-"]').count()).toBe(targets.length);
+
+    // Before the results the targets are drawn in the active colour.
+    const colours = async () => new Map((await police.drawnHotspots()).map((h) => [h.id, h.color]));
+    await police.page.waitForFunction((ids) => {
+      const drawn = (window as any).__map.queryRenderedFeatures({ layers: ['hotspot-points'] }).map((f: any) => Number(f.properties.id));
+      return ids.every((id: number) => drawn.includes(id));
+    }, targets, { timeout: 10_000 });
+    const before = await colours();
+    for (const id of targets) expect(before.get(id)).toBe(HOTSPOT_COLORS.active);
+
+    const results = police.page.getByTestId('results-form');
+    await results.locator('input[name="arrested"]').fill('4');
+    await results.locator('input[name="cases"]').fill('2');
+    await police.page.getByTestId('add-seizure').click();
+    await results.getByLabel('Loại').fill('Ma túy đá');
+    await results.getByLabel('Số lượng').first().fill('12,5');
+    for (const id of targets) await police.page.getByTestId(`eliminate-${id}`).check();
+    await police.page.getByTestId('results-submit').click();
+    await expect(police.page.getByTestId('operation-results').textContent()).resolves.toContain('Ma túy đá 12,5 g');
+    for (const id of targets) await expect(police.page.getByTestId(`op-hotspot-status-${id}`).textContent()).resolves.toBe('Đã triệt xóa');
+
+    // The map follows: every eliminated target is redrawn in the eliminated colour, without reloading.
+    await police.page.waitForFunction(({ ids, colour }) => {
+      const hex = (c: any) => '#' + [c.r, c.g, c.b].map((v: number) => Math.round(v * 255).toString(16).padStart(2, '0')).join('');
+      const drawn = new Map((window as any).__map.queryRenderedFeatures({ layers: ['hotspot-points'] }).map((f: any) => [Number(f.properties.id), hex(f.layer.paint['circle-color'])]));
+      return ids.every((id: number) => drawn.get(id) === colour);
+    }, { ids: targets, colour: HOTSPOT_COLORS.eliminated }, { timeout: 10_000 });
+    const after = await colours();
+    for (const id of targets) expect(after.get(id)).toBe(HOTSPOT_COLORS.eliminated);
+    await police.screenshot('test-artifacts/operation-results-1280x800.png');
+
+    // The server agrees, and the packet downloads from the panel.
+    for (const id of targets) expect((await asPolice(`/api/hotspots/${id}`)).status).toBe('eliminated');
+    for (const format of ['xlsx', 'pdf'] as const) {
+      const href = await police.page.getByTestId(`op-export-${format}`).getAttribute('href');
+      const file = await police.page.request.get(server.origin + href!);
+      expect(file.status()).toBe(200);
+      expect(file.headers()['content-type']).toContain(format === 'pdf' ? 'application/pdf' : 'spreadsheetml');
+    }
+
+    // The list of operations shows it with its results; the operations layer draws its area.
+    await police.page.getByTestId('nav-operations').click();
+    const row = police.page.getByTestId('operations-page').locator('tbody tr', { hasText: name });
+    await expect(row.textContent()).resolves.toContain('Đã có kết quả');
+    await row.getByRole('button').click();
+    await police.page.getByTestId('operation-panel').waitFor();
+    await police.page.getByTestId('toggle-operations').check();
+    await police.page.waitForFunction((n) => (window as any).__map.querySourceFeatures('operations').some((f: any) => f.properties.name === n), name);
+    expect(police.outsideRequests).toEqual([]);
+    expect(police.consoleErrors).toEqual([]);
+  });
+});

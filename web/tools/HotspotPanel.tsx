@@ -1,0 +1,93 @@
+// One hotspot beside the map: details and lifecycle; police record events (eliminated, re-formed) and move it
+// by dragging its marker (the server finds the commune again and checks for duplicates within 50 m).
+import { useState } from 'react';
+import { parseVnDate } from '../../geo/dates';
+import { HOTSPOT_EVENT_KINDS, type HotspotEventKind } from '../../geo/hotspots';
+import { addHotspotEvent, ApiError, errorText, updateHotspot, type HotspotDetail } from '../api/client';
+import { useLang, useT } from '../i18n/context';
+import { formatDate } from '../i18n/format';
+
+interface Props {
+  hotspot: HotspotDetail | null;
+  today: string;
+  canWrite: boolean;
+  /** Where its marker has been dragged to (null: not moving). */
+  moving: [number, number] | null;
+  onMove(at: [number, number] | null): void;
+  onChanged(h: HotspotDetail, message?: string): void;
+  onClose(): void;
+}
+
+export function HotspotPanel({ hotspot: h, today, canWrite, moving, onMove, onChanged, onClose }: Props) {
+  const t = useT();
+  const lang = useLang();
+  const [kind, setKind] = useState<HotspotEventKind>('eliminated');
+  const [date, setDate] = useState(formatDate(today));
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [duplicates, setDuplicates] = useState(false);
+  if (!h) return <aside className="panel"><p role="status">{t.loading}</p></aside>;
+
+  const run = async (action: () => Promise<HotspotDetail>, message?: (h: HotspotDetail) => string) => {
+    setError(null);
+    try {
+      const saved = await action();
+      setDuplicates(false);
+      onChanged(saved, message?.(saved));
+    } catch (e) {
+      if (e instanceof ApiError && e.details?.duplicates) setDuplicates(true);
+      setError(errorText(e, lang));
+    }
+  };
+  const addEvent = (e: React.FormEvent) => {
+    e.preventDefault();
+    const iso = parseVnDate(date);
+    if (!iso) return setError(t.badDate);
+    void run(() => addHotspotEvent(h.id, { kind, date: iso, note }));
+  };
+  const saveMove = () =>
+    moving && void run(() => updateHotspot(h.id, { location: moving, acknowledgeDuplicates: duplicates }), (s) => t.hd.moved(`${s.commune.type} ${s.commune.name}`));
+
+  return (
+    <aside className="panel" data-testid="hotspot-panel">
+      <button className="close" onClick={onClose} aria-label={t.close}>×</button>
+      <h2>{t.hd.title(h.id)}</h2>
+      <p><strong>{h.address}</strong> — {h.commune.type} {h.commune.name}</p>
+      <p>{t.hs.kinds[h.kind]} · {h.activities.map((a) => t.hs.activities[a]).join(', ')} · <span data-testid="hotspot-status">{h.status ? t.hotspotStatus[h.status] : "—"}</span></p>
+      {h.description && <p className="muted">{h.description}</p>}
+      {h.source && <p className="muted">{t.hs.source}: {h.source}</p>}
+      <h3>{t.hd.events}</h3>
+      <ol className="timeline" data-testid="hotspot-events">
+        {h.events.map((e) => <li key={e.id}>{formatDate(e.date)} — {t.hd.eventKinds[e.kind as HotspotEventKind]}{e.note ? `: ${e.note}` : ''}</li>)}
+      </ol>
+      {error && <p role="alert" className="error" data-testid="hotspot-panel-error">{error}</p>}
+      {canWrite && (
+        <>
+          <form className="proposal-form" onSubmit={addEvent} data-testid="event-form">
+            <h3>{t.hd.addEvent}</h3>
+            <div className="actions">
+              <select aria-label={t.hd.addEvent} value={kind} onChange={(e) => setKind(e.target.value as HotspotEventKind)}>
+                {HOTSPOT_EVENT_KINDS.filter((k) => k !== 'detected').map((k) => <option key={k} value={k}>{t.hd.eventKinds[k]}</option>)}
+              </select>
+              <input aria-label={t.hd.date} inputMode="numeric" placeholder="dd/mm/yyyy" value={date} onChange={(e) => setDate(e.target.value)} size={11} />
+            </div>
+            <label>{t.wf.note}<input value={note} onChange={(e) => setNote(e.target.value)} /></label>
+            <button type="submit" data-testid="event-submit">{t.hd.addEvent}</button>
+          </form>
+          {moving ? (
+            <div className="proposal-form" data-testid="move-form">
+              <p className="muted">{t.hd.dragHint}</p>
+              <p>{t.hs.lat} {moving[1].toFixed(6)} · {t.hs.lng} {moving[0].toFixed(6)}</p>
+              <div className="actions">
+                <button onClick={saveMove} data-testid="move-save">{duplicates ? t.hs.saveAnyway : t.hd.saveMove}</button>
+                <button onClick={() => onMove(null)}>{t.wf.cancel}</button>
+              </div>
+            </div>
+          ) : (
+            <button onClick={() => onMove(h.location)} data-testid="move-start">{t.hd.move}</button>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}
