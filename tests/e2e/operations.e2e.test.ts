@@ -3,6 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, formatVnDate } from '../../geo/dates';
+import { distance, pointOnFeature } from '@turf/turf';
 import { HOTSPOT_COLORS } from '../../web/map/style';
 import { apiReader } from './api-session';
 import { browserTestsPossible, startAppServer } from './app-server';
@@ -115,6 +116,77 @@ describe.skipIf(!browserTestsPossible)('police operations in Chromium', () => {
     await police.page.getByTestId('toggle-operations').check();
     await police.page.waitForFunction((n) => (window as any).__map.querySourceFeatures('operations').some((f: any) => f.properties.name === n), name);
     expect(police.outsideRequests).toEqual([]);
+    expect(police.consoleErrors).toEqual([]);
+  });
+  it('police open a hotspot on the map, drag it into another commune, and record its elimination', async () => {
+    const asPolice = await apiReader(server.origin, 'congan');
+    const all = (await asPolice('/api/hotspots?status=active&limit=20000')).features as { properties: { id: number; communeCode: string }; geometry: { coordinates: Pt } }[];
+    const alone = (p: Pt, except?: number) => all.every((g) => g.properties.id === except || distance(p, g.geometry.coordinates, { units: 'meters' }) > 150);
+    const h = all.find((f) => alone(f.geometry.coordinates, f.properties.id))!;
+    const communes = (await asPolice('/api/communes')).features as any[];
+    const from = h.geometry.coordinates;
+    // The nearest other commune whose inner point has no active hotspot near it.
+    const target = communes
+      .filter((c) => c.properties.code !== h.properties.communeCode)
+      .map((c) => ({ c, at: pointOnFeature(c).geometry.coordinates as Pt }))
+      .filter((x) => alone(x.at))
+      .sort((a, b) => distance(from, a.at) - distance(from, b.at))[0]!;
+
+    const police = await DashboardDriver.open(browser, server.origin, '/?layers=hotspots', { width: 1280, height: 800 }, 'congan');
+    await police.page.evaluate(([a, b]: Pt[]) => (window as any).__map.fitBounds([[Math.min(a![0], b![0]), Math.min(a![1], b![1])], [Math.max(a![0], b![0]), Math.max(a![1], b![1])]], { padding: 120, animate: false, maxZoom: 15 }), [from, target.at]);
+    await police.page.waitForFunction((id) => (window as any).__map.queryRenderedFeatures({ layers: ['hotspot-points'] }).some((f: any) => Number(f.properties.id) === id), h.properties.id, { timeout: 10_000 });
+    await police.clickAt(from);
+    const panel = police.page.getByTestId('hotspot-panel');
+    await expect(panel.locator('h2').textContent()).resolves.toBe(`Điểm #${h.properties.id}`);
+    await expect(police.page.getByTestId('hotspot-events').textContent()).resolves.toContain('Phát hiện');
+
+    // Drag the yellow marker from the hotspot's place to the other commune, then save.
+    await police.page.getByTestId('move-start').click();
+    const marker = police.page.getByTestId('placed-marker');
+    await marker.waitFor();
+    const [a, b] = await police.page.evaluate(([p, q]) => [(window as any).__map.project(p), (window as any).__map.project(q)], [from, target.at]);
+    const box = (await marker.boundingBox())!;
+    const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await police.page.mouse.move(start.x, start.y);
+    await police.page.mouse.down();
+    await police.page.mouse.move(start.x + (b.x - a.x), start.y + (b.y - a.y), { steps: 12 });
+    await police.page.mouse.up();
+    await police.page.getByTestId('move-save').click();
+    await expect(police.page.getByTestId('hotspot-saved').textContent()).resolves.toBe(`Đã chuyển điểm, thuộc ${target.c.properties.type} ${target.c.properties.name}`);
+    const moved = await asPolice(`/api/hotspots/${h.properties.id}`);
+    expect(moved.commune.code).toBe(target.c.properties.code);
+    const { today } = await asPolice('/api/health');
+    expect(distance(moved.location, target.at, { units: 'meters' })).toBeLessThan(60); // within a pixel or two of the drop
+
+    await police.page.getByTestId('event-submit').click(); // "eliminated", today
+    await police.page.waitForFunction(() => document.querySelector('[data-testid="hotspot-status"]')?.textContent === 'Đã triệt xóa');
+    const events = (await asPolice(`/api/hotspots/${h.properties.id}`)).events.map((e: any) => ({ kind: e.kind, date: e.date }));
+    expect(events).toEqual([...moved.events.map((e: any) => ({ kind: e.kind, date: e.date })), { kind: 'eliminated', date: today }]);
+    await police.screenshot('test-artifacts/hotspot-panel-1280x800.png');
+    expect(police.consoleErrors).toEqual([]);
+  });
+
+  it('a buffer around an uploaded list of places lists the hotspots within the radius', async () => {
+    const asPolice = await apiReader(server.origin, 'congan');
+    const all = (await asPolice('/api/hotspots?limit=20000')).features as { properties: { id: number }; geometry: { coordinates: Pt } }[];
+    const places: Pt[] = [all[5]!.geometry.coordinates, all[40]!.geometry.coordinates];
+    const csv = `\uFEFFTên địa điểm;Vĩ độ;Kinh độ\nTrường THCS Nhị Điền;${places[0]![1]};${places[0]![0]}\nChợ Tân An;${places[1]![1]};${places[1]![0]}\nDòng hỏng;abc;\n`;
+    const police = await DashboardDriver.open(browser, server.origin, '/', { width: 1280, height: 800 }, 'congan');
+    await police.page.getByTestId('draw-area').click();
+    await police.page.getByTestId('mode-buffer').check();
+    await police.page.getByTestId('radius').fill('400');
+    await police.page.getByTestId('places-file').setInputFiles({ name: 'dia-diem.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect(police.page.getByTestId('places-note').textContent()).resolves.toContain('Đã nạp 2 địa điểm');
+    await expect(police.page.getByTestId('places-note').textContent()).resolves.toContain('Dòng 4');
+    await police.page.getByTestId('area-search').click();
+    await police.page.getByTestId('area-summary').waitFor();
+    const listed = await police.page.locator('[data-testid^="area-hotspot-"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-testid')!.split('-').pop())));
+    const near = (f: (typeof all)[number], r: number) => places.some((p) => distance(p, f.geometry.coordinates, { units: 'meters' }) < r);
+    for (const f of all) {
+      if (near(f, 395)) expect(listed).toContain(f.properties.id);
+      if (!near(f, 405)) expect(listed).not.toContain(f.properties.id);
+    }
+    await police.screenshot('test-artifacts/area-buffer-1280x800.png');
     expect(police.consoleErrors).toEqual([]);
   });
 });

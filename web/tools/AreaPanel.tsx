@@ -59,28 +59,30 @@ export function AreaPanel({ draft, onDraft, result, onResult, date, today, onSav
     <aside className="panel" data-testid="area-panel">
       <button className="close" onClick={onClose} aria-label={t.close}>×</button>
       <h2>{t.op.draw}</h2>
-      <fieldset className="actions">
-        {DRAW_MODES.map((m: DrawMode) => (
-          <label key={m} className="check">
-            <input type="radio" name="mode" value={m} checked={draft.mode === m} onChange={() => redraw({ ...EMPTY_DRAFT, mode: m, radiusM: draft.radiusM })} data-testid={`mode-${m}`} /> {t.op.modes[m]}
+      <div className="proposal-form">
+        <fieldset className="actions">
+          {DRAW_MODES.map((m: DrawMode) => (
+            <label key={m} className="check">
+              <input type="radio" name="mode" value={m} checked={draft.mode === m} onChange={() => redraw({ ...EMPTY_DRAFT, mode: m, radiusM: draft.radiusM })} data-testid={`mode-${m}`} /> {t.op.modes[m]}
+            </label>
+          ))}
+        </fieldset>
+        <p className="muted">{t.op.hints[draft.mode]}</p>
+        {draft.mode !== 'polygon' && (
+          <label>{t.op.radius}
+            <input type="number" min={1} max={20000} value={draft.radiusM} data-testid="radius" onChange={(e) => redraw({ ...draft, radiusM: Number(e.target.value) })} />
           </label>
-        ))}
-      </fieldset>
-      <p className="muted">{t.op.hints[draft.mode]}</p>
-      {draft.mode !== 'polygon' && (
-        <label>{t.op.radius}
-          <input type="number" min={1} max={20000} value={draft.radiusM} data-testid="radius" onChange={(e) => redraw({ ...draft, radiusM: Number(e.target.value) })} />
-        </label>
-      )}
-      {draft.mode === 'buffer' && (
-        <label>{t.op.places}<input type="file" accept=".csv,.xlsx,text/csv" data-testid="places-file" onChange={(e) => void upload(e.target.files?.[0])} /></label>
-      )}
-      {placesNote.length > 0 && <ul className="muted" data-testid="places-note">{placesNote.map((n) => <li key={n}>{n}</li>)}</ul>}
-      <p className="actions">
-        <span data-testid="draft-points">{t.op.points(draft.points.length)}</span>
-        <button onClick={() => redraw({ ...draft, points: [] })} disabled={!draft.points.length}>{t.op.clear}</button>
-        <button onClick={() => void search()} disabled={!spec} data-testid="area-search">{t.op.search}</button>
-      </p>
+        )}
+        {draft.mode === 'buffer' && (
+          <label>{t.op.places}<input type="file" accept=".csv,.xlsx,text/csv" data-testid="places-file" onChange={(e) => void upload(e.target.files?.[0])} /></label>
+        )}
+        {placesNote.length > 0 && <ul className="muted" data-testid="places-note">{placesNote.map((n) => <li key={n}>{n}</li>)}</ul>}
+        <p className="actions">
+          <span data-testid="draft-points">{t.op.points(draft.points.length)}</span>
+          <button onClick={() => redraw({ ...draft, points: [] })} disabled={!draft.points.length}>{t.op.clear}</button>
+          <button onClick={() => void search()} disabled={!spec} data-testid="area-search">{t.op.search}</button>
+        </p>
+      </div>
       {error && <p role="alert" className="error" data-testid="area-error">{error}</p>}
       {result && (
         <>
