@@ -58,8 +58,9 @@ export type MatchResult =
 /** Matching inside one province (its code): the level of the units is the one with the most code or name hits. */
 export function unitMatcher(list: OfficialUnit[], provinceCode: string) {
   const byCode = new Map(list.map((u) => [u.code, u]));
-  const inProvince = (u: OfficialUnit): boolean => u.code === provinceCode || (u.parentCode !== null && inProvince(byCode.get(u.parentCode) ?? { ...u, parentCode: null, code: '' }));
-  const units = list.filter((u) => u.level > 1 && inProvince(u));
+  // The list runs parent before child, so one pass collects the province's units level by level.
+  const inProvince = new Set([provinceCode]);
+  const units = list.filter((u) => u.parentCode !== null && inProvince.has(u.parentCode) && inProvince.add(u.code));
   const bottom = Math.max(...units.map((u) => u.level)) as 2 | 3;
   const leaves = units.filter((u) => u.level === bottom);
   // Parents by name are looked up one level up only: "Thành phố Trà Vinh" is the district, not "Tỉnh Trà Vinh".

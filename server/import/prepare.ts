@@ -30,8 +30,11 @@ export interface ImportReport {
   blocking: number;
 }
 
-function mapPositions(g: MultiPolygon | null, f: (p: Position) => Position): void {
-  if (g) for (const part of g.coordinates) for (const ring of part) for (let i = 0; i < ring.length; i++) ring[i] = f(ring[i]!);
+/** Polygons with every position mapped; other geometry (refused by the checks) as it is. */
+function reprojected(g: Geometry | null, f: (p: Position) => Position): Geometry | null {
+  if (g?.type === 'Polygon') return { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map(f)) };
+  if (g?.type === 'MultiPolygon') return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map((r) => r.map(f))) };
+  return g;
 }
 
 function attributesOf(features: Feature<Geometry | null>[]): ImportReport['attributes'] {
@@ -62,12 +65,8 @@ export async function prepareBoundaries(file: string, bytes: Uint8Array, options
   const findings: ImportReport['findings'] = [];
   layer.features.forEach((f, index) => {
     const label = labelOf(f.properties, index);
-    const g = f.geometry;
     // Reprojected before checking, so ranges, areas and slivers are judged on the ground.
-    const projected = g && (g.type === 'Polygon' || g.type === 'MultiPolygon')
-      ? { type: 'MultiPolygon' as const, coordinates: structuredClone(g.type === 'Polygon' ? [g.coordinates] : g.coordinates) }
-      : g;
-    if (projected?.type === 'MultiPolygon') mapPositions(projected, project);
+    const projected = crs.definition === 'WGS84' ? f.geometry : reprojected(f.geometry, project);
     const checked = checkGeometry(projected, index);
     findings.push(...checked.findings.map((x) => ({ ...x, label })));
     units.push({ index, properties: f.properties ?? {}, geometry: checked.geometry });

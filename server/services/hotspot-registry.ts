@@ -131,14 +131,14 @@ export async function addHotspotEvent(deps: RegistryDeps, s: Snapshot, actor: Ac
       const m = PROBLEMS[problem.problem];
       throw new HttpError(422, 'lifecycle', `${m.vi} (#${id}, ${formatVnDate(e.date)})`, `${m.en} (#${id}, ${formatVnDate(e.date)})`);
     }
-    await db.insert(t.hotspotEvents).values({ hotspotId: id, kind: e.kind, date: e.date, note: e.note, recordedAt: actor.now.toISOString() });
+    const [created] = await db.insert(t.hotspotEvents).values({ hotspotId: id, kind: e.kind, date: e.date, note: e.note, recordedAt: actor.now.toISOString() }).returning({ id: t.hotspotEvents.id });
     const flag = e.kind === 'reformed' ? await raiseFlagIfNeeded(db, s, actor, id, h.communeId, { kind: 'reformed', date: e.date }) : null;
     await bumpRevision(db);
     await appendAudit(db, {
       actorId: p.userId, actorName: p.username, address: actor.address, action: 'hotspot_event', entityType: 'hotspot', entityId: String(id),
       before: events.length ? { kind: events.at(-1)!.kind, date: events.at(-1)!.date } : null, after: e,
     }, actor.now);
-    return { id, event: communeEvent(s, h.communeId, id, 'event'), flag };
+    return { id, eventId: created!.id, event: communeEvent(s, h.communeId, id, 'event'), flag };
   };
   return tx ? run(tx) : deps.db.transaction((inner) => run(inner));
 }

@@ -42,9 +42,8 @@ export async function recordResults(deps: RegistryDeps, s: Snapshot, actor: Acto
       if (e.date < op.startDate || e.date > op.endDate)
         throw new HttpError(422, 'outside_period', `Điểm #${e.hotspotId}: ngày triệt xóa ${e.date} nằm ngoài thời gian của đợt`, `Hotspot #${e.hotspotId}: elimination date ${e.date} is outside the operation's period`);
       const note = [`Đợt cao điểm "${op.name}"`, e.note].filter(Boolean).join(' — ');
-      const { event } = await addHotspotEvent(deps, s, actor, e.hotspotId, { kind: 'eliminated', date: e.date, note }, tx);
-      const [created] = await tx.select({ id: t.hotspotEvents.id }).from(t.hotspotEvents).where(eq(t.hotspotEvents.hotspotId, e.hotspotId)).orderBy(desc(t.hotspotEvents.id)).limit(1);
-      await tx.insert(t.operationEliminations).values({ operationId: id, hotspotEventId: created!.id });
+      const { event, eventId } = await addHotspotEvent(deps, s, actor, e.hotspotId, { kind: 'eliminated', date: e.date, note }, tx);
+      await tx.insert(t.operationEliminations).values({ operationId: id, hotspotEventId: eventId });
       events.push(event);
     }
     const results = { arrested: input.arrested, cases: input.cases, seizures: input.seizures, note: input.note };

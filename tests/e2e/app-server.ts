@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { readEnv } from '../../server/env';
 import { startServer } from '../bench/server-process';
 import { createPostgresDatabase } from '../helpers/db';
-import { CHROMIUM_PATH } from './browser';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { CHROMIUM_PATH, launchBrowser } from './browser';
 
 /** Browser specs need Debian's Chromium and a built app; without them they skip with a notice. */
 export const browserTestsPossible = existsSync(CHROMIUM_PATH) && existsSync('dist/web/index.html') && existsSync('dist/server/main.js');
@@ -25,4 +27,19 @@ export async function startAppServer(port: number) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The built app and a browser for one spec file: started before its tests, stopped after them. */
+export function appAndBrowser(port: number): { readonly origin: string; readonly browser: Browser } {
+  let server: Awaited<ReturnType<typeof startAppServer>> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startAppServer(port);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return { get origin() { return server!.origin; }, get browser() { return browser!; } };
 }

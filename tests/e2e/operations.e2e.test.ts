@@ -1,32 +1,20 @@
 // Police operation workflow in Chromium: draw an area on the map, see the hotspots inside, save it as a crackdown
 // operation, record its results, and watch the eliminated hotspots change colour on the map.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, formatVnDate } from '../../geo/dates';
 import { distance, pointOnFeature } from '@turf/turf';
 import { HOTSPOT_COLORS } from '../../web/map/style';
 import { apiReader } from './api-session';
-import { browserTestsPossible, startAppServer } from './app-server';
-import { launchBrowser } from './browser';
+import { appAndBrowser, browserTestsPossible } from './app-server';
 import { DashboardDriver } from './driver';
 
 type Pt = [number, number];
 
 describe.skipIf(!browserTestsPossible)('police operations in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startAppServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startAppServer(18974);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = appAndBrowser(18974);
 
   it('police draw an area, see its hotspots, save an operation, record results, and the eliminated hotspots change colour', async () => {
-    const asPolice = await apiReader(server.origin, 'congan');
+    const asPolice = await apiReader(app.origin, 'congan');
     const { today } = await asPolice('/api/health');
     const all = (await asPolice('/api/hotspots?limit=20000')).features as { properties: { id: number; status: string }; geometry: { coordinates: Pt } }[];
     // The area: a box of ±0.004° around the active hotspot with the most active neighbours in it.
@@ -38,7 +26,7 @@ describe.skipIf(!browserTestsPossible)('police operations in Chromium', () => {
     const R = 0.004;
     const corners: Pt[] = [[centre[0] - R, centre[1] - R], [centre[0] + R, centre[1] - R], [centre[0] + R, centre[1] + R], [centre[0] - R, centre[1] + R]];
 
-    const police = await DashboardDriver.open(browser, server.origin, '/?layers=hotspots', { width: 1280, height: 800 }, 'congan');
+    const police = await DashboardDriver.open(app.browser, app.origin, '/?layers=hotspots', { width: 1280, height: 800 }, 'congan');
     await police.page.evaluate((c) => (window as any).__map.jumpTo({ center: c, zoom: 14 }), centre);
     await police.page.getByTestId('draw-area').click();
     await police.page.getByTestId('area-panel').waitFor();
@@ -102,7 +90,7 @@ describe.skipIf(!browserTestsPossible)('police operations in Chromium', () => {
     for (const id of targets) expect((await asPolice(`/api/hotspots/${id}`)).status).toBe('eliminated');
     for (const format of ['xlsx', 'pdf'] as const) {
       const href = await police.page.getByTestId(`op-export-${format}`).getAttribute('href');
-      const file = await police.page.request.get(server.origin + href!);
+      const file = await police.page.request.get(app.origin + href!);
       expect(file.status()).toBe(200);
       expect(file.headers()['content-type']).toContain(format === 'pdf' ? 'application/pdf' : 'spreadsheetml');
     }
@@ -119,7 +107,7 @@ describe.skipIf(!browserTestsPossible)('police operations in Chromium', () => {
     expect(police.consoleErrors).toEqual([]);
   });
   it('police open a hotspot on the map, drag it into another commune, and record its elimination', async () => {
-    const asPolice = await apiReader(server.origin, 'congan');
+    const asPolice = await apiReader(app.origin, 'congan');
     const all = (await asPolice('/api/hotspots?status=active&limit=20000')).features as { properties: { id: number; communeCode: string }; geometry: { coordinates: Pt } }[];
     const alone = (p: Pt, except?: number) => all.every((g) => g.properties.id === except || distance(p, g.geometry.coordinates, { units: 'meters' }) > 150);
     const h = all.find((f) => alone(f.geometry.coordinates, f.properties.id))!;
@@ -132,7 +120,7 @@ describe.skipIf(!browserTestsPossible)('police operations in Chromium', () => {
       .filter((x) => alone(x.at))
       .sort((a, b) => distance(from, a.at) - distance(from, b.at))[0]!;
 
-    const police = await DashboardDriver.open(browser, server.origin, '/?layers=hotspots', { width: 1280, height: 800 }, 'congan');
+    const police = await DashboardDriver.open(app.browser, app.origin, '/?layers=hotspots', { width: 1280, height: 800 }, 'congan');
     await police.page.evaluate(([a, b]: Pt[]) => (window as any).__map.fitBounds([[Math.min(a![0], b![0]), Math.min(a![1], b![1])], [Math.max(a![0], b![0]), Math.max(a![1], b![1])]], { padding: 120, animate: false, maxZoom: 15 }), [from, target.at]);
     await police.page.waitForFunction((id) => (window as any).__map.queryRenderedFeatures({ layers: ['hotspot-points'] }).some((f: any) => Number(f.properties.id) === id), h.properties.id, { timeout: 10_000 });
     await police.clickAt(from);
@@ -167,11 +155,11 @@ describe.skipIf(!browserTestsPossible)('police operations in Chromium', () => {
   });
 
   it('a buffer around an uploaded list of places lists the hotspots within the radius', async () => {
-    const asPolice = await apiReader(server.origin, 'congan');
+    const asPolice = await apiReader(app.origin, 'congan');
     const all = (await asPolice('/api/hotspots?limit=20000')).features as { properties: { id: number }; geometry: { coordinates: Pt } }[];
     const places: Pt[] = [all[5]!.geometry.coordinates, all[40]!.geometry.coordinates];
     const csv = `\uFEFFTên địa điểm;Vĩ độ;Kinh độ\nTrường THCS Nhị Điền;${places[0]![1]};${places[0]![0]}\nChợ Tân An;${places[1]![1]};${places[1]![0]}\nDòng hỏng;abc;\n`;
-    const police = await DashboardDriver.open(browser, server.origin, '/', { width: 1280, height: 800 }, 'congan');
+    const police = await DashboardDriver.open(app.browser, app.origin, '/', { width: 1280, height: 800 }, 'congan');
     await police.page.getByTestId('draw-area').click();
     await police.page.getByTestId('mode-buffer').check();
     await police.page.getByTestId('radius').fill('400');

@@ -1,40 +1,28 @@
 // The status workflow across three browsers: an editor proposes, an approver approves, and a leader's dashboard,
 // open all along, shows the dashed outline and then the new colour without reloading.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STATUS_TRANSITIONS, type CommuneStatus } from '../../geo/status';
 import { STATUS_COLORS } from '../../web/map/style';
 import { pointOnFeature } from '@turf/turf';
 import { apiReader, signInOverHttp } from './api-session';
-import { browserTestsPossible, startAppServer } from './app-server';
-import { launchBrowser } from './browser';
+import { appAndBrowser, browserTestsPossible } from './app-server';
 import { DashboardDriver } from './driver';
 
 describe.skipIf(!browserTestsPossible)('status workflow in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startAppServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startAppServer(18972);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = appAndBrowser(18972);
 
   it('editor proposes, approver approves, the leader sees the dashed outline and then the new colour live', async () => {
-    const asEditor = await apiReader(server.origin, 'bientap');
+    const asEditor = await apiReader(app.origin, 'bientap');
     const { communes } = await asEditor('/api/my-area');
     const target = communes.find((c: any) => c.status && c.pendingProposalId === null && STATUS_TRANSITIONS[c.status as CommuneStatus].some((s) => s !== 'transformed'));
     const next = STATUS_TRANSITIONS[target.status as CommuneStatus].find((s) => s !== 'transformed')!;
 
-    const leader = await DashboardDriver.open(browser, server.origin, '/', { width: 1280, height: 720 }, 'lanhdao');
+    const leader = await DashboardDriver.open(app.browser, app.origin, '/', { width: 1280, height: 720 }, 'lanhdao');
     await leader.page.evaluate(() => ((window as any).__notReloaded = true));
     const colourOf = async () => (await leader.drawnCommunes()).find((c) => c.code === target.code)!;
     expect(await colourOf()).toMatchObject({ status: target.status, color: STATUS_COLORS[target.status as CommuneStatus] });
 
-    const editor = await DashboardDriver.open(browser, server.origin, `/?commune=${target.code}`, { width: 420, height: 900 }, 'bientap');
+    const editor = await DashboardDriver.open(app.browser, app.origin, `/?commune=${target.code}`, { width: 420, height: 900 }, 'bientap');
     await editor.page.getByTestId('propose').click();
     const form = editor.page.getByTestId('proposal-form');
     await form.locator('select[name="status"]').selectOption(next);
@@ -48,7 +36,7 @@ describe.skipIf(!browserTestsPossible)('status workflow in Chromium', () => {
     await leader.page.waitForFunction((code) => (window as any).__map.querySourceFeatures('pending').some((f: any) => f.properties.code === code), target.code, { timeout: 5000 });
     expect((await colourOf()).status).toBe(target.status);
 
-    const approver = await DashboardDriver.open(browser, server.origin, '/', { width: 1280, height: 720 }, 'pheduyet');
+    const approver = await DashboardDriver.open(app.browser, app.origin, '/', { width: 1280, height: 720 }, 'pheduyet');
     await approver.page.getByTestId('nav-queue').click();
     const item = approver.page.locator(`[data-commune="${target.code}"]`);
     await item.waitFor();
@@ -75,7 +63,7 @@ describe.skipIf(!browserTestsPossible)('status workflow in Chromium', () => {
   });
 
   it('an admin creates a user who signs in and changes the password; the audit page shows it and verifies the chain', async () => {
-    const admin = await DashboardDriver.open(browser, server.origin, '/', { width: 1280, height: 720 }, 'quantri');
+    const admin = await DashboardDriver.open(app.browser, app.origin, '/', { width: 1280, height: 720 }, 'quantri');
     await admin.page.getByTestId('nav-users').click();
     const form = admin.page.getByTestId('user-create');
     await form.getByLabel('Tên đăng nhập').fill('canbo.moi');
@@ -87,11 +75,11 @@ describe.skipIf(!browserTestsPossible)('status workflow in Chromium', () => {
     await admin.page.getByTestId('user-canbo.moi').waitFor();
     await admin.screenshot('test-artifacts/users-1280x720.png');
 
-    const user = await DashboardDriver.open(browser, server.origin, '/', { width: 1280, height: 720 }, 'canbo.moi', 'Mat-khau-ban-dau-1');
+    const user = await DashboardDriver.open(app.browser, app.origin, '/', { width: 1280, height: 720 }, 'canbo.moi', 'Mat-khau-ban-dau-1');
     await user.page.getByTestId('nav-area').click();
     const rows = user.page.locator('[data-testid^="area-99"]');
     await rows.first().waitFor();
-    const asEditor = await apiReader(server.origin, 'bientap');
+    const asEditor = await apiReader(app.origin, 'bientap');
     expect(await rows.count()).toBe((await asEditor('/api/my-area')).communes.length);
     await user.screenshot('test-artifacts/my-area-1280x720.png');
     await user.page.getByTestId('nav-account').click();
@@ -112,20 +100,20 @@ describe.skipIf(!browserTestsPossible)('status workflow in Chromium', () => {
   });
 
   it('a detection in a drug-free commune shows a relapse marker on the map and in the editor\'s area, until dismissed', async () => {
-    const asEditor = await apiReader(server.origin, 'bientap');
+    const asEditor = await apiReader(app.origin, 'bientap');
     const { communes } = await asEditor('/api/my-area');
     const target = communes.find((c: any) => (c.status === 'drug_free' || c.status === 'transformed') && c.openFlagId === null);
     const fc = await asEditor('/api/communes');
     const feature = fc.features.find((f: any) => f.properties.code === target.code);
     const at = pointOnFeature(feature).geometry.coordinates;
-    const { cookie, csrf } = await signInOverHttp(server.origin, 'congan');
-    const made = await fetch(`${server.origin}/api/hotspots`, {
-      method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrf, Origin: server.origin, 'Content-Type': 'application/json' },
+    const { cookie, csrf } = await signInOverHttp(app.origin, 'congan');
+    const made = await fetch(`${app.origin}/api/hotspots`, {
+      method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrf, Origin: app.origin, 'Content-Type': 'application/json' },
       body: JSON.stringify({ location: at, address: 'Quán nước đầu ấp', kind: 'diem', activities: ['using'], detectedOn: (await asEditor('/api/health')).today, acknowledgeDuplicates: true }),
     });
     expect(made.status).toBe(201);
 
-    const editor = await DashboardDriver.open(browser, server.origin, '/', { width: 1280, height: 720 }, 'bientap');
+    const editor = await DashboardDriver.open(app.browser, app.origin, '/', { width: 1280, height: 720 }, 'bientap');
     await editor.page.waitForFunction((code) => (window as any).__map.querySourceFeatures('flags').some((f: any) => f.properties.code === code), target.code);
     await editor.page.getByTestId('legend-flag').waitFor();
     await editor.screenshot('test-artifacts/relapse-flag-1280x720.png');
@@ -139,14 +127,14 @@ describe.skipIf(!browserTestsPossible)('status workflow in Chromium', () => {
   });
 
   it('police search hotspots without diacritics, page through them, and download the same list', async () => {
-    const asPolice = await apiReader(server.origin, 'congan');
+    const asPolice = await apiReader(app.origin, 'congan');
     const fold = (a: string) => a.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase();
     // A commune name as it appears in an address, typed without diacritics: "Tân Đức" → "tan duc".
     const sample = (await asPolice('/api/hotspots?limit=1')).features[0].properties.address as string;
     const typed = fold(sample.split(', ').at(-1)!.replace(/^(xã|phường|thị trấn) /i, ''));
     const expected = await asPolice(`/api/hotspots?q=${encodeURIComponent(typed)}&limit=1`);
     expect(expected.total).toBeGreaterThan(0);
-    const police = await DashboardDriver.open(browser, server.origin, '/', { width: 1280, height: 720 }, 'congan');
+    const police = await DashboardDriver.open(app.browser, app.origin, '/', { width: 1280, height: 720 }, 'congan');
     await police.page.getByTestId('nav-search').click();
     const form = police.page.getByTestId('search-form');
     await form.locator('input[name="q"]').fill(typed);
@@ -157,7 +145,7 @@ describe.skipIf(!browserTestsPossible)('status workflow in Chromium', () => {
     expect(fold(addresses[0]!)).toContain(typed); // the phrase as typed comes first
     await police.screenshot('test-artifacts/hotspot-search-1280x720.png');
     const href = await police.page.getByTestId('export-csv').getAttribute('href');
-    const csv = await police.page.request.get(server.origin + href!);
+    const csv = await police.page.request.get(app.origin + href!);
     expect(csv.status()).toBe(200);
     const text = await csv.text();
     expect(text.split('\n').filter(Boolean).length).toBe(expected.total + 1);
@@ -166,11 +154,11 @@ describe.skipIf(!browserTestsPossible)('status workflow in Chromium', () => {
   });
 
   it('police add a hotspot by clicking the map; the commune comes from the point; a second one there is flagged as a likely duplicate', async () => {
-    const asPolice = await apiReader(server.origin, 'congan');
+    const asPolice = await apiReader(app.origin, 'congan');
     const fc = await asPolice('/api/communes');
     const feature = fc.features.find((f: any) => f.properties.code === '99050') ?? fc.features[10];
     const at = pointOnFeature(feature).geometry.coordinates as [number, number];
-    const police = await DashboardDriver.open(browser, server.origin, '/', { width: 1280, height: 720 }, 'congan');
+    const police = await DashboardDriver.open(app.browser, app.origin, '/', { width: 1280, height: 720 }, 'congan');
     const add = async (address: string) => {
       await police.page.getByTestId('add-hotspot').click();
       const { x, y } = await police.page.evaluate((p) => (window as any).__map.project(p), at);

@@ -5,7 +5,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { Statuses } from '../api/client';
-import type { MapData } from './boundaries';
+import { boundsOf, type MapData } from './boundaries';
 import { buildStyle, focusOpacity, hatchImage } from './style';
 import { Tooltip, type HoverInfo } from './Tooltip';
 
@@ -43,18 +43,6 @@ interface Props {
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const rounded = (x: number) => Math.round(x * 1e6) / 1e6;
-
-function geometryBounds(g: Geometry): [number, number, number, number] {
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const walk = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number') {
-      const [x, y] = c as [number, number];
-      b[0] = Math.min(b[0], x); b[1] = Math.min(b[1], y); b[2] = Math.max(b[2], x); b[3] = Math.max(b[3], y);
-    } else for (const d of c as unknown[]) walk(d);
-  };
-  if ('coordinates' in g) walk(g.coordinates);
-  return b;
-}
 
 type TestHandle = { __map?: MapLibreMap; __appliedStatuses?: number };
 
@@ -170,7 +158,7 @@ export function MapView(props: Props) {
     if (!map) return;
     const area = props.area;
     setData(map, 'area', area ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: area }] } : EMPTY);
-    if (area) map.fitBounds(geometryBounds(area), { padding: 60, animate: false, maxZoom: 15 });
+    if (area) map.fitBounds(boundsOf(area), { padding: 60, animate: false, maxZoom: 15 });
   }, [map, props.area]);
 
   useEffect(() => {

@@ -20,7 +20,7 @@ export interface MapData {
   names: Map<string, { name: string; type: string; parentCode: string | null }>;
 }
 
-function boundsOf(geometry: Geometry): [number, number, number, number] {
+export function boundsOf(geometry: Geometry): [number, number, number, number] {
   let [w, s, e, n] = [180, 90, -180, -90];
   const visit = (c: unknown): void => {
     if (typeof (c as number[])[0] === 'number') {

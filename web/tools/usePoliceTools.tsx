@@ -65,7 +65,6 @@ export function usePoliceTools({ view, update, map, date, today, revision, canRe
   }, [opList.data]);
   const area = tool === 'area' ? (areaResult?.area as Geometry | undefined) ?? null : view.op ? (op.data?.area as Geometry | undefined) ?? null : null;
   const placing = (tool === 'add' && !placed) || tool === 'area';
-  const movingHotspot = hotspotId !== null && placed !== null;
 
   const mapProps = {
     onPlace: placing ? onPlace : null, placed, onDragPlaced: placed ? setPlaced : null, sketch, area, operations,
@@ -92,7 +91,7 @@ export function usePoliceTools({ view, update, map, date, today, revision, canRe
   else if (hotspotId !== null && today)
     panel = (
       <HotspotPanel hotspot={hotspot.data} today={today} canWrite={canWrite} moving={placed} onMove={setPlaced}
-        onChanged={(h: HotspotDetail, message?: string) => { setPlaced(null); setNotice(message ?? null); saved(); if (message) setHotspotId(h.id); }}
+        onChanged={(_h: HotspotDetail, message?: string) => { setPlaced(null); setNotice(message ?? null); saved(); }}
         onClose={() => { setHotspotId(null); setPlaced(null); }} />
     );
   else if (tool === 'area' && date && today)
@@ -107,5 +106,5 @@ export function usePoliceTools({ view, update, map, date, today, revision, canRe
         onChanged={(_o: Operation) => saved()} onClose={() => update({ op: null })} />
     );
 
-  return { mapProps, toolbar, panel: panel && <Suspense fallback={<aside className="panel"><p role="status">{t.loading}</p></aside>}>{panel}</Suspense>, error: op.error ?? hotspot.error ?? opList.error, movingHotspot };
+  return { mapProps, toolbar, panel: panel && <Suspense fallback={<aside className="panel"><p role="status">{t.loading}</p></aside>}>{panel}</Suspense>, error: op.error ?? hotspot.error ?? opList.error };
 }
