@@ -100,6 +100,7 @@ async function writeHotspots(db: Db, r: ResolvedDataset, unitIds: number[]) {
       .insert(t.hotspots)
       .values(chunk.map(([i, h]) => ({ externalRef: h.ref, lng: h.location[0], lat: h.location[1], address: h.address, kind: h.kind, activities: h.activities, description: h.description, source: h.source, communeId: unitIds[r.hotspotUnits[i]!]! })))
       .returning({ id: t.hotspots.id });
+    await db.insert(t.hotspotCommunes).values(chunk.map(([i], k) => ({ hotspotId: rows[k]!.id, communeId: unitIds[r.hotspotUnits[i]!]! })));
     const events = chunk.flatMap(([, h], k) => h.events.map((e) => ({ hotspotId: rows[k]!.id, kind: e.kind, date: e.date, note: e.note })));
     await insertChunked(events, (ev) => db.insert(t.hotspotEvents).values(ev), 2000);
   }, 500);

@@ -18,16 +18,20 @@ export function formatReport(r: ImportReport): string {
     ...r.notes.map((n) => `! ${n.vi} / ${n.en}`),
     'Thuộc tính / attributes:',
     ...r.attributes.map((a) => `  ${a.name}: ${a.examples.join(' | ')}`),
+    `Cấp / level: ${r.mapping.level}; mã / code: ${r.mapping.code ?? '—'}; tên / name: ${r.mapping.name ?? '—'}; loại / type: ${r.mapping.type ?? '—'}; cấp trên / parent: ${r.mapping.parent ?? '—'}`,
+    ...(r.province ? [`Tỉnh / province: ${r.province.code} ${r.province.name}`] : []),
+    ...(r.matching ? [`Đối chiếu danh mục / matched to the code list: ${r.matching.byCode} theo mã / by code, ${r.matching.byName} theo tên / by name, ${r.matching.unmatched} không khớp / unmatched, ${r.matching.ambiguous} không rõ / ambiguous`] : []),
+    `Dung sai / tolerances: chồng lấn / overlap > ${r.tolerances.overlapM2} m², khe hở / gap > ${r.tolerances.gapM2} m², ngoài ranh tỉnh / outside > ${r.tolerances.outsideM2} m²; ${r.unionParts} vùng liền / connected part(s)`,
   ];
   const byKind = new Map<string, ImportReport['findings']>();
   for (const f of r.findings) byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), f]);
   lines.push(r.findings.length ? 'Kiểm tra hình học / geometry findings:' : 'Kiểm tra hình học / geometry: không có lỗi / no findings');
   for (const [kind, list] of byKind) {
-    const state = list[0]!.blocking ? 'CHẶN / BLOCKS' : 'đã sửa / repaired';
-    const where = list.slice(0, 5).map((f) => `${f.label}${f.at ? ` @ ${f.at[0]!.toFixed(6)},${f.at[1]!.toFixed(6)}` : ''}`).join('; ');
+    const state = list[0]!.blocking ? 'CHẶN / BLOCKS' : list[0]!.repaired ? 'đã sửa / repaired' : 'lưu ý / reported';
+    const where = list.slice(0, 5).map((f) => `${f.label}${f.areaM2 !== undefined ? ` ${f.areaM2} m²` : ''}${f.at ? ` @ ${f.at[0]!.toFixed(6)},${f.at[1]!.toFixed(6)}` : ''}${f.detail ? ` (${f.detail})` : ''}`).join('; ');
     lines.push(`  ${kind}: ${list.length} (${state}) — ${where}${list.length > 5 ? '; …' : ''}`);
   }
-  lines.push(r.blocking ? `Không thể nhập: ${r.blocking} lỗi chặn / cannot import: ${r.blocking} blocking finding(s)` : 'Có thể nhập / ready to import');
+  lines.push(r.blocking ? `Không thể nhập: ${r.blocking} lỗi chặn / cannot import: ${r.blocking} blocking finding(s)` : `Có thể nhập ${r.ready} đơn vị / ready to import ${r.ready} unit(s)`);
   return lines.join('\n');
 }
 

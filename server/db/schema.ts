@@ -53,6 +53,33 @@ export const adminUnits = pgTable(
   ],
 );
 
+/** An official list of units (GSO codes) as of a date, loaded to match imported boundaries against. */
+export const codeLists = pgTable('code_lists', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  asOf: day('as_of').notNull().unique(),
+  /** [{ code, name, type, level, parentCode }] in list order (parents before children). */
+  units: jsonb('units').notNull(),
+  loadedAt: instant('loaded_at').notNull().defaultNow(),
+  loadedBy: text('loaded_by').notNull(),
+});
+
+/** The crosswalk of a boundary change: which old unit became (wholly or partly) which new one, and from when. */
+export const unitLinks = pgTable(
+  'unit_links',
+  {
+    oldId: integer('old_id').notNull().references(() => adminUnits.id),
+    newId: integer('new_id').notNull().references(() => adminUnits.id),
+    kind: text('kind').notNull(),
+    date: day('date').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.oldId, t.newId] }),
+    index('unit_links_new').on(t.newId),
+    check('unit_links_kind', sql`${t.kind} in ('full', 'partial')`),
+  ],
+);
+
 /** Context layers drawn on the map (rivers, roads). */
 export const mapLayers = pgTable('map_layers', {
   id: serial('id').primaryKey(),
@@ -173,6 +200,17 @@ export const hotspots = pgTable(
     index('hotspots_commune').on(t.communeId),
     check('hotspots_kind', sql`${t.kind} in ('diem', 'tu_diem')`),
   ],
+);
+
+/** The commune holding each hotspot in every boundary vintage (found from its point); hotspots.commune_id is the
+ *  commune of the latest vintage. */
+export const hotspotCommunes = pgTable(
+  'hotspot_communes',
+  {
+    hotspotId: integer('hotspot_id').notNull().references(() => hotspots.id, { onDelete: 'cascade' }),
+    communeId: integer('commune_id').notNull().references(() => adminUnits.id),
+  },
+  (t) => [primaryKey({ columns: [t.hotspotId, t.communeId] }), index('hotspot_communes_commune').on(t.communeId)],
 );
 
 export const hotspotEvents = pgTable(

@@ -55,21 +55,24 @@ export type MatchResult =
   | { status: 'ambiguous'; candidates: OfficialUnit[] }
   | { status: 'unmatched'; elsewhere: OfficialUnit[] };
 
-/** Matching inside one province (its code): the level of the units is the one with the most code or name hits. */
-export function unitMatcher(list: OfficialUnit[], provinceCode: string) {
+/** Matching inside one province (its code), against its lowest level of units unless `level` says otherwise. */
+export function unitMatcher(list: OfficialUnit[], provinceCode: string, level?: 2 | 3) {
   const byCode = new Map(list.map((u) => [u.code, u]));
   // The list runs parent before child, so one pass collects the province's units level by level.
   const inProvince = new Set([provinceCode]);
   const units = list.filter((u) => u.parentCode !== null && inProvince.has(u.parentCode) && inProvince.add(u.code));
-  const bottom = Math.max(...units.map((u) => u.level)) as 2 | 3;
+  const bottom = level ?? (Math.max(...units.map((u) => u.level)) as 2 | 3);
   const leaves = units.filter((u) => u.level === bottom);
   // Parents by name are looked up one level up only: "Thành phố Trà Vinh" is the district, not "Tỉnh Trà Vinh".
   const parents = units.filter((u) => u.level === bottom - 1);
-  const normCode = (c: string) => (/^\d+$/.test(c) ? c.padStart(5, '0') : c);
+  const width = leaves[0]?.code.length ?? 5;
+  const normCode = (c: string) => (/^\d+$/.test(c) ? c.padStart(width, '0') : c);
 
   /** The parent units a reference can mean: one by code, or all of that name (and type, when given). */
   const parentsOf = (ref: string | null | undefined): OfficialUnit[] | null => {
-    if (!ref) return bottom === 2 ? [byCode.get(provinceCode)!].filter(Boolean) : null;
+    // Units right under the province: the province is the parent, whatever the file calls it.
+    if (bottom === 2) return [byCode.get(provinceCode)!].filter(Boolean);
+    if (!ref) return null;
     const byC = parents.find((u) => u.code === ref || u.code === ref.padStart(3, '0'));
     if (byC) return [byC];
     const p = withType(ref, typeOf(ref) || null);

@@ -2,19 +2,48 @@
 // (safe repairs made), with the report a user reads before deciding to commit.
 import type { Feature, GeoJsonProperties, Geometry, MultiPolygon, Position } from 'geojson';
 import { checkGeometry, type Finding } from '../../geo/boundary-check';
+import { DEFAULT_TOLERANCES, fitTogether, outsideOutline, type Tolerances } from '../../geo/neighbours';
 import { resolveCrs, toWgs84 } from '../../geo/projections';
 import { HttpError } from '../http/errors';
+import type { OfficialUnit } from './code-list';
+import { guessMapping, guessProvince, matchRows, unitsFromAttributes, type AttributeMapping, type MappedUnit, type MatchFinding, type MatchSummary } from './mapping';
 import { readBoundaryFile, type ReadOptions, type SourceFormat } from './read';
 
 export interface PrepareOptions extends ReadOptions {
   /** The coordinate system when the file does not say (or says wrongly). */
   epsg?: number;
+  /** Overrides of the guessed attribute mapping. */
+  mapping?: Partial<AttributeMapping>;
+  /** The official list to match units against; without it, codes are taken from the code attribute as they are. */
+  codeList?: OfficialUnit[];
+  /** The province (GSO code) the file covers; guessed from the file and the list when absent. */
+  province?: string;
+  /** The province's current outline, to report units reaching outside it. */
+  outline?: MultiPolygon | null;
+  tolerances?: Partial<Tolerances>;
+  /** Leave unmatched and ambiguous units out (reported) instead of blocking the import. */
+  skipUnmatched?: boolean;
 }
 
 export interface PreparedUnit {
   index: number;
   properties: NonNullable<GeoJsonProperties>;
   geometry: MultiPolygon | null;
+}
+
+/** A unit ready to be written: official code, name, type and parent, and its checked geometry. */
+export type ImportUnit = MappedUnit & { geometry: MultiPolygon };
+
+export type ImportFindingKind = Finding['kind'] | MatchFinding['kind'] | 'overlap' | 'gap' | 'outside_province' | 'overlay_failed';
+
+export interface ReportFinding extends Omit<Finding, 'kind'> {
+  kind: ImportFindingKind;
+  label: string;
+  /** Other features concerned (the neighbour of an overlap, the other holders of a duplicate code). */
+  others?: number[];
+  areaM2?: number;
+  /** What the official list says, or where else the name exists. */
+  detail?: string;
 }
 
 export interface ImportReport {
@@ -26,8 +55,17 @@ export interface ImportReport {
   notes: { vi: string; en: string }[];
   /** Attribute names with a few example values, to choose the code, name, type and parent from. */
   attributes: { name: string; examples: string[] }[];
-  findings: (Finding & { label: string })[];
+  mapping: AttributeMapping;
+  province: { code: string; name: string } | null;
+  /** How units were matched to the official list (null when no list was given). */
+  matching: MatchSummary | null;
+  tolerances: Tolerances;
+  /** Connected parts of the union of all units (a province is usually one; islands add more). */
+  unionParts: number;
+  findings: ReportFinding[];
   blocking: number;
+  /** Units that would be written. */
+  ready: number;
 }
 
 /** Polygons with every position mapped; other geometry (refused by the checks) as it is. */
@@ -42,12 +80,10 @@ function attributesOf(features: Feature<Geometry | null>[]): ImportReport['attri
   return names.map((name) => ({ name, examples: [...new Set(features.map((f) => f.properties?.[name]).filter((v) => v !== null && v !== undefined && v !== '').map(String))].slice(0, 3) }));
 }
 
-/** A label users recognise a unit by in the report: its name or code when an attribute looks like one. */
-function labelOf(p: GeoJsonProperties, index: number): string {
-  const pick = (re: RegExp) => Object.entries(p ?? {}).find(([k, v]) => re.test(k) && typeof v === 'string' && v.trim())?.[1] as string | undefined;
-  const name = pick(/^(full_?name|ten|name|ten_?xa|name_3)$/i);
-  const code = pick(/^(code|ma|ma_?xa|cc_3)$/i);
-  return [`#${index + 1}`, code, name].filter(Boolean).join(' ');
+/** A label users recognise a unit by in the report: its number in the file, code and name. */
+function labelOf(p: GeoJsonProperties, index: number, mapping: AttributeMapping): string {
+  const value = (key: string | null) => (key && p?.[key] !== null && p?.[key] !== undefined ? String(p[key]).trim() : '');
+  return [`#${index + 1}`, value(mapping.code), value(mapping.name)].filter(Boolean).join(' ');
 }
 
 export async function prepareBoundaries(file: string, bytes: Uint8Array, options: PrepareOptions = {}) {
@@ -62,9 +98,9 @@ export async function prepareBoundaries(file: string, bytes: Uint8Array, options
   if (crs.note) notes.push(crs.note);
   const project = toWgs84(crs.definition);
   const units: PreparedUnit[] = [];
-  const findings: ImportReport['findings'] = [];
+  const findings: ReportFinding[] = [];
   layer.features.forEach((f, index) => {
-    const label = labelOf(f.properties, index);
+    const label = `#${index + 1}`;
     // Reprojected before checking, so ranges, areas and slivers are judged on the ground.
     const projected = crs.definition === 'WGS84' ? f.geometry : reprojected(f.geometry, project);
     const checked = checkGeometry(projected, index);
@@ -75,10 +111,49 @@ export async function prepareBoundaries(file: string, bytes: Uint8Array, options
     if (findings.some((x) => x.kind === 'out_of_range'))
       notes.push({ vi: 'Tọa độ không phải kinh độ, vĩ độ và tệp không ghi hệ tọa độ: hãy chỉ rõ mã EPSG', en: 'The coordinates are not longitude/latitude and the file names no coordinate system: give its EPSG code' });
   }
+  const attributes = attributesOf(layer.features);
+  const mapping = { ...guessMapping(attributes.map((a) => a.name)), ...options.mapping };
+  const rows = units.map((u) => u.properties);
+  const labels = units.map((u) => labelOf(u.properties, u.index, mapping));
+  findings.forEach((f) => (f.label = labels[f.feature] ?? f.label));
+  const list = options.codeList;
+  const provinceCode = options.province ?? (list ? guessProvince(list, rows, mapping) : null);
+  if (list && !provinceCode)
+    throw new HttpError(422, 'unknown_province', 'Không xác định được tỉnh của tệp; hãy chọn tỉnh', 'Cannot tell which province the file covers; choose the province');
+  const official = list?.find((u) => u.level === 1 && u.code === provinceCode);
+  if (list && !official) throw new HttpError(422, 'unknown_province', `Danh mục không có tỉnh mã ${provinceCode}`, `The code list has no province ${provinceCode}`);
+  const matched = list ? matchRows(list, provinceCode!, rows, mapping) : unitsFromAttributes(rows, mapping);
+  const leaveOut = !!options.skipUnmatched;
+  for (const m of matched.findings) {
+    const base = { feature: m.feature, label: labels[m.feature]!, repaired: false };
+    if (m.kind === 'unmatched') findings.push({ ...base, kind: m.kind, blocking: !leaveOut, detail: m.elsewhere.join('; ') || undefined });
+    if (m.kind === 'ambiguous') findings.push({ ...base, kind: m.kind, blocking: !leaveOut, detail: m.candidates.join('; ') });
+    if (m.kind === 'duplicate_code') findings.push({ ...base, kind: m.kind, blocking: true, others: m.others, detail: m.code });
+    if (m.kind === 'name_differs') findings.push({ ...base, kind: m.kind, blocking: false, detail: m.official });
+  }
+  const tolerances = { ...DEFAULT_TOLERANCES, ...options.tolerances };
+  const geometries = units.map((u) => u.geometry);
+  const fit = fitTogether(geometries, tolerances);
+  const piece = (kind: 'overlap' | 'gap' | 'outside_province') => (p: { units: number[]; areaM2: number; at: Position }) =>
+    findings.push({ kind, feature: p.units[0] ?? -1, others: p.units.slice(1), label: p.units.map((i) => labels[i]).join(' × ') || '—', blocking: false, repaired: false, areaM2: Math.round(p.areaM2), at: p.at });
+  fit.overlaps.forEach(piece('overlap'));
+  fit.gaps.forEach(piece('gap'));
+  let unresolved = fit.unresolved;
+  if (options.outline) {
+    const out = outsideOutline(geometries, options.outline, tolerances);
+    out.outside.forEach(piece('outside_province'));
+    unresolved += out.unresolved;
+  }
+  if (unresolved) findings.push({ kind: 'overlay_failed', feature: -1, label: '—', blocking: false, repaired: false, count: unresolved });
+  const blockedFeatures = new Set(findings.filter((f) => f.blocking).map((f) => f.feature));
+  const ready: ImportUnit[] = matched.units.filter((u) => units[u.index]!.geometry && !blockedFeatures.has(u.index)).map((u) => ({ ...u, geometry: units[u.index]!.geometry! }));
+  const blocking = findings.filter((x) => x.blocking).length;
   const report: ImportReport = {
     file, format: layer.format, features: layer.features.length,
     crs: { source: options.epsg ? 'option' : declared ? 'file' : 'assumed', definition: crs.definition.length > 200 ? `${crs.definition.slice(0, 200)}…` : crs.definition },
-    encoding: layer.encoding, notes, attributes: attributesOf(layer.features), findings, blocking: findings.filter((x) => x.blocking).length,
+    encoding: layer.encoding, notes, attributes, mapping,
+    province: provinceCode ? { code: provinceCode, name: official ? official.name : provinceCode } : null,
+    matching: matched.summary, tolerances, unionParts: fit.union.length, findings, blocking, ready: blocking ? 0 : ready.length,
   };
-  return { units, report };
+  return { units, ready: blocking ? [] : ready, report };
 }

@@ -53,6 +53,8 @@ export class HotspotIndex {
   /** Lifecycle events by slot (none when the snapshot has no lifecycle for the record). */
   readonly events: readonly (readonly HotspotEvent[])[];
   readonly lifecycles: Map<number, HotspotEntry>;
+  /** The communes holding each record, one per boundary vintage, by slot. */
+  readonly communesOf: readonly number[][];
   private readonly byCommune: Map<number, Int32Array>;
   private readonly grid: Map<string, Int32Array>;
   /** The distinct words of every folded text, sorted, so that the words starting with a prefix are one run. */
@@ -73,8 +75,11 @@ export class HotspotIndex {
       if (list) list.push(slot);
       else m.set(k, [slot]);
     };
+    const communesOf = new Map<number, number[]>();
+    for (const h of s.hotspots) communesOf.set(h.id, [...(communesOf.get(h.id) ?? []), h.communeId]);
+    this.communesOf = this.records.map((d) => communesOf.get(d.id) ?? [d.communeId]);
     this.records.forEach((d, slot) => {
-      push(byCommune, d.communeId, slot);
+      for (const c of this.communesOf[slot]!) push(byCommune, c, slot);
       push(grid, cellOf(d.lng, d.lat), slot);
       for (const w of new Set(wordsOf(d.folded))) push(words, w, slot);
     });

@@ -61,6 +61,12 @@ async function refuseDuplicates(deps: RegistryDeps, s: Snapshot, location: [numb
       { duplicates: near });
 }
 
+/** The hotspot's commune in every boundary vintage, replacing what was recorded before (a move). */
+async function recordVintageCommunes(tx: Db, hotspotId: number, communeIds: number[]) {
+  await tx.delete(t.hotspotCommunes).where(eq(t.hotspotCommunes.hotspotId, hotspotId));
+  if (communeIds.length) await tx.insert(t.hotspotCommunes).values(communeIds.map((communeId) => ({ hotspotId, communeId })));
+}
+
 function communeEvent(s: Snapshot, communeId: number, hotspotId: number, action: 'created' | 'updated' | 'event'): LiveEvent {
   return { type: 'hotspot', communeId, commune: s.units.get(communeId)!.code, hotspotId, action };
 }
@@ -71,6 +77,7 @@ export async function createHotspot(deps: RegistryDeps, s: Snapshot, actor: Acto
   if (input.detectedOn > actor.today) throw new HttpError(422, 'future_date', 'Ngày phát hiện không được sau hôm nay', 'The detection date cannot be after today');
   const location = input.location as [number, number];
   const communeId = await communeAt(deps, s, location, actor.today);
+  const vintageCommunes = await deps.locator.locateEveryVintage(s, location);
   await refuseDuplicates(deps, s, location, actor.today, input.acknowledgeDuplicates);
   return deps.db.transaction(async (tx) => {
     const [row] = await tx.insert(t.hotspots).values({
@@ -78,6 +85,7 @@ export async function createHotspot(deps: RegistryDeps, s: Snapshot, actor: Acto
       description: input.description, source: input.source, communeId, createdAt: actor.now.toISOString(),
     }).returning();
     await tx.insert(t.hotspotEvents).values({ hotspotId: row!.id, kind: 'detected', date: input.detectedOn, note: input.note, recordedAt: actor.now.toISOString() });
+    await recordVintageCommunes(tx, row!.id, vintageCommunes);
     const flag = await raiseFlagIfNeeded(tx, s, actor, row!.id, communeId, { kind: 'detected', date: input.detectedOn });
     await bumpRevision(tx);
     await appendAudit(tx, {
@@ -95,13 +103,16 @@ export async function updateHotspot(deps: RegistryDeps, s: Snapshot, actor: Acto
   if (!before) throw notFound({ vi: `Không có điểm #${id}`, en: `No hotspot #${id}` });
   const { acknowledgeDuplicates, location, ...fields } = patch;
   let communeId = before.communeId;
+  let vintageCommunes: number[] = [];
   if (location) {
     communeId = await communeAt(deps, s, location as [number, number], actor.today);
+    vintageCommunes = await deps.locator.locateEveryVintage(s, location as [number, number]);
     await refuseDuplicates(deps, s, location as [number, number], actor.today, acknowledgeDuplicates ?? false, id);
   }
   return deps.db.transaction(async (tx) => {
     const set = { ...fields, ...(location ? { lng: location[0], lat: location[1], communeId } : {}) };
     if (Object.keys(set).length) await tx.update(t.hotspots).set(set).where(eq(t.hotspots.id, id));
+    if (location) await recordVintageCommunes(tx, id, vintageCommunes);
     const [after] = await tx.select().from(t.hotspots).where(eq(t.hotspots.id, id));
     await bumpRevision(tx);
     await appendAudit(tx, { actorId: p.userId, actorName: p.username, address: actor.address, action: 'hotspot_update', entityType: 'hotspot', entityId: String(id), before, after }, actor.now);

@@ -22,10 +22,10 @@ export interface HotspotQuery {
 }
 
 /** One hotspot as a GeoJSON point with its status on the date asked. */
-export function hotspotFeature(s: Snapshot, d: HotspotDetail, state: HotspotState): Feature<Point, HotspotProperties> {
+export function hotspotFeature(s: Snapshot, d: HotspotDetail, state: HotspotState, communeId = d.communeId): Feature<Point, HotspotProperties> {
   return {
     type: 'Feature', id: d.id, geometry: { type: 'Point', coordinates: [d.lng, d.lat] },
-    properties: { id: d.id, address: d.address, kind: d.kind, activities: d.activities, communeCode: s.units.get(d.communeId)!.code, ...state },
+    properties: { id: d.id, address: d.address, kind: d.kind, activities: d.activities, communeCode: s.units.get(communeId)!.code, ...state },
   };
 }
 
@@ -39,7 +39,7 @@ export async function listHotspots(details: HotspotDetails, s: Snapshot, q: Hots
     const state = states[slot];
     if (!state || (q.status && state.status !== q.status)) return false;
     const d = index.records[slot]!;
-    return communes.has(d.communeId) && (!q.kind || d.kind === q.kind) && (!q.activity || d.activities.includes(q.activity))
+    return index.communesOf[slot]!.some((c) => communes.has(c)) && (!q.kind || d.kind === q.kind) && (!q.activity || d.activities.includes(q.activity))
       && (!period || wasActiveDuring(index.events[slot]!, period.from, period.to));
   };
   // Slots ascending by id (a search puts the records holding the typed phrase first): the words' hits, else the
@@ -52,7 +52,9 @@ export async function listHotspots(details: HotspotDetails, s: Snapshot, q: Hots
   }
   const from = q.offset ?? 0;
   const page = rows.slice(from, from + (q.limit ?? Infinity));
-  return { type: 'FeatureCollection', features: page.map((slot) => hotspotFeature(s, index.records[slot]!, states[slot]!)), total: rows.length };
+  // The commune of the vintage shown (the map as of 2024 names the old commune).
+  const communeOn = (slot: number) => index.communesOf[slot]!.find((c) => communes.has(c));
+  return { type: 'FeatureCollection', features: page.map((slot) => hotspotFeature(s, index.records[slot]!, states[slot]!, communeOn(slot))), total: rows.length };
 }
 
 /** What every role may know: active and eliminated hotspots per commune, no places. */

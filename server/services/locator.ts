@@ -33,4 +33,15 @@ export class CommuneLocator {
     const areas = (await this.all(s)).filter((a) => validOn(s.units.get(a.key)!, date));
     return locatePoint(areas, point)?.key ?? null;
   }
+
+  /** The commune containing the point in each boundary vintage (units valid over the same period) that has one. */
+  async locateEveryVintage(s: Snapshot, point: [number, number]): Promise<number[]> {
+    const vintages = new Map<string, LocatableArea<number>[]>();
+    for (const a of await this.all(s)) {
+      const u = s.units.get(a.key)!;
+      const key = `${u.validFrom}|${u.validTo}`;
+      vintages.set(key, [...(vintages.get(key) ?? []), a]);
+    }
+    return [...vintages.values()].map((areas) => locatePoint(areas, point)?.key).filter((id): id is number => id !== undefined);
+  }
 }

@@ -72,16 +72,17 @@ async function loadHistories(db: Db): Promise<Map<number, StatusStep[]>> {
   return histories;
 }
 
+/** One entry per hotspot and boundary vintage: the same lifecycle under the commune holding the point in each. */
 async function loadHotspots(db: Db): Promise<HotspotEntry[]> {
   const rows = await db
-    .select({ id: t.hotspots.id, communeId: t.hotspots.communeId, kind: t.hotspotEvents.kind, date: t.hotspotEvents.date })
+    .select({ id: t.hotspotCommunes.hotspotId, communeId: t.hotspotCommunes.communeId, kind: t.hotspotEvents.kind, date: t.hotspotEvents.date })
     .from(t.hotspotEvents)
-    .innerJoin(t.hotspots, eq(t.hotspots.id, t.hotspotEvents.hotspotId))
-    .orderBy(asc(t.hotspotEvents.hotspotId), asc(t.hotspotEvents.date), asc(t.hotspotEvents.id));
+    .innerJoin(t.hotspotCommunes, eq(t.hotspotCommunes.hotspotId, t.hotspotEvents.hotspotId))
+    .orderBy(asc(t.hotspotEvents.hotspotId), asc(t.hotspotCommunes.communeId), asc(t.hotspotEvents.date), asc(t.hotspotEvents.id));
   const out: HotspotEntry[] = [];
   let current = null as HotspotEntry | null;
   for (const r of rows) {
-    if (current?.id !== r.id) {
+    if (current?.id !== r.id || current.communeId !== r.communeId) {
       current = { id: r.id, communeId: r.communeId, events: [] };
       out.push(current);
     }

@@ -33,8 +33,11 @@ describe.skipIf(!sharedDataPresent)('preparing a VN-2000 TM-3 Shapefile (Trà Vi
 
   it('reprojects to within 1 m of the original, mends the missing datum shift and says so', async () => {
     const zip = await zippedShapefile(projected!, { prj: ESRI_TM3_105_30, cpg: 'UTF-8' });
-    const { units, report } = await prepareBoundaries('tra-vinh-vn2000.zip', zip);
+    const { units, report } = await prepareBoundaries('tra-vinh-vn2000.zip', zip, { skipUnmatched: true });
     expect(report.features).toBe(106);
+    // The two communes without a code are reported and left out; the 104 others are ready.
+    expect(report.findings.filter((f) => f.kind === 'unmatched').map((f) => f.feature)).toEqual([98, 102]);
+    expect(report.ready).toBe(104);
     expect(report.crs.source).toBe('file');
     expect(report.notes.map((n) => n.en).join()).toContain('Decision 05/2007');
     expect(report.blocking).toBe(0);
@@ -54,11 +57,11 @@ describe.skipIf(!sharedDataPresent)('preparing a VN-2000 TM-3 Shapefile (Trà Vi
 
   it('metres without a .prj block the import with the advice to give the EPSG code, and --epsg fixes it', async () => {
     const zip = await zippedShapefile(projected!, { cpg: 'UTF-8' });
-    const blocked = await prepareBoundaries('no-prj.zip', zip);
+    const blocked = await prepareBoundaries('no-prj.zip', zip, { skipUnmatched: true });
     expect(new Set(blocked.report.findings.filter((f) => f.blocking).map((f) => f.feature)).size).toBe(106); // every unit
     expect(blocked.report.findings[0]).toMatchObject({ kind: 'out_of_range', blocking: true });
     expect(blocked.report.notes.map((n) => n.en).join()).toContain('give its EPSG code');
-    const told = await prepareBoundaries('no-prj.zip', zip, { epsg: 9209 });
+    const told = await prepareBoundaries('no-prj.zip', zip, { epsg: 9209, skipUnmatched: true });
     expect([told.report.blocking, told.report.crs.source]).toEqual([0, 'option']);
   });
 });
@@ -71,7 +74,7 @@ describe('the import command line', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'server/import-cli.ts', 'boundaries', file, '--dry-run'], { encoding: 'utf8' });
     expect(out).toContain('ten: Càng Long');
     expect(out).toContain('winding: 1 (đã sửa / repaired) — #1 29266 Càng Long');
-    expect(out).toContain('Có thể nhập / ready to import');
+    expect(out).toContain('Có thể nhập 1 đơn vị / ready to import 1 unit(s)');
   });
 
   it('refuses a 200 MB file before reading it, broken JSON and unknown options, with exit code 2', () => {
