@@ -99,11 +99,12 @@ export interface FitReport {
 }
 
 /** Overlaps between every pair of units whose boxes meet, and holes of the union larger than the gap tolerance. */
-export function fitTogether(units: (MultiPolygon | null)[], tol: Tolerances = DEFAULT_TOLERANCES): FitReport {
+export function fitTogether(units: (MultiPolygon | null)[], tol: Tolerances = DEFAULT_TOLERANCES, progress?: (done: number, total: number) => void): FitReport {
   const boxes = units.map((g) => (g ? (turfBbox(g) as BBox) : null));
   const failed = { count: 0 };
   const overlaps: OverlayPiece[] = [];
   for (let i = 0; i < units.length; i++) {
+    progress?.(i, units.length);
     for (let j = i + 1; j < units.length; j++) {
       const a = boxes[i], b = boxes[j];
       if (!a || !b || !boxesMeet(a, b)) continue;

@@ -76,6 +76,35 @@ export function statusAt(steps: readonly StatusStep[], date: IsoDate): StatusSte
   return i < 0 ? null : steps[i]!;
 }
 
+/**
+ * Gravity of a status when communes merge: relapsed (a transformation failed) before complex (drug problems) before
+ * transformed (a programme still to hold) before drug-free. The merged commune starts from its gravest part.
+ */
+export const STATUS_GRAVITY: Readonly<Record<CommuneStatus, number>> = { drug_free: 0, transformed: 1, complex: 2, relapsed: 3 };
+
+export function gravest(statuses: readonly (CommuneStatus | null | undefined)[]): CommuneStatus | null {
+  let worst: CommuneStatus | null = null;
+  for (const s of statuses) if (s && (worst === null || STATUS_GRAVITY[s] > STATUS_GRAVITY[worst])) worst = s;
+  return worst;
+}
+
+/**
+ * The history of a unit made of `parts` (old communes), before `until`: at each date any part changed, the gravest
+ * status of the parts then. A step keeps the id of the part's record that made it.
+ */
+export function gravestOfParts(parts: readonly (readonly StatusStep[])[], until: IsoDate): StatusStep[] {
+  const changes = parts.flatMap((steps) => steps.filter((s) => s.effectiveDate < until)).sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.id - b.id));
+  const out: StatusStep[] = [];
+  for (const change of changes) {
+    const status = gravest(parts.map((steps) => statusAt(steps, change.effectiveDate)?.status));
+    if (!status) continue;
+    const last = out[out.length - 1];
+    if (last?.effectiveDate === change.effectiveDate) out.pop();
+    if (out[out.length - 1]?.status !== status) out.push({ id: change.id, status, effectiveDate: change.effectiveDate });
+  }
+  return out;
+}
+
 /** Status names as the plans write them, for messages in both languages. */
 export const STATUS_NAMES: Readonly<Record<CommuneStatus, { vi: string; en: string }>> = {
   drug_free: { vi: 'Không có tệ nạn ma túy', en: 'drug-free' },

@@ -1,4 +1,5 @@
 // createApp: mounts every API router, one error shape, security headers. AppType feeds the typed web client.
+import { importRoutes } from './routes/imports';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { compress } from 'hono/compress';
@@ -61,6 +62,7 @@ function apiRoutes(ctx: RouteContext) {
     .route('/areas', areaRoutes(ctx))
     .route('/operations', operationRoutes(ctx))
     .route('/flags', flagRoutes(ctx))
+    .route('/imports', importRoutes(ctx))
     .route('/plans', planRoutes(ctx))
     .route('/units', unitRoutes(ctx))
     .route('/communes', communeRoutes(ctx))

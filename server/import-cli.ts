@@ -1,14 +1,31 @@
-// npm run import -- boundaries <file> --dry-run [--epsg N] [--encoding utf-8|windows-1258|tcvn3|vni] [--layer NAME]
-// Reads, reprojects and checks a boundary file and prints the validation report; nothing is written.
+// npm run import -- code-list <list.json> --as-of YYYY-MM-DD [--name TEXT]
+// npm run import -- boundaries <file> (--dry-run | --commit --valid-from YYYY-MM-DD) [options]: reads, reprojects,
+// checks and matches a boundary file, prints the validation report, and with --commit writes it as a new vintage
+// in one transaction (nothing is written when anything blocks).
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import type { MultiPolygon } from 'geojson';
+import { withCliDatabase } from '../data/cli-db';
+import { isoDate } from './contracts/common';
+import type { Db } from './db/client';
+import * as t from './db/schema';
+import { HttpError } from './http/errors';
+import { parseCodeList, type OfficialUnit } from './import/code-list';
+import { codeListFor, saveCodeList } from './import/code-lists';
+import { commitBoundaries } from './import/commit';
+import { parseCrosswalk } from './import/crosswalk';
 import { TEXT_ENCODINGS, type TextEncodingName } from './import/encodings';
 import { prepareBoundaries, type ImportReport } from './import/prepare';
 import { MAX_IMPORT_BYTES, tooLarge } from './import/read';
-import { HttpError } from './http/errors';
 
-const USAGE = 'npm run import -- boundaries <file.geojson|.topojson|.zip> --dry-run [--epsg N] [--encoding utf-8|windows-1258|tcvn3|vni] [--layer NAME]';
+const USAGE = [
+  'npm run import -- code-list <list.json> --as-of YYYY-MM-DD [--name TEXT]',
+  'npm run import -- boundaries <file.geojson|.topojson|.zip> (--dry-run | --commit) [--valid-from YYYY-MM-DD] [--valid-to YYYY-MM-DD]',
+  '    [--code-list list.json] [--crosswalk merges.json|splits.json] [--province NN] [--skip-unmatched] [--replace-demo]',
+  '    [--legal-basis TEXT] [--epsg N] [--encoding utf-8|windows-1258|tcvn3|vni] [--layer NAME] [--json]',
+].join('\n');
 
 export function formatReport(r: ImportReport): string {
   const lines = [
@@ -25,7 +42,7 @@ export function formatReport(r: ImportReport): string {
   ];
   const byKind = new Map<string, ImportReport['findings']>();
   for (const f of r.findings) byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), f]);
-  lines.push(r.findings.length ? 'Kiểm tra hình học / geometry findings:' : 'Kiểm tra hình học / geometry: không có lỗi / no findings');
+  lines.push(r.findings.length ? 'Kiểm tra / findings:' : 'Kiểm tra / findings: không có lỗi / none');
   for (const [kind, list] of byKind) {
     const state = list[0]!.blocking ? 'CHẶN / BLOCKS' : list[0]!.repaired ? 'đã sửa / repaired' : 'lưu ý / reported';
     const where = list.slice(0, 5).map((f) => `${f.label}${f.areaM2 !== undefined ? ` ${f.areaM2} m²` : ''}${f.at ? ` @ ${f.at[0]!.toFixed(6)},${f.at[1]!.toFixed(6)}` : ''}${f.detail ? ` (${f.detail})` : ''}`).join('; ');
@@ -35,13 +52,62 @@ export function formatReport(r: ImportReport): string {
   return lines.join('\n');
 }
 
+/** A one-line bar on stderr, redrawn in place on a terminal, else printed at each tenth. */
+function progressBar() {
+  let shown = '';
+  return (step: string, done: number, total: number) => {
+    const share = total ? done / total : 1;
+    const line = `${step.padEnd(9)} [${'#'.repeat(Math.round(share * 30)).padEnd(30, '.')}] ${Math.round(share * 100)}%`;
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}`);
+    else if (line.slice(0, 12) + Math.floor(share * 10) !== shown) {
+      shown = line.slice(0, 12) + Math.floor(share * 10);
+      process.stderr.write(`${line}\n`);
+    }
+  };
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new HttpError(422, 'bad_json', `Không đọc được ${file} (JSON)`, `Cannot read ${file} as JSON: ${(e as Error).message}`);
+  }
+}
+
+function date(value: string | undefined, option: string): string | undefined {
+  if (value === undefined) return undefined;
+  const parsed = isoDate.safeParse(value);
+  if (!parsed.success) throw new HttpError(422, 'bad_date', `--${option}: ngày dạng YYYY-MM-DD`, `--${option}: a date as YYYY-MM-DD`);
+  return parsed.data;
+}
+
+/** The province's outline valid on the date, when the database holds one. */
+async function outlineIn(db: Db, code: string, on: string): Promise<MultiPolygon | null> {
+  const [row] = await db.select({ geometry: t.adminUnits.geometry }).from(t.adminUnits)
+    .where(and(eq(t.adminUnits.level, 'province'), eq(t.adminUnits.code, code), lte(t.adminUnits.validFrom, on), or(isNull(t.adminUnits.validTo), gt(t.adminUnits.validTo, on))));
+  const g = row?.geometry as MultiPolygon | { type: 'Polygon'; coordinates: MultiPolygon['coordinates'][number] } | undefined;
+  return !g ? null : g.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [g.coordinates] } : g;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean' }, epsg: { type: 'string' }, encoding: { type: 'string' }, layer: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      'dry-run': { type: 'boolean' }, commit: { type: 'boolean' }, epsg: { type: 'string' }, encoding: { type: 'string' }, layer: { type: 'string' }, json: { type: 'boolean' },
+      'valid-from': { type: 'string' }, 'valid-to': { type: 'string' }, 'code-list': { type: 'string' }, crosswalk: { type: 'string' }, province: { type: 'string' },
+      'skip-unmatched': { type: 'boolean' }, 'replace-demo': { type: 'boolean' }, 'legal-basis': { type: 'string' }, 'as-of': { type: 'string' }, name: { type: 'string' },
+    },
   });
   const [what, file] = positionals;
-  if (what !== 'boundaries' || !file) {
+  if (what === 'code-list' && file) {
+    const asOf = date(values['as-of'], 'as-of');
+    if (!asOf) throw new HttpError(422, 'bad_date', '--as-of: ngày của danh mục', '--as-of: the date of the list');
+    const json = readJson(file);
+    const saved = await withCliDatabase(({ db }) => saveCodeList(db, { name: values.name ?? basename(file), asOf, json }, 'cli:import'));
+    console.log(`Danh mục ngày / list as of ${asOf}: ${saved.provinces} tỉnh / provinces, ${saved.units} đơn vị / units`);
+    return 0;
+  }
+  if (what !== 'boundaries' || !file || values['dry-run'] === values.commit) {
     console.error(USAGE);
     return 2;
   }
@@ -49,17 +115,35 @@ async function main(argv: string[]): Promise<number> {
     console.error(`--encoding: ${TEXT_ENCODINGS.join(', ')}`);
     return 2;
   }
-  if (!values['dry-run']) {
-    console.error('Chỉ có --dry-run ở phiên bản này (ghi vào cơ sở dữ liệu sẽ có sau) / only --dry-run is available so far (committing comes next)');
-    return 2;
-  }
+  const validFrom = date(values['valid-from'], 'valid-from');
+  const validTo = date(values['valid-to'], 'valid-to');
+  if (values.commit && !validFrom) throw new HttpError(422, 'bad_date', '--valid-from: ranh giới có hiệu lực từ ngày nào', '--valid-from: the date the boundaries take effect');
   const size = statSync(file).size;
   if (size > MAX_IMPORT_BYTES) throw tooLarge(size); // refused before reading a byte
-  const { report } = await prepareBoundaries(basename(file), readFileSync(file), {
-    epsg: values.epsg ? Number(values.epsg) : undefined, encoding: values.encoding as TextEncodingName | undefined, layer: values.layer,
+  const bytes = readFileSync(file);
+  const listFile = values['code-list'] ? parseCodeList(readJson(values['code-list'])) : null;
+  const crosswalk = values.crosswalk ? parseCrosswalk(readJson(values.crosswalk)) : null;
+  const on = validFrom ?? new Date().toISOString().slice(0, 10);
+  return withCliDatabase(async ({ db }) => {
+    const stored = listFile ? null : await codeListFor(db, { validFrom: on, validTo });
+    const codeList: OfficialUnit[] | undefined = listFile ?? stored?.units;
+    const prepared = await prepareBoundaries(basename(file), bytes, {
+      epsg: values.epsg ? Number(values.epsg) : undefined, encoding: values.encoding as TextEncodingName | undefined, layer: values.layer,
+      codeList, province: values.province, skipUnmatched: values['skip-unmatched'], outlineOf: (code) => outlineIn(db, code, on),
+      onProgress: size > 1_000_000 ? progressBar() : undefined,
+    });
+    if (process.stderr.isTTY && size > 1_000_000) process.stderr.write('\n');
+    if (stored) prepared.report.notes.push({ vi: `Đối chiếu với danh mục ngày ${stored.asOf} (${stored.name})`, en: `Matched against the list as of ${stored.asOf} (${stored.name})` });
+    console.log(values.json ? JSON.stringify(prepared.report, null, 2) : formatReport(prepared.report));
+    if (!values.commit || prepared.report.blocking) return prepared.report.blocking ? 1 : 0;
+    const summary = await commitBoundaries(db, prepared, {
+      validFrom: validFrom!, validTo: validTo ?? null, codeList: codeList ?? null, crosswalk, legalBasis: values['legal-basis'], replaceDemo: values['replace-demo'], actor: 'cli:import',
+    });
+    console.log(`Đã ghi / written: ${summary.units.province} tỉnh, ${summary.units.district} huyện, ${summary.units.commune} xã (hiệu lực từ / valid from ${validFrom}); `
+      + `đóng / closed ${summary.closed} đơn vị cũ; ${summary.links} liên kết cũ→mới / old→new links; ${summary.hotspotsLocated} điểm định vị lại / hotspots located; `
+      + `${summary.statusesCarried} trạng thái kế thừa / statuses carried over; ${summary.selectionsCarried} lựa chọn chuyển hóa kế thừa / plan selections carried over`);
+    return 0;
   });
-  console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
-  return report.blocking ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -17,11 +17,12 @@ export const PERMISSIONS = [
   'decide',
   'admin_users',
   'read_audit',
+  'manage_boundaries', // code lists and boundary imports
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['read_map', 'read_hotspot_details', 'write_hotspots', 'read_proposals', 'propose', 'decide', 'admin_users', 'read_audit'],
+  admin: ['read_map', 'read_hotspot_details', 'write_hotspots', 'read_proposals', 'propose', 'decide', 'admin_users', 'read_audit', 'manage_boundaries'],
   leader: ['read_map', 'read_proposals'],
   police: ['read_map', 'read_hotspot_details', 'write_hotspots'],
   editor: ['read_map', 'read_proposals', 'propose'],

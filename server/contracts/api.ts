@@ -111,6 +111,10 @@ export const communeDetail = z.object({
   pendingProposalId: z.number().int().nullable(),
   hotspots: hotspotCounts,
   selections: z.array(z.object({ planId: z.string(), selectedOn: isoDate })),
+  /** Former communes this one was made of (boundary change), with their own recorded histories. */
+  formerUnits: z.array(z.object({ code: z.string(), name: z.string(), type: z.string(), kind: z.enum(['full', 'partial']), until: isoDate, history: z.array(statusRecord) })),
+  /** Communes this one became, from the change date. */
+  laterUnits: z.array(z.object({ code: z.string(), name: z.string(), type: z.string(), kind: z.enum(['full', 'partial']), from: isoDate })),
 });
 export type CommuneDetail = z.infer<typeof communeDetail>;
 

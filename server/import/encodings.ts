@@ -6,7 +6,9 @@ import type { Feature, GeoJsonProperties, Geometry } from 'geojson';
 import iconv from 'iconv-lite';
 import { toUnicode } from 'vietnamese-conversion';
 
-export const TEXT_ENCODINGS = ['utf-8', 'windows-1258', 'tcvn3', 'vni'] as const;
+import { TEXT_ENCODINGS } from '../contracts/imports';
+
+export { TEXT_ENCODINGS };
 export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
 
 /** The label the Shapefile reader decodes attribute bytes with: each byte ≥ 0x80 becomes U+F780 + byte, so no

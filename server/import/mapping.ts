@@ -2,18 +2,10 @@
 // attribute names, editable), and the units they describe, matched to the official code list.
 import { bareName, nameKey } from '../../geo/unit-names';
 import { UNIT_TYPES, type UnitLevel, type UnitType } from '../../geo/units';
-import { z } from '../contracts/messages';
+import type { AttributeMapping } from '../contracts/imports';
 import { unitMatcher, type OfficialUnit } from './code-list';
 
-const attribute = z.string().trim().min(1).max(100).nullable();
-export const attributeMapping = z.object({
-  level: z.enum(['commune', 'district']),
-  code: attribute,
-  name: attribute,
-  type: attribute,
-  parent: attribute,
-});
-export type AttributeMapping = z.infer<typeof attributeMapping>;
+export type { AttributeMapping };
 
 // Attribute names seen in Vietnamese sources (GSO-based lists, GADM, land-office shapefiles), most telling first.
 const CANDIDATES: Record<AttributeMapping['level'], Record<'code' | 'name' | 'type' | 'parent', string[]>> = {

@@ -18,8 +18,10 @@ export interface PrepareOptions extends ReadOptions {
   codeList?: OfficialUnit[];
   /** The province (GSO code) the file covers; guessed from the file and the list when absent. */
   province?: string;
-  /** The province's current outline, to report units reaching outside it. */
-  outline?: MultiPolygon | null;
+  /** The province's outline already held (by province code), to report units reaching outside it. */
+  outlineOf?: (provinceCode: string) => Promise<MultiPolygon | null>;
+  /** Called as the long steps advance (a progress bar). */
+  onProgress?: (step: string, done: number, total: number) => void;
   tolerances?: Partial<Tolerances>;
   /** Leave unmatched and ambiguous units out (reported) instead of blocking the import. */
   skipUnmatched?: boolean;
@@ -106,6 +108,7 @@ export async function prepareBoundaries(file: string, bytes: Uint8Array, options
     const checked = checkGeometry(projected, index);
     findings.push(...checked.findings.map((x) => ({ ...x, label })));
     units.push({ index, properties: f.properties ?? {}, geometry: checked.geometry });
+    if (index % 50 === 0) options.onProgress?.('check', index, layer.features.length);
   });
   if (declared === null || declared === undefined) {
     if (findings.some((x) => x.kind === 'out_of_range'))
@@ -133,14 +136,15 @@ export async function prepareBoundaries(file: string, bytes: Uint8Array, options
   }
   const tolerances = { ...DEFAULT_TOLERANCES, ...options.tolerances };
   const geometries = units.map((u) => u.geometry);
-  const fit = fitTogether(geometries, tolerances);
+  const fit = fitTogether(geometries, tolerances, (done, total) => options.onProgress?.('overlaps', done, total));
   const piece = (kind: 'overlap' | 'gap' | 'outside_province') => (p: { units: number[]; areaM2: number; at: Position }) =>
     findings.push({ kind, feature: p.units[0] ?? -1, others: p.units.slice(1), label: p.units.map((i) => labels[i]).join(' × ') || '—', blocking: false, repaired: false, areaM2: Math.round(p.areaM2), at: p.at });
   fit.overlaps.forEach(piece('overlap'));
   fit.gaps.forEach(piece('gap'));
   let unresolved = fit.unresolved;
-  if (options.outline) {
-    const out = outsideOutline(geometries, options.outline, tolerances);
+  const outline = provinceCode && options.outlineOf ? await options.outlineOf(provinceCode) : null;
+  if (outline) {
+    const out = outsideOutline(geometries, outline, tolerances);
     out.outside.forEach(piece('outside_province'));
     unresolved += out.unresolved;
   }

@@ -53,7 +53,15 @@ export async function communeDetail(db: Db, s: Snapshot, code: string, date: str
   }
   const selections = [...s.selections.entries()].flatMap(([planId, list]) =>
     list.filter((x) => x.communeId === unit.id).map((x) => ({ planId, selectedOn: x.selectedOn })));
+  const former = await db.select().from(t.unitLinks).where(eq(t.unitLinks.newId, unit.id));
+  const later = await db.select().from(t.unitLinks).where(eq(t.unitLinks.oldId, unit.id));
+  const named = (id: number) => {
+    const u = s.units.get(id)!;
+    return { code: u.code, name: u.name, type: u.type };
+  };
+  const formerUnits = await Promise.all(former.map(async (l) => ({ ...named(l.oldId), kind: l.kind as 'full' | 'partial', until: l.date, history: await recordedHistory(db, l.oldId) })));
   return {
+    formerUnits, laterUnits: later.map((l) => ({ ...named(l.newId), kind: l.kind as 'full' | 'partial', from: l.date })),
     code: unit.code, name: unit.name, type: unit.type, parentCode: parentCode(s, unit),
     parents: ancestors(s, unit).map((u) => ({ code: u.code, name: u.name, type: u.type })),
     date, status: step && { status: step.status, since: step.effectiveDate },

@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { indexHotspots, type HotspotIndex } from '../../geo/hotspot-index';
 import type { HotspotEvent } from '../../geo/hotspots';
 import type { IndicatorHotspot, IndicatorSelection, PlanTargets } from '../../geo/indicators';
-import { effectiveHistory, type CommuneStatus, type StatusStep } from '../../geo/status';
+import { effectiveHistory, gravestOfParts, type CommuneStatus, type StatusStep } from '../../geo/status';
 import type { UnitLevel } from '../../geo/units';
 import type { Db } from '../db/client';
 import * as t from '../db/schema';
@@ -73,6 +73,26 @@ async function loadHistories(db: Db): Promise<Map<number, StatusStep[]>> {
 }
 
 /** One entry per hotspot and boundary vintage: the same lifecycle under the commune holding the point in each. */
+/**
+ * Units made of older ones (the 2025 reform): before the change, their history is the gravest status of their parts
+ * at each date (geo/status.gravestOfParts); from the change on, their own records (the carried-over status first).
+ */
+async function inheritHistories(db: Db, histories: Map<number, StatusStep[]>) {
+  const links = await db.select().from(t.unitLinks).orderBy(asc(t.unitLinks.date));
+  const parts = new Map<number, { date: string; oldIds: number[] }>();
+  for (const l of links) {
+    const entry = parts.get(l.newId) ?? { date: l.date, oldIds: [] };
+    entry.oldIds.push(l.oldId);
+    parts.set(l.newId, entry);
+  }
+  // Links in date order: a unit changed twice inherits what its parts had already inherited.
+  for (const [newId, { date, oldIds }] of parts) {
+    const before = gravestOfParts(oldIds.map((id) => histories.get(id) ?? []), date);
+    const own = (histories.get(newId) ?? []).filter((step) => step.effectiveDate >= date);
+    if (before.length) histories.set(newId, [...before, ...own]);
+  }
+}
+
 async function loadHotspots(db: Db): Promise<HotspotEntry[]> {
   const rows = await db
     .select({ id: t.hotspotCommunes.hotspotId, communeId: t.hotspotCommunes.communeId, kind: t.hotspotEvents.kind, date: t.hotspotEvents.date })
@@ -110,6 +130,7 @@ function loadSnapshot(db: Db): Promise<Snapshot> {
       const boundaryVersion = (await readMeta<string>(txDb, 'boundaryVersion')) ?? 'none';
       const { units, children } = await loadUnits(txDb);
       const histories = await loadHistories(txDb);
+      await inheritHistories(txDb, histories);
       const hotspots = await loadHotspots(txDb);
       const { plans, selections } = await loadPlans(txDb);
       return { revision, dataset, boundaryVersion, units, children, histories, hotspots, hotspotIndex: indexHotspots(hotspots), selections, plans };

@@ -22,3 +22,4 @@ export interface ManifestEntry {
 export function manifest(): Record<string, ManifestEntry> {
   return JSON.parse(readShared('boundaries', 'MANIFEST.json').toString('utf8')) as Record<string, ManifestEntry>;
 }
+export const adminUnitsFile = (name: string) => join(SHARED_DATA, 'admin-units', name);

@@ -1,0 +1,143 @@
+// Across the 1 July 2025 reform, through the API as users meet it: Trà Vinh's old communes (GADM, with districts)
+// imported as the first vintage, a status history and a hotspot recorded on them, then the 2025 Vĩnh Long communes
+// and the merges.json crosswalk imported; the hotspot's commune, the map as of 2024 and 2026, the carried-over
+// status (gravest of the parts on the change date) and the indicators before and after come out as the rules say.
+import { readFileSync } from 'node:fs';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
+import type { Topology } from 'topojson-specification';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as t from '../../server/db/schema';
+import { labelPoint } from '../../geo/labels';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { login, signIn, type Client } from '../helpers/auth';
+import { adminUnitsFile, boundaryFile, sharedDataPresent } from '../helpers/shared-data';
+
+const OLD_FILE = 'vn-gadm41-84-tra-vinh-communes.geojson';
+const NEW_FILE = 'vn-2025-86-vinh-long-communes.geojson';
+
+describe.skipIf(!sharedDataPresent)('the 2025 reform: Trà Vinh (old communes) → Vĩnh Long (2025)', () => {
+  let app: TestApp;
+  let admin: Client;
+  let police: Client;
+  let hotspotId: number;
+  let expectedNew: string;
+  const oldFc = sharedDataPresent ? (JSON.parse(readFileSync(boundaryFile(OLD_FILE), 'utf8')) as FeatureCollection<MultiPolygon>) : null;
+  const newFc = sharedDataPresent ? (JSON.parse(readFileSync(boundaryFile(NEW_FILE), 'utf8')) as FeatureCollection<MultiPolygon>) : null;
+
+  async function upload(path: string, fields: Record<string, string | File>) {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    return app.app.request(path, { method: 'POST', body: form, headers: { Cookie: admin.cookie, 'X-CSRF-Token': admin.csrf, Origin: 'http://localhost' } });
+  }
+  const file = (name: string, path: string) => new File([readFileSync(path)], name);
+
+  async function importBoundaries(name: string, options: object, crosswalk?: string) {
+    const preview = await upload('/api/imports/boundaries/preview', {
+      file: file(name, boundaryFile(name)), options: JSON.stringify(options), ...(crosswalk ? { crosswalk: file('merges.json', adminUnitsFile(crosswalk)) } : {}),
+    });
+    expect(preview.status).toBe(200);
+    const body = (await preview.json()) as { token: string; report: { blocking: number; ready: number } };
+    const commit = await admin.send('POST', '/api/imports/boundaries/commit', { token: body.token });
+    expect(commit.status).toBe(201);
+    return { report: body.report, summary: (await commit.json()) as Record<string, unknown> };
+  }
+
+  beforeAll(async () => {
+    app = await createTestApp(null, '2024-06-30T05:00:00Z');
+    admin = await signIn(app, 'admin');
+    police = await signIn(app, 'police');
+    expect((await upload('/api/imports/code-lists', { file: file('dvhcvn.json', adminUnitsFile('dvhcvn.json')), asOf: '2025-03-01', name: 'dvhcvn 01/03/2025' })).status).toBe(201);
+    expect((await upload('/api/imports/code-lists', { file: file('merges.json', adminUnitsFile('merges.json')), asOf: '2025-07-01', name: 'dvhcvn 20250701' })).status).toBe(201);
+    const first = await importBoundaries(OLD_FILE, { validFrom: '2015-01-01', skipUnmatched: true });
+    expect(first.report.ready).toBe(104);
+    expect(first.summary).toMatchObject({ units: { province: 1, district: 9, commune: 104 }, closed: 0 });
+
+    // A status history and a plan on the old communes (as a dataset load writes them).
+    const db = app.database.db;
+    const ids = new Map((await db.select({ id: t.adminUnits.id, code: t.adminUnits.code }).from(t.adminUnits)).map((u) => [u.code, u.id]));
+    await db.insert(t.plans).values({ id: 'kh-2021', title: 'Kế hoạch thử', legalRef: '3220/KH-UBND', startDate: '2021-01-01', endDate: '2026-12-31', targets: { T1: { op: 'gte', value: 0.6, projection: 'none' }, H1: { op: 'gte', value: 0.8, projection: 'none' } } });
+    await db.insert(t.planSelections).values({ planId: 'kh-2021', communeId: ids.get('29239')!, selectedOn: '2022-01-01' });
+    const change = (code: string, status: string, effectiveDate: string) => ({ communeId: ids.get(code)!, status, effectiveDate, legalBasis: 'QĐ thử', authorName: 'test' });
+    await db.insert(t.communeStatusChanges).values([
+      change('29239', 'complex', '2022-01-01'), change('29239', 'transformed', '2023-06-01'), // Phường 1
+      change('29242', 'drug_free', '2022-01-01'), // Phường 3
+      change('29260', 'complex', '2022-01-01'), change('29260', 'drug_free', '2024-01-01'), // Phường 9
+    ]);
+    // A hotspot placed inside old Phường 9 by the police, through the API.
+    const p9 = oldFc!.features.find((f) => f.properties!.code === '29260')!;
+    const point = labelPoint(p9.geometry);
+    expectedNew = newFc!.features.find((f) => booleanPointInPolygon(point, f))!.properties!.code as string;
+    const created = await police.send('POST', '/api/hotspots', { location: point, address: 'Khóm 3, Phường 9', kind: 'diem', activities: ['selling'], detectedOn: '2024-03-01', note: '' });
+    expect(created.status).toBe(201);
+    hotspotId = ((await created.json()) as { id: number }).id;
+
+    app.setNow('2026-01-15T05:00:00Z');
+    [admin, police] = [await login(app, admin.username), await login(app, police.username)]; // sessions expire over 18 months
+    const second = await importBoundaries(NEW_FILE, { validFrom: '2025-07-01' }, 'merges.json');
+    expect(second.report.ready).toBe(124);
+    expect(second.summary).toMatchObject({ units: { province: 1, district: 0, commune: 124 }, closed: 1 + 9 + 104, hotspotsLocated: 1 });
+  }, 120_000);
+  afterAll(() => app?.close());
+
+  it('moves the hotspot to the new commune holding its point, and names the old one for dates before', async () => {
+    expect(expectedNew).toBe('29242'); // Phường 9 went into Phường Trà Vinh (merges.json)
+    const detail = (await (await police.get(`/api/hotspots/${hotspotId}`)).json()) as { commune: { code: string; name: string } };
+    expect(detail.commune).toMatchObject({ code: '29242', name: 'Trà Vinh' });
+    const code = async (date: string) => ((await (await police.get(`/api/hotspots?date=${date}`)).json()) as FeatureCollection).features.map((f) => f.properties!.communeCode);
+    expect(await code('2024-12-31')).toEqual(['29260']);
+    expect(await code('2026-01-15')).toEqual(['29242']);
+    // Recorded after the reform, the elimination belongs to the hotspot whatever the vintage.
+    expect((await police.send('POST', `/api/hotspots/${hotspotId}/events`, { kind: 'eliminated', date: '2025-09-01', note: '' })).status).toBe(201);
+  });
+
+  it('draws the old boundaries (with districts) before 1/7/2025 and the new ones from that day', async () => {
+    const topo = async (date: string) => (await (await admin.get(`/api/boundaries?date=${date}`)).json()) as Topology;
+    const before = await topo('2025-06-30');
+    const after = await topo('2025-07-01');
+    const geometries = (t: Topology, layer: string) => (t.objects[layer] as { geometries: { properties: { code: string; name: string } }[] }).geometries;
+    expect([geometries(before, 'province').map((g) => g.properties.name), geometries(before, 'districts').length, geometries(before, 'communes').length]).toEqual([['Trà Vinh'], 9, 104]);
+    expect([geometries(after, 'province').map((g) => g.properties.name), geometries(after, 'districts').length, geometries(after, 'communes').length]).toEqual([['Vĩnh Long'], 0, 124]);
+    // Code 29242 is Phường 3 before the reform and Phường Trà Vinh after: the key includes the vintage.
+    expect(geometries(before, 'communes').find((g) => g.properties.code === '29242')!.properties.name).toBe('Phường 3');
+    expect(geometries(after, 'communes').find((g) => g.properties.code === '29242')!.properties.name).toBe('Trà Vinh');
+  });
+
+  it('carries the gravest status of the parts over on the change date, and shows the parts with their histories', async () => {
+    const statuses = async (date: string) => ((await (await admin.get(`/api/statuses?date=${date}`)).json()) as { statuses: Record<string, { status: string; since: string } | null> }).statuses;
+    const old = await statuses('2024-12-31');
+    expect([old['29239']?.status, old['29242']?.status, old['29260']?.status]).toEqual(['transformed', 'drug_free', 'drug_free']);
+    const now = await statuses('2026-01-15');
+    // Gravest of transformed, drug-free, drug-free.
+    expect(now['29242']).toEqual({ status: 'transformed', since: '2025-07-01' });
+    expect(Object.keys(now)).toHaveLength(124);
+    const detail = (await (await admin.get('/api/communes/29242?date=2026-01-15')).json()) as {
+      history: { status: string; effectiveDate: string; note: string }[];
+      formerUnits: { code: string; name: string; history: { status: string }[] }[];
+    };
+    expect(detail.history).toHaveLength(1);
+    expect(detail.history[0]).toMatchObject({ status: 'transformed', effectiveDate: '2025-07-01' });
+    expect(detail.history[0]!.note).toContain('29239 Đã chuyển hóa');
+    expect(detail.formerUnits.map((u) => [u.code, u.name, u.history.map((h) => h.status)]).sort()).toEqual([
+      ['29239', 'Phường 1', ['complex', 'transformed']], ['29242', 'Phường 3', ['drug_free']], ['29260', 'Phường 9', ['complex', 'drug_free']],
+    ]);
+    const oldDetail = (await (await admin.get('/api/communes/29260?date=2024-12-31')).json()) as { laterUnits: { code: string; from: string }[] };
+    expect(oldDetail.laterUnits).toEqual([expect.objectContaining({ code: '29242', from: '2025-07-01' })]);
+  });
+
+  it('computes the indicators on the communes of the date: the old ones in 2024, the new ones (with inherited histories and selections) in 2026', async () => {
+    const indicators = async (date: string) => ((await (await admin.get(`/api/indicators?plan=kh-2021&date=${date}`)).json()) as { indicators: { id: string; value: number | null; numerator?: number; denominator?: number }[] }).indicators;
+    const pick = (list: Awaited<ReturnType<typeof indicators>>, id: string) => list.find((i) => i.id === id)!;
+    const y2024 = await indicators('2024-12-31');
+    expect(pick(y2024, 'T1')).toMatchObject({ numerator: 1, denominator: 1 }); // Phường 1 transformed 1/6/2023
+    expect(pick(y2024, 'H1')).toMatchObject({ numerator: 0, denominator: 1 }); // the hotspot is active
+    const y2026 = await indicators('2026-01-15');
+    // Phường Trà Vinh inherits Phường 1's selection and reached "transformed" in its combined history.
+    expect(pick(y2026, 'T1')).toMatchObject({ numerator: 1, denominator: 1 });
+    expect(pick(y2026, 'T2')).toMatchObject({ numerator: 1, denominator: 1 });
+    expect(pick(y2026, 'H1')).toMatchObject({ numerator: 1, denominator: 1 }); // eliminated 1/9/2025 in its new commune
+    // Drug-free communes: 2 old ones in 2024; none of the 124 new ones (only Phường Trà Vinh has a status, transformed).
+    expect(pick(y2024, 'C1').value).toBe(2);
+    expect(pick(y2026, 'C1').value).toBe(0);
+  });
+});
