@@ -1,5 +1,5 @@
 // The application shell: wires view state, data and panels; no business rules live here.
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { minDate } from '../geo/dates';
 import { UNIT_TYPE_LEVEL, type UnitType } from '../geo/units';
 import { ApiError, errorText, fetchHealth } from './api/client';
@@ -53,7 +53,8 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
   const me = useMe();
   const live = useLiveEvents(true);
   const showHotspots = view.hotspots && can('read_hotspot_details');
-  const d = useDashboard({ ...view, hotspots: showHotspots }, live, can('read_proposals'));
+  const [zoom, setZoom] = useState<number | null>(null);
+  const d = useDashboard({ ...view, hotspots: showHotspots }, live, can('read_proposals'), zoom);
   const statuses = d.statuses.data?.statuses ?? {};
   const communeCodes = useMemo(() => d.base?.map.communes.features.map((f) => f.properties!.code as string) ?? [], [d.base]);
   const visibleCodes = view.unit ? communeCodes.filter((c) => d.base?.map.names.get(c)?.parentCode === view.unit || c === view.unit) : communeCodes;
@@ -95,7 +96,7 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
             <Breadcrumb data={d.base?.map ?? null} focus={view.unit} onFocus={onFocus} onOpen={onOpenUnit} />
             <MapView
               data={d.base?.map ?? null} statuses={statuses} hotspots={d.hotspots.data ?? null} showHotspots={showHotspots} heatmap={view.heatmap}
-              focus={view.unit} selected={view.commune} pending={pendingCodes} flagged={flaggedCodes} large={view.large} onSelect={onSelect}
+              focus={view.unit} selected={view.commune} pending={pendingCodes} flagged={flaggedCodes} large={view.large} onSelect={onSelect} onZoom={setZoom}
               {...police.mapProps}
             />
             {police.toolbar}

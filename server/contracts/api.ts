@@ -41,6 +41,8 @@ export const rankingQuery = z.object({
 export const boundariesQuery = z.object({
   date: isoDate.optional(),
   v: z.string().regex(/^[0-9a-f]{1,64}$/).optional(),
+  /** Map zoom the geometry is drawn at: simplified to suit (full detail when absent). */
+  zoom: z.coerce.number().int().min(0).max(24).optional(),
 });
 export const codeParam = z.object({ code: unitCode });
 

@@ -49,8 +49,8 @@ export function boundaryRoutes(ctx: RouteContext) {
     const q = c.req.valid('query');
     const s = await ctx.cache.get();
     const date = asOf(ctx, q.date);
-    const body = await ctx.boundaries.topology(s, date);
-    const versioned = q.v !== undefined && `"b-${q.v}"` === body.etag;
+    const body = await ctx.boundaries.topology(s, date, q.zoom);
+    const versioned = q.v !== undefined && body.etag.startsWith(`"b-${q.v}-`);
     c.header('ETag', body.etag);
     c.header('Vary', 'Accept-Encoding');
     c.header('Cache-Control', versioned ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -19,6 +19,8 @@ export function healthRoutes(ctx: RouteContext) {
       revision: s.revision,
       today,
       boundaryKey: ctx.boundaries.vintageKey(s, today),
+      /** Boundary vintages: the map fetches the geometry of the one holding its date. */
+      vintages: ctx.boundaries.vintages(s),
     }, 200);
   });
 }

@@ -3,13 +3,16 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { inArray } from 'drizzle-orm';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
+import { presimplify, simplify } from 'topojson-simplify';
+import type { Objects, Topology } from 'topojson-specification';
+import { displayTier, minWeight } from '../../geo/display';
 import type { Db } from '../db/client';
 import * as t from '../db/schema';
 import type { Snapshot, UnitNode } from './snapshot';
 import { parentCode, validOn } from './units';
 
-/** ~1 m steps across a province: invisible on screen, and halves the payload. */
 const QUANTIZATION = 100_000;
 
 export interface CachedBody {
@@ -33,6 +36,8 @@ function collection(features: Feature[]): FeatureCollection {
 
 export class BoundaryService {
   private topologies = new Map<string, Promise<CachedBody>>();
+  /** Per vintage: the topology with Visvalingam weights, simplified per zoom tier on demand. */
+  private weighted = new Map<string, Promise<Topology<Objects<{}>>>>();
   private geometryCache = new Map<string, Map<number, string>>();
   private keys = new Map<string, string>();
   private keysRevision = -1;
@@ -55,18 +60,54 @@ export class BoundaryService {
     return key;
   }
 
-  topology(s: Snapshot, date: string): Promise<CachedBody> {
-    const key = this.vintageKey(s, date);
+  /** The periods over which the units on the map stay the same, with their key: the map switches geometry by date. */
+  vintages(s: Snapshot): { from: string; to: string | null; key: string }[] {
+    const dates = [...new Set([...s.units.values()].flatMap((u) => (u.validTo ? [u.validFrom, u.validTo] : [u.validFrom])))].sort();
+    const out: { from: string; to: string | null; key: string }[] = [];
+    dates.forEach((from, i) => {
+      const key = this.vintageKey(s, from);
+      const last = out[out.length - 1];
+      if (last?.key === key) last.to = dates[i + 1] ?? null;
+      else out.push({ from, to: dates[i + 1] ?? null, key });
+    });
+    return out;
+  }
+
+  /**
+   * The units valid on `date` as TopoJSON, simplified for `zoom` (full detail without one). Simplification works on
+   * the shared arcs, so neighbours keep one common border at every zoom: no slivers open between communes.
+   */
+  topology(s: Snapshot, date: string, zoom?: number): Promise<CachedBody> {
+    const vintage = this.vintageKey(s, date);
+    const tier = displayTier(zoom);
+    const key = `${vintage}-${tier}`;
     let body = this.topologies.get(key);
     if (!body) {
-      body = this.buildTopology(s, date, key);
+      body = this.weightedTopology(s, date, vintage).then((topo) => {
+        const shown: Topology<Objects<{}>> = tier === 'full' ? topo : simplify(topo, minWeight(tier));
+        // ~1 m steps across a province: invisible on screen, and halves the payload.
+        const json = JSON.stringify(quantize(shown, QUANTIZATION));
+        return { etag: `"b-${key}"`, json, gzip: gzipSync(json, { level: 9 }) };
+      });
       body.catch(() => this.topologies.delete(key));
+      if (this.topologies.size > 60) this.topologies.clear();
       this.topologies.set(key, body);
     }
     return body;
   }
 
-  private async buildTopology(s: Snapshot, date: string, key: string): Promise<CachedBody> {
+  private weightedTopology(s: Snapshot, date: string, vintage: string): Promise<Topology<Objects<{}>>> {
+    let topo = this.weighted.get(vintage);
+    if (!topo) {
+      topo = this.buildTopology(s, date).then((t) => presimplify(t as Topology<Objects<{}>>));
+      topo.catch(() => this.weighted.delete(vintage));
+      if (this.weighted.size > 8) this.weighted.clear();
+      this.weighted.set(vintage, topo);
+    }
+    return topo;
+  }
+
+  private async buildTopology(s: Snapshot, date: string): Promise<Topology> {
     const units = unitsValidOn(s, date);
     const geoms = await geometries(this.db, units.map((u) => u.id));
     const layerRows = await this.db.select().from(t.mapLayers);
@@ -76,9 +117,7 @@ export class BoundaryService {
         properties: { code: u.code, name: u.name, type: u.type, parentCode: parentCode(s, u) },
       })));
     const layers = collection(layerRows.map((l) => ({ type: 'Feature', geometry: l.geometry as Geometry, properties: { kind: l.kind, name: l.name } })));
-    const topo = topology({ province: byLevel('province'), districts: byLevel('district'), communes: byLevel('commune'), layers }, QUANTIZATION);
-    const json = JSON.stringify(topo);
-    return { etag: `"b-${key}"`, json, gzip: gzipSync(json, { level: 9 }) };
+    return topology({ province: byLevel('province'), districts: byLevel('district'), communes: byLevel('commune'), layers });
   }
 
   /** Commune features with full geometry; geometry JSON is serialised once per boundary version. */

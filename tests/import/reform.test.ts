@@ -3,9 +3,10 @@
 // and the merges.json crosswalk imported; the hotspot's commune, the map as of 2024 and 2026, the carried-over
 // status (gravest of the parts on the change date) and the indicators before and after come out as the rules say.
 import { readFileSync } from 'node:fs';
-import { booleanPointInPolygon } from '@turf/turf';
-import type { FeatureCollection, MultiPolygon } from 'geojson';
-import type { Topology } from 'topojson-specification';
+import { area, booleanPointInPolygon } from '@turf/turf';
+import { feature, merge } from 'topojson-client';
+import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as t from '../../server/db/schema';
 import { labelPoint } from '../../geo/labels';
@@ -95,12 +96,36 @@ describe.skipIf(!sharedDataPresent)('the 2025 reform: Trà Vinh (old communes) �
     const topo = async (date: string) => (await (await admin.get(`/api/boundaries?date=${date}`)).json()) as Topology;
     const before = await topo('2025-06-30');
     const after = await topo('2025-07-01');
-    const geometries = (t: Topology, layer: string) => (t.objects[layer] as { geometries: { properties: { code: string; name: string } }[] }).geometries;
+    const geometries = (t: Topology, layer: string) => (t.objects[layer] as unknown as { geometries: { properties: { code: string; name: string } }[] }).geometries;
     expect([geometries(before, 'province').map((g) => g.properties.name), geometries(before, 'districts').length, geometries(before, 'communes').length]).toEqual([['Trà Vinh'], 9, 104]);
     expect([geometries(after, 'province').map((g) => g.properties.name), geometries(after, 'districts').length, geometries(after, 'communes').length]).toEqual([['Vĩnh Long'], 0, 124]);
     // Code 29242 is Phường 3 before the reform and Phường Trà Vinh after: the key includes the vintage.
     expect(geometries(before, 'communes').find((g) => g.properties.code === '29242')!.properties.name).toBe('Phường 3');
     expect(geometries(after, 'communes').find((g) => g.properties.code === '29242')!.properties.name).toBe('Trà Vinh');
+  });
+
+  it('serves lighter geometry for lower zooms, simplified on shared borders so that neighbours stay glued', async () => {
+    const get = async (zoom?: number) => {
+      const res = await admin.get(`/api/boundaries?date=2026-01-15${zoom === undefined ? '' : `&zoom=${zoom}`}`);
+      const text = await res.text();
+      return { bytes: text.length, topo: JSON.parse(text) as Topology };
+    };
+    const [z8, z12, full] = [await get(8), await get(12), await get()];
+    expect(z8.bytes).toBeLessThan(z12.bytes);
+    expect(z12.bytes).toBeLessThan(full.bytes / 2);
+    const fit = ({ topo }: typeof full) => {
+      const communes = topo.objects.communes as GeometryCollection;
+      const sum = communes.geometries.reduce((a, g) => a + area(feature(topo, g) as Feature<MultiPolygon>), 0);
+      const union = merge(topo, communes.geometries as Parameters<typeof merge>[1]);
+      const holes = union.coordinates.flatMap((p) => p.slice(1)).map((r) => area({ type: 'Polygon', coordinates: [r] }));
+      return { communes: communes.geometries.length, mismatch: Math.abs(area(union) - sum) / sum, holes: holes.length, holeM2: holes.reduce((a, b) => a + b, 0) };
+    };
+    for (const simplified of [fit(z8), fit(z12)]) {
+      expect(simplified.communes).toBe(124);
+      // Glued: the areas add up to their union (no overlap), and no gap opens (the README finds none over 0.01 km²).
+      expect(simplified.mismatch).toBeLessThan(1e-4);
+      expect(simplified.holeM2).toBeLessThan(10_000);
+    }
   });
 
   it('carries the gravest status of the parts over on the change date, and shows the parts with their histories', async () => {

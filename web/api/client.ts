@@ -87,8 +87,10 @@ export const fetchTrend = (plan: string, date: string, unit?: string) =>
 export const fetchRanking = (plan: string, date: string, parent?: string) =>
   data(api.api.indicators.ranking.$get({ query: { plan, date, ...(parent ? { parent } : {}) } }));
 
-export async function fetchBoundaries(key: string) {
-  const res = await fetch(`/api/boundaries?v=${encodeURIComponent(key)}`);
+/** The geometry of one boundary vintage (its key and first day), simplified for a zoom tier. */
+export async function fetchBoundaries(key: string, from?: string, zoom?: number) {
+  const q = new URLSearchParams({ v: key, ...(from ? { date: from } : {}), ...(zoom !== undefined ? { zoom: String(zoom) } : {}) });
+  const res = await fetch(`/api/boundaries?${q}`);
   if (!res.ok) throw new ApiError(res.status, `HTTP ${res.status}`);
   return res.json() as Promise<import('topojson-specification').Topology>;
 }

@@ -28,6 +28,8 @@ interface Props {
   onSelect(code: string): void;
   /** While set, a click on the map gives a place (a new hotspot) instead of opening a commune. */
   onPlace?: ((at: [number, number]) => void) | null;
+  /** Told the zoom after each zoom, so geometry of the right detail can be fetched. */
+  onZoom?: (zoom: number) => void;
   /** The place being edited: a marker that can be dragged to a new place. */
   placed?: [number, number] | null;
   onDragPlaced?: ((at: [number, number]) => void) | null;
@@ -93,12 +95,23 @@ export function MapView(props: Props) {
     map.triggerRepaint();
   }, [map, props.data, props.statuses]);
 
+  // Fitted when the province (a boundary vintage) or the focus changes, not when finer geometry of the same arrives.
+  const province = props.data?.province.features[0]?.properties?.code as string | undefined;
   useEffect(() => {
     if (!map || !props.data) return;
-    const bounds = props.data.bounds.get(props.focus ?? '') ?? props.data.bounds.get(props.data.province.features[0]?.properties?.code);
+    const bounds = props.data.bounds.get(props.focus ?? '') ?? props.data.bounds.get(province ?? '');
     if (bounds) map.fitBounds(bounds, { padding: 30, animate: false });
     map.setPaintProperty('commune-fill', 'fill-opacity', focusOpacity(props.focus, 0.85, 0.25));
-  }, [map, props.data, props.focus]);
+  }, [map, province, props.focus]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const onZoom = useRef(props.onZoom);
+  onZoom.current = props.onZoom;
+  useEffect(() => {
+    if (!map) return;
+    const report = () => onZoom.current?.(map.getZoom());
+    map.on('zoomend', report);
+    return () => void map.off('zoomend', report);
+  }, [map]);
 
   useEffect(() => {
     if (!map || !props.data) return;

@@ -1,9 +1,10 @@
 // Every request the dashboard makes, keyed by the view: geometry once, then light reads per date, plan and unit.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   fetchBoundaries, fetchCommune, fetchHealth, fetchHotspots, fetchIndicators, fetchPlans, fetchFlags, fetchProposals, fetchRanking, fetchStatuses, fetchTrend, prefetchStatuses,
   type Health, type Plan,
 } from '../api/client';
+import { displayTier, type DisplayTier } from '../../geo/display';
 import { decodeBoundaries, type MapData } from '../map/boundaries';
 import { RETRY_MS, useRequest } from './useRequest';
 import { useDebounced } from './useDebounced';
@@ -15,7 +16,7 @@ import type { LiveRevisions } from './useLiveEvents';
 
 function useBase(date: string | null) {
   const firstDate = useRef(date);
-  const [base, setBase] = useState<{ health: Health; plans: Plan[]; map: MapData } | null>(null);
+  const [base, setBase] = useState<{ health: Health; plans: Plan[]; map: MapData; mapId: string } | null>(null);
   const [error, setError] = useState<Error | null>(null);
   useEffect(() => {
     let stop = false;
@@ -25,9 +26,10 @@ function useBase(date: string | null) {
         const [health, plans] = await Promise.all([fetchHealth(), fetchPlans()]);
         // The first statuses travel alongside the geometry instead of after it.
         prefetchStatuses([firstDate.current ?? health.today]);
-        const topo = await fetchBoundaries(health.boundaryKey);
+        const first = vintageOf(health, firstDate.current ?? health.today);
+        const topo = await fetchBoundaries(first.key, first.from, tierZoom(FIRST_TIER));
         if (!stop) {
-          setBase({ health, plans: plans.plans, map: decodeBoundaries(topo) });
+          setBase({ health, plans: plans.plans, map: decodeBoundaries(topo), mapId: `${first.key}|${FIRST_TIER}` });
           setError(null);
         }
       } catch (e) {
@@ -45,14 +47,48 @@ function useBase(date: string | null) {
   return { base, error };
 }
 
+/** A province fits the screen around zoom 9: its geometry comes simplified for that until the map says otherwise. */
+const FIRST_TIER: DisplayTier = displayTier(9);
+const tierZoom = (tier: DisplayTier) => (tier === 'full' ? undefined : tier);
+
+/** The boundary vintage holding the date (the one of today when the date lies outside every vintage). */
+function vintageOf(health: Health, date: string): { key: string; from?: string } {
+  return health.vintages.find((v) => v.from <= date && (v.to === null || date < v.to)) ?? { key: health.boundaryKey };
+}
+
+/**
+ * The map geometry for the date's vintage (old communes and districts before 1/7/2025, the new ones after) at the
+ * zoom tier the map is drawn at; the previous geometry stays on screen while the next one loads.
+ */
+function useGeometry(base: ReturnType<typeof useBase>['base'], date: string | null, zoom: number | null) {
+  const [shown, setShown] = useState<{ id: string; map: MapData } | null>(null);
+  const tier = zoom === null ? FIRST_TIER : displayTier(Math.round(zoom));
+  const vintage = base && date ? vintageOf(base.health, date) : null;
+  const wanted = vintage ? `${vintage.key}|${tier}` : null;
+  useEffect(() => {
+    if (!base || !vintage || !wanted || wanted === base.mapId || wanted === shown?.id) return;
+    let stop = false;
+    fetchBoundaries(vintage.key, vintage.from, tierZoom(tier)).then(
+      (topo) => !stop && setShown({ id: wanted, map: decodeBoundaries(topo) }),
+      () => {}, // kept on the current geometry; the next date or zoom asks again
+    );
+    return () => {
+      stop = true;
+    };
+  }, [base, wanted]); // eslint-disable-line react-hooks/exhaustive-deps
+  const map = !base || wanted === base.mapId || !shown ? null : shown.map;
+  return useMemo(() => (base && map ? { ...base, map } : base), [base, map]);
+}
+
 function choosePlan(plans: Plan[], wanted: string | null, date: string): Plan | null {
   return plans.find((p) => p.id === wanted) ?? plans.find((p) => p.start <= date && date <= p.end) ?? plans[plans.length - 1] ?? null;
 }
 
-export function useDashboard(view: ViewState, live: LiveRevisions, readProposals: boolean) {
-  const { base, error } = useBase(view.date);
-  const today = base?.health.today ?? null;
+export function useDashboard(view: ViewState, live: LiveRevisions, readProposals: boolean, zoom: number | null = null) {
+  const { base: loaded, error } = useBase(view.date);
+  const today = loaded?.health.today ?? null;
   const date = view.date ?? today;
+  const base = useGeometry(loaded, date, zoom);
   const plan = base && date ? choosePlan(base.plans, view.plan, date) : null;
   const unit = view.unit ?? undefined;
   const ready = plan && date;
