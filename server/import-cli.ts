@@ -146,8 +146,13 @@ async function main(argv: string[]): Promise<number> {
   });
 }
 
+const started = performance.now();
 main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
+  (code) => {
+    process.exitCode = code;
+    const mb = Math.round(process.resourceUsage().maxRSS / 1024);
+    console.error(`Thời gian / time: ${((performance.now() - started) / 1000).toFixed(1)} s; bộ nhớ tối đa / peak memory: ${mb} MB`);
+  },
   (e: unknown) => {
     console.error(e instanceof HttpError ? `${e.vi}\n${e.en}` : e instanceof Error ? e.message : String(e));
     process.exitCode = 2;

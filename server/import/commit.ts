@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import type { MultiPolygon } from 'geojson';
-import polygonClipping, { type MultiPolygon as ClipMulti } from 'polygon-clipping';
+import type { MultiPolygon as ClipMulti } from 'polygon-clipping';
+import { unionAll } from '../../geo/neighbours';
 import { formatVnDate } from '../../geo/dates';
 import { bboxOf, locatePoint, type Area } from '../../geo/spatial';
 import { effectiveHistory, gravest, statusAt, STATUS_NAMES, type CommuneStatus } from '../../geo/status';
@@ -53,17 +54,16 @@ interface NewUnit {
 }
 
 function dissolve(parts: MultiPolygon[]): MultiPolygon {
-  const [first, ...rest] = parts.map((g) => g.coordinates as ClipMulti);
-  return { type: 'MultiPolygon', coordinates: rest.length ? polygonClipping.union(first!, ...rest) : first! };
+  return { type: 'MultiPolygon', coordinates: parts.length === 1 ? parts[0]!.coordinates : unionAll(parts.map((g) => g.coordinates as ClipMulti)) };
 }
 
 /** The province, its districts (when the units have them) and the units, parents first. */
-function unitTree(units: ImportUnit[], province: { code: string; name: string }, list: OfficialUnit[] | null): NewUnit[] {
+function unitTree(units: ImportUnit[], province: { code: string; name: string }, list: OfficialUnit[] | null, outline: MultiPolygon | null): NewUnit[] {
   const official = new Map((list ?? []).map((u) => [u.code, u]));
   const provinceUnit = official.get(province.code);
   const out: NewUnit[] = [{
     code: province.code, name: bareName(provinceUnit?.name ?? province.name), type: unitTypeOf(provinceUnit?.type ?? 'Tỉnh') ?? 'Tỉnh',
-    level: 'province', parentCode: null, geometry: dissolve(units.map((u) => u.geometry)),
+    level: 'province', parentCode: null, geometry: outline ?? dissolve(units.map((u) => u.geometry)),
   }];
   const communes = units.filter((u) => u.level === 'commune');
   const byDistrict = new Map<string, ImportUnit[]>();
@@ -88,7 +88,7 @@ async function vintageOf(db: Db, provinceCodes: string[], date: string) {
   return valid.filter((r) => ids.has(r.id));
 }
 
-export async function commitBoundaries(db: Db, prepared: { ready: ImportUnit[]; report: ImportReport }, options: CommitOptions): Promise<CommitSummary> {
+export async function commitBoundaries(db: Db, prepared: { ready: ImportUnit[]; report: ImportReport; outline?: MultiPolygon | null }, options: CommitOptions): Promise<CommitSummary> {
   const { report, ready } = prepared;
   if (report.blocking || !ready.length)
     throw new HttpError(422, 'import_blocked', `Không thể nhập: ${report.blocking} lỗi chặn`, `Cannot import: ${report.blocking} blocking finding(s)`);
@@ -98,7 +98,8 @@ export async function commitBoundaries(db: Db, prepared: { ready: ImportUnit[]; 
   if (report.mapping.level !== 'commune')
     throw new HttpError(422, 'communes_needed', 'Chỉ nhập được tệp ranh giới cấp xã; ranh giới huyện, tỉnh được ghép từ các xã', 'Only commune boundaries can be imported; district and province outlines are dissolved from the communes');
   const province = report.province;
-  const tree = unitTree(ready, province, options.codeList);
+  // The union the checks computed is the province outline when every unit of the file is written.
+  const tree = unitTree(ready, province, options.codeList, ready.length === report.features ? prepared.outline ?? null : null);
   const replaced = [...new Set([province.code, ...(options.crosswalk?.provinces.get(province.code) ?? [])])];
 
   return db.transaction(async (txn) => {

@@ -142,9 +142,9 @@ export async function prepareBoundaries(file: string, bytes: Uint8Array, options
   fit.overlaps.forEach(piece('overlap'));
   fit.gaps.forEach(piece('gap'));
   let unresolved = fit.unresolved;
-  const outline = provinceCode && options.outlineOf ? await options.outlineOf(provinceCode) : null;
-  if (outline) {
-    const out = outsideOutline(geometries, outline, tolerances);
+  const held = provinceCode && options.outlineOf ? await options.outlineOf(provinceCode) : null;
+  if (held) {
+    const out = outsideOutline(geometries, held, tolerances);
     out.outside.forEach(piece('outside_province'));
     unresolved += out.unresolved;
   }
@@ -159,5 +159,6 @@ export async function prepareBoundaries(file: string, bytes: Uint8Array, options
     province: provinceCode ? { code: provinceCode, name: official ? official.name : provinceCode } : null,
     matching: matched.summary, tolerances, unionParts: fit.union.length, findings, blocking, ready: blocking ? 0 : ready.length,
   };
-  return { units, ready: blocking ? [] : ready, report };
+  const outline: MultiPolygon | null = fit.union.length ? { type: 'MultiPolygon', coordinates: fit.union } : null;
+  return { units, ready: blocking ? [] : ready, report, outline };
 }

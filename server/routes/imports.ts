@@ -2,7 +2,7 @@
 // units to draw) and kept for 30 minutes under a token; then committed as a new vintage in one transaction.
 import { randomBytes } from 'node:crypto';
 import { desc } from 'drizzle-orm';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { Hono } from 'hono';
 import { topology } from 'topojson-server';
 import { demand } from '../auth/access';
@@ -24,7 +24,7 @@ import type { RouteContext } from './context';
 interface Pending {
   userId: number;
   expires: number;
-  prepared: { ready: ImportUnit[]; report: ImportReport };
+  prepared: { ready: ImportUnit[]; report: ImportReport; outline: MultiPolygon | null };
   options: PreviewOptions;
   codeList: OfficialUnit[] | null;
   crosswalk: Crosswalk | null;
