@@ -95,7 +95,9 @@ describe('GET /api/boundaries', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-encoding')).toBe('gzip');
     const etag = res.headers.get('etag')!;
-    expect(etag).toMatch(/^"b-[0-9a-f]+"$/);
+    expect(etag).toMatch(/^"b-[0-9a-f]+-full"$/);
+    // A zoom gets its own simplified geometry, under its own tag.
+    expect((await get('/api/boundaries?zoom=8')).headers.get('etag')).toMatch(/^"b-[0-9a-f]+-8"$/);
     const plain = await get('/api/boundaries');
     const topo = await plain.json() as any;
     expect(topo.type).toBe('Topology');
