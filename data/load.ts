@@ -1,8 +1,9 @@
 // Loads a dataset file into the database: full validation first, then one transaction, or nothing.
 import { createHash } from 'node:crypto';
-import { count, sql } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import type { ZodError } from 'zod';
 import type { Db } from '../server/db/client';
+import { clearDataset } from '../server/db/clear';
 import * as t from '../server/db/schema';
 import { appendAudit } from '../server/services/audit';
 import { bumpRevision, writeMeta } from '../server/services/meta';
@@ -43,10 +44,6 @@ export function validateDataset(input: unknown): ResolvedDataset {
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(t.adminUnits);
   return Number(row?.n ?? 0) === 0;
-}
-
-async function clearDataset(db: Db) {
-  await db.execute(sql`truncate hotspot_events, hotspots, plan_selections, commune_status_changes, plans, user_scopes, map_layers, admin_units restart identity cascade`);
 }
 
 async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 1000) {

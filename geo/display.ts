@@ -1,6 +1,9 @@
 // How much boundary detail a map zoom needs: the zoom levels geometry is simplified for, and the smallest
 // triangle (Visvalingam effective area) kept at each, about half a screen pixel wide.
 
+/** TopoJSON quantisation of map geometry: ~1 m steps across a province, invisible on screen, half the payload. */
+export const DISPLAY_QUANTIZATION = 100_000;
+
 /** Zoom levels with their own simplified geometry; above the last, the full geometry is served. */
 export const DISPLAY_TIERS = [6, 8, 10, 12, 14] as const;
 export type DisplayTier = (typeof DISPLAY_TIERS)[number] | 'full';

@@ -129,11 +129,10 @@ async function main(argv: string[]): Promise<number> {
     const codeList: OfficialUnit[] | undefined = listFile ?? stored?.units;
     const prepared = await prepareBoundaries(basename(file), bytes, {
       epsg: values.epsg ? Number(values.epsg) : undefined, encoding: values.encoding as TextEncodingName | undefined, layer: values.layer,
-      codeList, province: values.province, skipUnmatched: values['skip-unmatched'], outlineOf: (code) => outlineIn(db, code, on),
+      codeList, codeListName: stored ? `${stored.asOf} (${stored.name})` : values['code-list'], province: values.province, skipUnmatched: values['skip-unmatched'], outlineOf: (code) => outlineIn(db, code, on),
       onProgress: size > 1_000_000 ? progressBar() : undefined,
     });
     if (process.stderr.isTTY && size > 1_000_000) process.stderr.write('\n');
-    if (stored) prepared.report.notes.push({ vi: `Đối chiếu với danh mục ngày ${stored.asOf} (${stored.name})`, en: `Matched against the list as of ${stored.asOf} (${stored.name})` });
     console.log(values.json ? JSON.stringify(prepared.report, null, 2) : formatReport(prepared.report));
     if (!values.commit || prepared.report.blocking) return prepared.report.blocking ? 1 : 0;
     const summary = await commitBoundaries(db, prepared, {

@@ -16,6 +16,9 @@ export function errorBody(code: string, vi: string, en: string, issues?: FieldIs
 }
 
 export class HttpError extends Error {
+  /** The fields at fault, when the error is about a field. */
+  issues?: FieldIssue[];
+
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: string,
@@ -28,10 +31,17 @@ export class HttpError extends Error {
   }
 }
 
+/** A 400 naming the field, for inputs read by hand (multipart forms) rather than by `validate`. */
+export function fieldError(path: string, vi: string, en: string): HttpError {
+  const e = new HttpError(400, 'validation', vi, en);
+  e.issues = [{ path, message: `${vi} / ${en}` }];
+  return e;
+}
+
 export const notFound = (what: { vi: string; en: string }) => new HttpError(404, 'not_found', what.vi, what.en);
 
 export function sendError(c: Context, e: HttpError) {
-  const body = errorBody(e.code, e.vi, e.en);
+  const body = errorBody(e.code, e.vi, e.en, e.issues);
   if (e.details) body.error.details = e.details;
   return c.json(body, e.status);
 }

@@ -10,13 +10,15 @@ import type { MultiPolygon as ClipMulti } from 'polygon-clipping';
 import { unionAll } from '../../geo/neighbours';
 import { formatVnDate } from '../../geo/dates';
 import { bboxOf, locatePoint, type Area } from '../../geo/spatial';
-import { effectiveHistory, gravest, statusAt, STATUS_NAMES, type CommuneStatus } from '../../geo/status';
+import { effectiveHistory, gravest, statusAt, STATUS_NAMES, type CommuneStatus, type StatusRecord } from '../../geo/status';
 import { bareName } from '../../geo/unit-names';
 import type { UnitLevel } from '../../geo/units';
+import { clearDataset } from '../db/clear';
 import type { Db } from '../db/client';
 import * as t from '../db/schema';
 import { HttpError } from '../http/errors';
 import { appendAudit } from '../services/audit';
+import { validOn } from '../services/units';
 import { bumpRevision, readMeta, writeMeta, type DatasetMeta } from '../services/meta';
 import type { OfficialUnit } from './code-list';
 import type { Crosswalk } from './crosswalk';
@@ -79,7 +81,7 @@ function unitTree(units: ImportUnit[], province: { code: string; name: string },
 /** Ids of the units of these provinces valid on `date`, the provinces' whole subtrees. */
 async function vintageOf(db: Db, provinceCodes: string[], date: string) {
   const rows = await db.select({ id: t.adminUnits.id, code: t.adminUnits.code, level: t.adminUnits.level, parentId: t.adminUnits.parentId, validFrom: t.adminUnits.validFrom, validTo: t.adminUnits.validTo }).from(t.adminUnits);
-  const valid = rows.filter((r) => r.validFrom <= date && (r.validTo === null || date < r.validTo));
+  const valid = rows.filter((r) => validOn(r, date));
   const ids = new Set(valid.filter((r) => r.level === 'province' && provinceCodes.includes(r.code)).map((r) => r.id));
   for (let grew = true; grew; ) {
     grew = false;
@@ -108,7 +110,7 @@ export async function commitBoundaries(db: Db, prepared: { ready: ImportUnit[]; 
     if (meta?.demo) {
       if (!options.replaceDemo)
         throw new HttpError(409, 'demo_data', 'Cơ sở dữ liệu đang chứa dữ liệu mẫu (hư cấu); chọn "thay dữ liệu mẫu" để nhập ranh giới thật', 'The database holds the fictional demo; choose to replace the demo to import real boundaries');
-      await tx.execute(sql`truncate hotspot_communes, unit_links, hotspot_events, hotspots, plan_selections, commune_status_changes, status_proposals, review_flags, operation_eliminations, operations, plans, user_scopes, map_layers, admin_units restart identity cascade`);
+      await clearDataset(tx);
     }
     // Units valid on the first day: the vintage being replaced, closed the day the new one starts.
     const current = await vintageOf(tx, replaced, options.validFrom);
@@ -152,12 +154,14 @@ export async function commitBoundaries(db: Db, prepared: { ready: ImportUnit[]; 
     const partsOf = new Map<number, number[]>();
     for (const l of linkRows) partsOf.set(l.newId, [...(partsOf.get(l.newId) ?? []), l.oldId]);
     const oldIds = linkRows.map((l) => l.oldId);
-    const records = oldIds.length ? await tx.select().from(t.communeStatusChanges).where(inArray(t.communeStatusChanges.communeId, oldIds)) : [];
+    const records = new Map<number, StatusRecord[]>();
+    for (const r of oldIds.length ? await tx.select().from(t.communeStatusChanges).where(inArray(t.communeStatusChanges.communeId, oldIds)) : [])
+      records.set(r.communeId, [...(records.get(r.communeId) ?? []), { ...r, status: r.status as CommuneStatus }]);
     const names = new Map(current.map((u) => [u.id, u.code]));
     const basis = options.legalBasis ?? `Sắp xếp đơn vị hành chính cấp xã, hiệu lực từ ${formatVnDate(options.validFrom)}`;
     let statusesCarried = 0;
     for (const [newId, parts] of partsOf) {
-      const statuses = parts.map((id) => ({ id, status: statusAt(effectiveHistory(records.filter((r) => r.communeId === id).map((r) => ({ ...r, status: r.status as CommuneStatus }))), options.validFrom)?.status ?? null }));
+      const statuses = parts.map((id) => ({ id, status: statusAt(effectiveHistory(records.get(id) ?? []), options.validFrom)?.status ?? null }));
       const status = gravest(statuses.map((s) => s.status));
       if (!status) continue;
       const note = `Kế thừa trạng thái xấu nhất của các xã cũ / gravest status of the former communes: ${statuses.map((s) => `${names.get(s.id)} ${s.status ? STATUS_NAMES[s.status].vi : 'chưa có'}`).join('; ')}`;

@@ -93,6 +93,14 @@ export interface MatchSummary {
   ambiguous: number;
 }
 
+/** Fallback type when neither the list nor the file says: the commonest unit of the level. */
+const defaultType = (level: AttributeMapping['level']): UnitType => (level === 'district' ? 'Huyện' : 'Xã');
+
+/** Every feature holding a code that another feature holds too. */
+function duplicateCodes(byCode: Map<string, number[]>): MatchFinding[] {
+  return [...byCode].flatMap(([code, indexes]) => (indexes.length > 1 ? indexes.map((i) => ({ kind: 'duplicate_code' as const, feature: i, others: indexes.filter((j) => j !== i), code })) : []));
+}
+
 /** Each row matched to the official list of `provinceCode` (by code, else by name inside its parent). */
 export function matchRows(list: OfficialUnit[], provinceCode: string, rows: Record<string, unknown>[], mapping: AttributeMapping) {
   const match = unitMatcher(list, provinceCode, mapping.level === 'district' ? 2 : undefined);
@@ -117,11 +125,9 @@ export function matchRows(list: OfficialUnit[], provinceCode: string, rows: Reco
     if (r.nameDiffers) findings.push({ kind: 'name_differs', feature: index, official: `${r.unit.type} ${r.unit.name}` });
     const u = r.unit;
     byCode.set(u.code, [...(byCode.get(u.code) ?? []), index]);
-    units.push({ index, code: u.code, name: bareName(u.name), type: unitTypeOf(u.type) ?? (mapping.level === 'district' ? 'Huyện' : 'Xã'), level: mapping.level, parentCode: u.parentCode });
+    units.push({ index, code: u.code, name: bareName(u.name), type: unitTypeOf(u.type) ?? defaultType(mapping.level), level: mapping.level, parentCode: u.parentCode });
   });
-  for (const [code, indexes] of byCode)
-    if (indexes.length > 1) for (const i of indexes) findings.push({ kind: 'duplicate_code', feature: i, others: indexes.filter((j) => j !== i), code });
-  return { units, findings, summary };
+  return { units, findings: [...findings, ...duplicateCodes(byCode)], summary };
 }
 
 const CODE_DIGITS: Record<AttributeMapping['level'], number> = { commune: 5, district: 3 };
@@ -139,10 +145,8 @@ export function unitsFromAttributes(rows: Record<string, unknown>[], mapping: At
     const name = get(mapping.name);
     if (!code || !name) return void findings.push({ kind: 'unmatched', feature: index, elsewhere: [] });
     byCode.set(code, [...(byCode.get(code) ?? []), index]);
-    const type = unitTypeOf(get(mapping.type)) ?? unitTypeOf(name.slice(0, name.length - bareName(name).length)) ?? (mapping.level === 'district' ? 'Huyện' : 'Xã');
+    const type = unitTypeOf(get(mapping.type)) ?? unitTypeOf(name.slice(0, name.length - bareName(name).length)) ?? defaultType(mapping.level);
     units.push({ index, code, name: bareName(name), type, level: mapping.level, parentCode: asCode(get(mapping.parent), digits === 5 ? 3 : 2) });
   });
-  for (const [code, indexes] of byCode)
-    if (indexes.length > 1) for (const i of indexes) findings.push({ kind: 'duplicate_code', feature: i, others: indexes.filter((j) => j !== i), code });
-  return { units, findings, summary: null };
+  return { units, findings: [...findings, ...duplicateCodes(byCode)], summary: null };
 }

@@ -16,6 +16,8 @@ export interface PrepareOptions extends ReadOptions {
   mapping?: Partial<AttributeMapping>;
   /** The official list to match units against; without it, codes are taken from the code attribute as they are. */
   codeList?: OfficialUnit[];
+  /** How the report names that list (e.g. "01/03/2025 (dvhcvn)"). */
+  codeListName?: string;
   /** The province (GSO code) the file covers; guessed from the file and the list when absent. */
   province?: string;
   /** The province's outline already held (by province code), to report units reaching outside it. */
@@ -99,10 +101,13 @@ export async function prepareBoundaries(file: string, bytes: Uint8Array, options
     throw new HttpError(422, 'unknown_crs', 'Không nhận ra hệ tọa độ của tệp; hãy chỉ rõ mã EPSG (ví dụ 9209 cho VN-2000 TM-3 105°30′)', 'Unknown coordinate system; give its EPSG code (e.g. 9209 for VN-2000 TM-3 105°30′)', { crs: String(declared).slice(0, 500) });
   if (crs.note) notes.push(crs.note);
   const project = toWgs84(crs.definition);
+  const attributes = attributesOf(layer.features);
+  const mapping = { ...guessMapping(attributes.map((a) => a.name)), ...options.mapping };
+  const labels = layer.features.map((f, index) => labelOf(f.properties, index, mapping));
   const units: PreparedUnit[] = [];
   const findings: ReportFinding[] = [];
   layer.features.forEach((f, index) => {
-    const label = `#${index + 1}`;
+    const label = labels[index]!;
     // Reprojected before checking, so ranges, areas and slivers are judged on the ground.
     const projected = crs.definition === 'WGS84' ? f.geometry : reprojected(f.geometry, project);
     const checked = checkGeometry(projected, index);
@@ -114,12 +119,10 @@ export async function prepareBoundaries(file: string, bytes: Uint8Array, options
     if (findings.some((x) => x.kind === 'out_of_range'))
       notes.push({ vi: 'Tọa độ không phải kinh độ, vĩ độ và tệp không ghi hệ tọa độ: hãy chỉ rõ mã EPSG', en: 'The coordinates are not longitude/latitude and the file names no coordinate system: give its EPSG code' });
   }
-  const attributes = attributesOf(layer.features);
-  const mapping = { ...guessMapping(attributes.map((a) => a.name)), ...options.mapping };
   const rows = units.map((u) => u.properties);
-  const labels = units.map((u) => labelOf(u.properties, u.index, mapping));
-  findings.forEach((f) => (f.label = labels[f.feature] ?? f.label));
   const list = options.codeList;
+  if (!list) notes.push({ vi: 'Chưa nạp danh mục đơn vị hành chính: mã lấy nguyên từ tệp', en: 'No code list loaded: codes are taken from the file as they are' });
+  else if (options.codeListName) notes.push({ vi: `Đối chiếu với danh mục ${options.codeListName}`, en: `Matched against the list ${options.codeListName}` });
   const provinceCode = options.province ?? (list ? guessProvince(list, rows, mapping) : null);
   if (list && !provinceCode)
     throw new HttpError(422, 'unknown_province', 'Không xác định được tỉnh của tệp; hãy chọn tỉnh', 'Cannot tell which province the file covers; choose the province');

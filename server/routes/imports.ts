@@ -5,10 +5,11 @@ import { desc } from 'drizzle-orm';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { Hono } from 'hono';
 import { topology } from 'topojson-server';
+import { DISPLAY_QUANTIZATION } from '../../geo/display';
 import { demand } from '../auth/access';
 import { codeListForm, commitBody, previewOptions } from '../contracts/imports';
 import * as t from '../db/schema';
-import { HttpError } from '../http/errors';
+import { fieldError, HttpError } from '../http/errors';
 import { principalOf, type AuthEnv } from '../http/guard';
 import { uploadLimit } from '../http/upload';
 import { validate } from '../http/validate';
@@ -34,16 +35,12 @@ const KEEP_MS = 30 * 60_000;
 /** Previews held at once (each holds a province's full geometry). */
 const MAX_PENDING = 4;
 
-function badField(path: string, vi: string, en: string) {
-  return new HttpError(400, 'validation', vi, en, { issues: [{ path, message: `${vi} / ${en}` }] });
-}
-
 async function jsonFile(value: unknown, field: string): Promise<unknown> {
   if (!(value instanceof File)) return undefined;
   try {
     return JSON.parse(await value.text());
   } catch {
-    throw badField(field, `Tệp ${field} không phải JSON hợp lệ`, `The ${field} file is not valid JSON`);
+    throw fieldError(field, `Tệp ${field} không phải JSON hợp lệ`, `The ${field} file is not valid JSON`);
   }
 }
 
@@ -69,15 +66,15 @@ export function importRoutes(ctx: RouteContext) {
       const p = manager(c);
       const form = await c.req.parseBody();
       const fields = codeListForm.safeParse({ asOf: form.asOf, name: form.name });
-      if (!fields.success) throw badField(String(fields.error.issues[0]!.path[0]), 'Cần ngày (YYYY-MM-DD) và tên danh mục', 'The list needs a date (YYYY-MM-DD) and a name');
+      if (!fields.success) throw fieldError(String(fields.error.issues[0]!.path[0]), 'Cần ngày (YYYY-MM-DD) và tên danh mục', 'The list needs a date (YYYY-MM-DD) and a name');
       const json = await jsonFile(form.file, 'file');
-      if (json === undefined) throw badField('file', 'Cần gửi tệp danh mục trong trường "file"', 'Send the list in the "file" field');
+      if (json === undefined) throw fieldError('file', 'Cần gửi tệp danh mục trong trường "file"', 'Send the list in the "file" field');
       let saved;
       try {
         saved = await saveCodeList(db, { ...fields.data, json }, p.username);
       } catch (e) {
         if (e instanceof HttpError) throw e;
-        throw badField('file', 'Tệp không có dạng danh mục đơn vị hành chính (data[].level1_id, level2s…)', 'Not an administrative code list (data[].level1_id, level2s…)');
+        throw fieldError('file', 'Tệp không có dạng danh mục đơn vị hành chính (data[].level1_id, level2s…)', 'Not an administrative code list (data[].level1_id, level2s…)');
       }
       return c.json(saved, 201);
     })
@@ -88,36 +85,34 @@ export function importRoutes(ctx: RouteContext) {
       try {
         raw = JSON.parse(typeof form.options === 'string' ? form.options : '{}');
       } catch {
-        throw badField('options', 'Trường "options" không phải JSON', 'The "options" field is not JSON');
+        throw fieldError('options', 'Trường "options" không phải JSON', 'The "options" field is not JSON');
       }
       const parsed = previewOptions.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        throw badField(['options', ...issue.path.map(String)].join('.'), issue.message, issue.message);
+        throw fieldError(['options', ...issue.path.map(String)].join('.'), issue.message, issue.message);
       }
       const options = parsed.data;
-      if (!(form.file instanceof File)) throw badField('file', 'Cần gửi tệp ranh giới trong trường "file"', 'Send the boundary file in the "file" field');
+      if (!(form.file instanceof File)) throw fieldError('file', 'Cần gửi tệp ranh giới trong trường "file"', 'Send the boundary file in the "file" field');
       const crosswalkJson = await jsonFile(form.crosswalk, 'crosswalk');
       let crosswalk: Crosswalk | null = null;
       if (crosswalkJson !== undefined) {
         try {
           crosswalk = parseCrosswalk(crosswalkJson);
         } catch {
-          throw badField('crosswalk', 'Tệp chuyển đổi không có dạng merges.json hoặc splits.json', 'The crosswalk is neither merges.json nor splits.json shaped');
+          throw fieldError('crosswalk', 'Tệp chuyển đổi không có dạng merges.json hoặc splits.json', 'The crosswalk is neither merges.json nor splits.json shaped');
         }
       }
       const list = await codeListFor(db, options);
       const bytes = new Uint8Array(await form.file.arrayBuffer());
-      const prepared = await prepareBoundaries(form.file.name, bytes, { ...options, codeList: list?.units });
-      if (list) prepared.report.notes.push({ vi: `Đối chiếu với danh mục ngày ${list.asOf} (${list.name})`, en: `Matched against the list as of ${list.asOf} (${list.name})` });
-      else prepared.report.notes.push({ vi: 'Chưa nạp danh mục đơn vị hành chính: mã lấy nguyên từ tệp', en: 'No code list loaded: codes are taken from the file as they are' });
+      const prepared = await prepareBoundaries(form.file.name, bytes, { ...options, codeList: list?.units, codeListName: list ? `${list.asOf} (${list.name})` : undefined });
       sweep();
       while (pending.size >= MAX_PENDING) pending.delete(pending.keys().next().value!);
       const token = randomBytes(16).toString('hex');
       pending.set(token, { userId: p.userId, expires: Date.now() + KEEP_MS, prepared, options, codeList: list?.units ?? null, crosswalk });
       // The units as they would be written, quantised for the preview map (~1 m).
       const units: FeatureCollection = { type: 'FeatureCollection', features: prepared.ready.map((u) => ({ type: 'Feature', properties: { code: u.code, name: u.name, type: u.type }, geometry: u.geometry })) };
-      const preview = topology({ units }, 100_000);
+      const preview = topology({ units }, DISPLAY_QUANTIZATION);
       return c.json({ token, report: prepared.report, preview, crosswalkLinks: crosswalk?.links.length ?? null }, 200);
     })
     .post('/boundaries/commit', validate('json', commitBody), async (c) => {

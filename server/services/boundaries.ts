@@ -7,13 +7,12 @@ import { quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { Objects, Topology } from 'topojson-specification';
-import { displayTier, minWeight } from '../../geo/display';
+import { DISPLAY_QUANTIZATION, displayTier, minWeight } from '../../geo/display';
 import type { Db } from '../db/client';
 import * as t from '../db/schema';
 import type { Snapshot, UnitNode } from './snapshot';
 import { parentCode, validOn } from './units';
 
-const QUANTIZATION = 100_000;
 
 export interface CachedBody {
   etag: string;
@@ -85,8 +84,7 @@ export class BoundaryService {
     if (!body) {
       body = this.weightedTopology(s, date, vintage).then((topo) => {
         const shown: Topology<Objects<{}>> = tier === 'full' ? topo : simplify(topo, minWeight(tier));
-        // ~1 m steps across a province: invisible on screen, and halves the payload.
-        const json = JSON.stringify(quantize(shown, QUANTIZATION));
+        const json = JSON.stringify(quantize(shown, DISPLAY_QUANTIZATION));
         return { etag: `"b-${key}"`, json, gzip: gzipSync(json, { level: 9 }) };
       });
       body.catch(() => this.topologies.delete(key));

@@ -17,6 +17,7 @@ import { bumpRevision } from './meta';
 import type { Actor } from './proposals';
 import type { Snapshot } from './snapshot';
 import { raiseFlagIfNeeded } from './review-flags';
+import { validOn } from './units';
 
 export const DUPLICATE_RADIUS_M = 50;
 
@@ -29,10 +30,15 @@ export interface RegistryDeps {
 const outside = () =>
   new HttpError(422, 'outside_province', 'Vị trí nằm ngoài địa giới các xã của tỉnh', 'The location lies outside every commune of the province');
 
-async function communeAt(deps: RegistryDeps, s: Snapshot, location: [number, number], today: string): Promise<number> {
-  const id = await deps.locator.locate(s, location, today);
-  if (id === null) throw outside();
-  return id;
+/**
+ * The commune holding the point in every boundary vintage, and among them today's (on a shared border the smallest
+ * code, as CommuneLocator.locate rules); outside every commune of today → 422.
+ */
+async function placeOf(deps: RegistryDeps, s: Snapshot, location: [number, number], today: string) {
+  const vintageCommunes = await deps.locator.locateEveryVintage(s, location);
+  const current = vintageCommunes.filter((id) => validOn(s.units.get(id)!, today)).sort((a, b) => (s.units.get(a)!.code < s.units.get(b)!.code ? -1 : 1))[0];
+  if (current === undefined) throw outside();
+  return { communeId: current, vintageCommunes };
 }
 
 /** Active hotspots within 50 m of the point (today), nearest first. */
@@ -76,8 +82,7 @@ export async function createHotspot(deps: RegistryDeps, s: Snapshot, actor: Acto
   demand(p, 'write_hotspots');
   if (input.detectedOn > actor.today) throw new HttpError(422, 'future_date', 'Ngày phát hiện không được sau hôm nay', 'The detection date cannot be after today');
   const location = input.location as [number, number];
-  const communeId = await communeAt(deps, s, location, actor.today);
-  const vintageCommunes = await deps.locator.locateEveryVintage(s, location);
+  const { communeId, vintageCommunes } = await placeOf(deps, s, location, actor.today);
   await refuseDuplicates(deps, s, location, actor.today, input.acknowledgeDuplicates);
   return deps.db.transaction(async (tx) => {
     const [row] = await tx.insert(t.hotspots).values({
@@ -105,8 +110,7 @@ export async function updateHotspot(deps: RegistryDeps, s: Snapshot, actor: Acto
   let communeId = before.communeId;
   let vintageCommunes: number[] = [];
   if (location) {
-    communeId = await communeAt(deps, s, location as [number, number], actor.today);
-    vintageCommunes = await deps.locator.locateEveryVintage(s, location as [number, number]);
+    ({ communeId, vintageCommunes } = await placeOf(deps, s, location as [number, number], actor.today));
     await refuseDuplicates(deps, s, location as [number, number], actor.today, acknowledgeDuplicates ?? false, id);
   }
   return deps.db.transaction(async (tx) => {

@@ -4,10 +4,10 @@ import { bboxOf, locatePoint, type Area, type LocatableArea } from '../../geo/sp
 import type { Db } from '../db/client';
 import * as t from '../db/schema';
 import type { Snapshot } from './snapshot';
-import { validOn } from './units';
 
 export class CommuneLocator {
   private loaded: { revision: number; areas: Promise<LocatableArea<number>[]> } | null = null;
+  private grouped: { revision: number; vintages: Promise<LocatableArea<number>[][]> } | null = null;
 
   constructor(private readonly db: Db) {}
 
@@ -26,22 +26,26 @@ export class CommuneLocator {
   }
 
   /**
-   * The commune valid on `date` containing the point; on a border shared by several communes, the one with the
-   * smallest code (geo/spatial.locatePoint), so every point belongs to exactly one commune. Null outside them all.
+   * The commune containing the point in each boundary vintage (units valid over the same period) that has one; on a
+   * border shared by several communes, the one with the smallest code (geo/spatial.locatePoint), so every point
+   * belongs to exactly one commune of a vintage.
    */
-  async locate(s: Snapshot, point: [number, number], date: string): Promise<number | null> {
-    const areas = (await this.all(s)).filter((a) => validOn(s.units.get(a.key)!, date));
-    return locatePoint(areas, point)?.key ?? null;
-  }
-
-  /** The commune containing the point in each boundary vintage (units valid over the same period) that has one. */
   async locateEveryVintage(s: Snapshot, point: [number, number]): Promise<number[]> {
-    const vintages = new Map<string, LocatableArea<number>[]>();
-    for (const a of await this.all(s)) {
-      const u = s.units.get(a.key)!;
-      const key = `${u.validFrom}|${u.validTo}`;
-      vintages.set(key, [...(vintages.get(key) ?? []), a]);
+    if (this.grouped?.revision !== s.revision) {
+      const vintages = this.all(s).then((areas) => byVintage(s, areas));
+      vintages.catch(() => (this.grouped = null));
+      this.grouped = { revision: s.revision, vintages };
     }
-    return [...vintages.values()].map((areas) => locatePoint(areas, point)?.key).filter((id): id is number => id !== undefined);
+    return (await this.grouped.vintages).map((areas) => locatePoint(areas, point)?.key).filter((id): id is number => id !== undefined);
   }
+}
+
+function byVintage(s: Snapshot, areas: LocatableArea<number>[]): LocatableArea<number>[][] {
+  const vintages = new Map<string, LocatableArea<number>[]>();
+  for (const a of areas) {
+    const u = s.units.get(a.key)!;
+    const key = `${u.validFrom}|${u.validTo}`;
+    vintages.set(key, [...(vintages.get(key) ?? []), a]);
+  }
+  return [...vintages.values()];
 }

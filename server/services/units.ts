@@ -1,7 +1,7 @@
 // Unit tree lookups over the snapshot: by code and date, children, the communes of a subtree.
 import type { Snapshot, UnitNode } from './snapshot';
 
-export function validOn(unit: UnitNode, date: string): boolean {
+export function validOn(unit: Pick<UnitNode, 'validFrom' | 'validTo'>, date: string): boolean {
   return unit.validFrom <= date && (unit.validTo === null || date < unit.validTo);
 }
 

@@ -12,8 +12,8 @@ export interface Client {
   csrf: string;
   get(path: string, headers?: Record<string, string>): Promise<Response>;
   send(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
-  /** POST one file as multipart/form-data in the field "file". */
-  upload(path: string, file: File): Promise<Response>;
+  /** POST one file as multipart/form-data in the field "file", with other form fields (text or files). */
+  upload(path: string, file: File, fields?: Record<string, string | File>): Promise<Response>;
 }
 
 let counter = 0;
@@ -46,9 +46,10 @@ export function clientFor(t: TestApp, username: string, cookie: string, csrf: st
         headers: { Cookie: cookie, 'X-CSRF-Token': csrf, Origin: ORIGIN, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),
       }),
-    upload: async (path, file) => {
+    upload: async (path, file, fields = {}) => {
       const form = new FormData();
       form.append('file', file);
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
       return t.app.request(path, { method: 'POST', body: form, headers: { Cookie: cookie, 'X-CSRF-Token': csrf } });
     },
   };

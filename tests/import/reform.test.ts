@@ -26,16 +26,11 @@ describe.skipIf(!sharedDataPresent)('the 2025 reform: Trà Vinh (old communes) �
   const oldFc = sharedDataPresent ? (JSON.parse(readFileSync(boundaryFile(OLD_FILE), 'utf8')) as FeatureCollection<MultiPolygon>) : null;
   const newFc = sharedDataPresent ? (JSON.parse(readFileSync(boundaryFile(NEW_FILE), 'utf8')) as FeatureCollection<MultiPolygon>) : null;
 
-  async function upload(path: string, fields: Record<string, string | File>) {
-    const form = new FormData();
-    for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    return app.app.request(path, { method: 'POST', body: form, headers: { Cookie: admin.cookie, 'X-CSRF-Token': admin.csrf, Origin: 'http://localhost' } });
-  }
   const file = (name: string, path: string) => new File([readFileSync(path)], name);
 
   async function importBoundaries(name: string, options: object, crosswalk?: string) {
-    const preview = await upload('/api/imports/boundaries/preview', {
-      file: file(name, boundaryFile(name)), options: JSON.stringify(options), ...(crosswalk ? { crosswalk: file('merges.json', adminUnitsFile(crosswalk)) } : {}),
+    const preview = await admin.upload('/api/imports/boundaries/preview', file(name, boundaryFile(name)), {
+      options: JSON.stringify(options), ...(crosswalk ? { crosswalk: file('merges.json', adminUnitsFile(crosswalk)) } : {}),
     });
     expect(preview.status).toBe(200);
     const body = (await preview.json()) as { token: string; report: { blocking: number; ready: number } };
@@ -48,8 +43,8 @@ describe.skipIf(!sharedDataPresent)('the 2025 reform: Trà Vinh (old communes) �
     app = await createTestApp(null, '2024-06-30T05:00:00Z');
     admin = await signIn(app, 'admin');
     police = await signIn(app, 'police');
-    expect((await upload('/api/imports/code-lists', { file: file('dvhcvn.json', adminUnitsFile('dvhcvn.json')), asOf: '2025-03-01', name: 'dvhcvn 01/03/2025' })).status).toBe(201);
-    expect((await upload('/api/imports/code-lists', { file: file('merges.json', adminUnitsFile('merges.json')), asOf: '2025-07-01', name: 'dvhcvn 20250701' })).status).toBe(201);
+    expect((await admin.upload('/api/imports/code-lists', file('dvhcvn.json', adminUnitsFile('dvhcvn.json')), { asOf: '2025-03-01', name: 'dvhcvn 01/03/2025' })).status).toBe(201);
+    expect((await admin.upload('/api/imports/code-lists', file('merges.json', adminUnitsFile('merges.json')), { asOf: '2025-07-01', name: 'dvhcvn 20250701' })).status).toBe(201);
     const first = await importBoundaries(OLD_FILE, { validFrom: '2015-01-01', skipUnmatched: true });
     expect(first.report.ready).toBe(104);
     expect(first.summary).toMatchObject({ units: { province: 1, district: 9, commune: 104 }, closed: 0 });
@@ -164,5 +159,24 @@ describe.skipIf(!sharedDataPresent)('the 2025 reform: Trà Vinh (old communes) �
     // Drug-free communes: 2 old ones in 2024; none of the 124 new ones (only Phường Trà Vinh has a status, transformed).
     expect(pick(y2024, 'C1').value).toBe(2);
     expect(pick(y2026, 'C1').value).toBe(0);
+  });
+});
+
+describe('boundary import requests', () => {
+  it('names the field at fault in a 400, and refuses other roles', async () => {
+    const app = await createTestApp(null);
+    try {
+      const admin = await signIn(app, 'admin');
+      const geojson = new File(['{"type":"FeatureCollection","features":[]}'], 'x.geojson');
+      const bad = await admin.upload('/api/imports/boundaries/preview', geojson, { options: JSON.stringify({ validFrom: '1/7/2025' }) });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: { issues: { path: string }[] } }).error.issues[0]!.path).toBe('options.validFrom');
+      const noDate = await admin.upload('/api/imports/code-lists', geojson, { name: 'x' });
+      expect(((await noDate.json()) as { error: { issues: { path: string }[] } }).error.issues[0]!.path).toBe('asOf');
+      const police = await signIn(app, 'police');
+      expect((await police.upload('/api/imports/code-lists', geojson, { asOf: '2025-03-01', name: 'x' })).status).toBe(403);
+    } finally {
+      await app.close();
+    }
   });
 });
