@@ -25,6 +25,7 @@ import type { ViewState } from './state/view';
 // Pages other than the map load on first use: the first map downloads only what it draws.
 const AccountPage = lazy(() => import('./pages/AccountPage').then((m) => ({ default: m.AccountPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => ({ default: m.ImportPage })));
 const HotspotSearchPage = lazy(() => import('./pages/HotspotSearchPage').then((m) => ({ default: m.HotspotSearchPage })));
 const MyAreaPage = lazy(() => import('./pages/MyAreaPage').then((m) => ({ default: m.MyAreaPage })));
 const OperationsPage = lazy(() => import('./pages/OperationsPage').then((m) => ({ default: m.OperationsPage })));
@@ -88,6 +89,8 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
         <UsersPage />
       ) : view.page === 'audit' && can('read_audit') ? (
         <AuditPage />
+      ) : view.page === 'import' && can('manage_boundaries') ? (
+        <ImportPage demo={d.base?.health.demo ?? false} />
       ) : view.page === 'account' ? (
         <AccountPage />
       ) : (
@@ -115,7 +118,7 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
               canPropose={can('propose') && inArea(me, d.base?.map, view.commune)}
             />
           ) : (
-            <IndicatorPanel report={d.indicators.data} trend={d.trend.data} ranking={d.ranking.data} onOpenUnit={onOpenUnit} />
+            <IndicatorPanel report={d.indicators.data} noPlan={d.base?.plans.length === 0} trend={d.trend.data} ranking={d.ranking.data} onOpenUnit={onOpenUnit} />
           )}
         </div>
       )}

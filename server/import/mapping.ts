@@ -93,6 +93,11 @@ export interface MatchSummary {
   ambiguous: number;
 }
 
+/** A unit as the list names it: dvhcvn names carry their type word already ("Phường Phúc Xá"). */
+function officialName(u: OfficialUnit): string {
+  return !u.type || u.name.startsWith(`${u.type} `) ? u.name : `${u.type} ${u.name}`;
+}
+
 /** Fallback type when neither the list nor the file says: the commonest unit of the level. */
 const defaultType = (level: AttributeMapping['level']): UnitType => (level === 'district' ? 'Huyện' : 'Xã');
 
@@ -113,16 +118,16 @@ export function matchRows(list: OfficialUnit[], provinceCode: string, rows: Reco
     const r = match({ code: get(row, mapping.code), name: get(row, mapping.name), type: get(row, mapping.type), parent: get(row, mapping.parent) });
     if (r.status === 'unmatched') {
       summary.unmatched++;
-      findings.push({ kind: 'unmatched', feature: index, elsewhere: r.elsewhere.map((u) => `${u.code} ${u.type} ${u.name}`) });
+      findings.push({ kind: 'unmatched', feature: index, elsewhere: r.elsewhere.map((u) => `${u.code} ${officialName(u)}`) });
       return;
     }
     if (r.status === 'ambiguous') {
       summary.ambiguous++;
-      findings.push({ kind: 'ambiguous', feature: index, candidates: r.candidates.map((u) => `${u.code} ${u.type} ${u.name}`) });
+      findings.push({ kind: 'ambiguous', feature: index, candidates: r.candidates.map((u) => `${u.code} ${officialName(u)}`) });
       return;
     }
     summary[r.by === 'code' ? 'byCode' : 'byName']++;
-    if (r.nameDiffers) findings.push({ kind: 'name_differs', feature: index, official: `${r.unit.type} ${r.unit.name}` });
+    if (r.nameDiffers) findings.push({ kind: 'name_differs', feature: index, official: officialName(r.unit) });
     const u = r.unit;
     byCode.set(u.code, [...(byCode.get(u.code) ?? []), index]);
     units.push({ index, code: u.code, name: bareName(u.name), type: unitTypeOf(u.type) ?? defaultType(mapping.level), level: mapping.level, parentCode: u.parentCode });

@@ -38,6 +38,9 @@ export interface PreparedUnit {
 /** A unit ready to be written: official code, name, type and parent, and its checked geometry. */
 export type ImportUnit = MappedUnit & { geometry: MultiPolygon };
 
+/** Every unit of the file that has a geometry, as the preview map draws it: written, blocking, or left out. */
+export type PreviewUnit = Feature<MultiPolygon, { feature: number; label: string; code: string | null; name: string; type: string; state: 'ready' | 'blocked' | 'left_out' }>;
+
 export type ImportFindingKind = Finding['kind'] | MatchFinding['kind'] | 'overlap' | 'gap' | 'outside_province' | 'overlay_failed';
 
 export interface ReportFinding extends Omit<Finding, 'kind'> {
@@ -70,6 +73,13 @@ export interface ImportReport {
   blocking: number;
   /** Units that would be written. */
   ready: number;
+}
+
+/** A refusal naming the province option, so the form can point at it (the CLI's --province). */
+function provinceError(vi: string, en: string): HttpError {
+  const e = new HttpError(422, 'unknown_province', vi, en);
+  e.issues = [{ path: 'options.province', message: `${vi} / ${en}` }];
+  return e;
 }
 
 /** Polygons with every position mapped; other geometry (refused by the checks) as it is. */
@@ -125,9 +135,9 @@ export async function prepareBoundaries(file: string, bytes: Uint8Array, options
   else if (options.codeListName) notes.push({ vi: `Đối chiếu với danh mục ${options.codeListName}`, en: `Matched against the list ${options.codeListName}` });
   const provinceCode = options.province ?? (list ? guessProvince(list, rows, mapping) : null);
   if (list && !provinceCode)
-    throw new HttpError(422, 'unknown_province', 'Không xác định được tỉnh của tệp; hãy chọn tỉnh', 'Cannot tell which province the file covers; choose the province');
+    throw provinceError('Không xác định được tỉnh của tệp: hãy nhập mã tỉnh (hoặc chọn thuộc tính chứa mã đơn vị)', 'Cannot tell which province the file covers: give the province code (or the attribute holding unit codes)');
   const official = list?.find((u) => u.level === 1 && u.code === provinceCode);
-  if (list && !official) throw new HttpError(422, 'unknown_province', `Danh mục không có tỉnh mã ${provinceCode}`, `The code list has no province ${provinceCode}`);
+  if (list && !official) throw provinceError(`Danh mục không có tỉnh mã ${provinceCode}`, `The code list has no province ${provinceCode}`);
   const matched = list ? matchRows(list, provinceCode!, rows, mapping) : unitsFromAttributes(rows, mapping);
   const leaveOut = !!options.skipUnmatched;
   for (const m of matched.findings) {
@@ -163,5 +173,12 @@ export async function prepareBoundaries(file: string, bytes: Uint8Array, options
     matching: matched.summary, tolerances, unionParts: fit.union.length, findings, blocking, ready: blocking ? 0 : ready.length,
   };
   const outline: MultiPolygon | null = fit.union.length ? { type: 'MultiPolygon', coordinates: fit.union } : null;
-  return { units, ready: blocking ? [] : ready, report, outline };
+  const mappedAt = new Map(matched.units.map((u) => [u.index, u]));
+  const drawn: PreviewUnit[] = units.flatMap(({ index, geometry }) => {
+    if (!geometry) return [];
+    const u = mappedAt.get(index);
+    const state = blockedFeatures.has(index) ? 'blocked' : u ? 'ready' : 'left_out';
+    return [{ type: 'Feature', properties: { feature: index, label: labels[index]!, code: u?.code ?? null, name: u?.name ?? labels[index]!, type: u?.type ?? '', state }, geometry }];
+  });
+  return { units, ready: blocking ? [] : ready, report, outline, drawn };
 }

@@ -2,7 +2,7 @@
 // units to draw) and kept for 30 minutes under a token; then committed as a new vintage in one transaction.
 import { randomBytes } from 'node:crypto';
 import { desc } from 'drizzle-orm';
-import type { FeatureCollection, MultiPolygon } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import { Hono } from 'hono';
 import { topology } from 'topojson-server';
 import { DISPLAY_QUANTIZATION } from '../../geo/display';
@@ -17,7 +17,7 @@ import { parseCodeList, type OfficialUnit } from '../import/code-list';
 import { codeListFor, saveCodeList } from '../import/code-lists';
 import { commitBoundaries } from '../import/commit';
 import { parseCrosswalk, type Crosswalk } from '../import/crosswalk';
-import { prepareBoundaries, type ImportReport, type ImportUnit } from '../import/prepare';
+import { prepareBoundaries } from '../import/prepare';
 import { MAX_IMPORT_BYTES } from '../import/read';
 import type { PreviewOptions } from '../contracts/imports';
 import type { RouteContext } from './context';
@@ -25,7 +25,7 @@ import type { RouteContext } from './context';
 interface Pending {
   userId: number;
   expires: number;
-  prepared: { ready: ImportUnit[]; report: ImportReport; outline: MultiPolygon | null };
+  prepared: Pick<Awaited<ReturnType<typeof prepareBoundaries>>, 'ready' | 'report' | 'outline'>;
   options: PreviewOptions;
   codeList: OfficialUnit[] | null;
   crosswalk: Crosswalk | null;
@@ -109,9 +109,10 @@ export function importRoutes(ctx: RouteContext) {
       sweep();
       while (pending.size >= MAX_PENDING) pending.delete(pending.keys().next().value!);
       const token = randomBytes(16).toString('hex');
-      pending.set(token, { userId: p.userId, expires: Date.now() + KEEP_MS, prepared, options, codeList: list?.units ?? null, crosswalk });
-      // The units as they would be written, quantised for the preview map (~1 m).
-      const units: FeatureCollection = { type: 'FeatureCollection', features: prepared.ready.map((u) => ({ type: 'Feature', properties: { code: u.code, name: u.name, type: u.type }, geometry: u.geometry })) };
+      // Only what the commit needs is held: the file's other units and the preview shapes are let go.
+      pending.set(token, { userId: p.userId, expires: Date.now() + KEEP_MS, prepared: { ready: prepared.ready, report: prepared.report, outline: prepared.outline }, options, codeList: list?.units ?? null, crosswalk });
+      // Every unit with a geometry, marked written, blocking or left out, quantised for the preview map (~1 m).
+      const units: FeatureCollection = { type: 'FeatureCollection', features: prepared.drawn };
       const preview = topology({ units }, DISPLAY_QUANTIZATION);
       return c.json({ token, report: prepared.report, preview, crosswalkLinks: crosswalk?.links.length ?? null }, 200);
     })

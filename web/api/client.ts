@@ -1,5 +1,6 @@
 // The one typed API client (Hono RPC over AppType, same origin only) and the reads the dashboard makes.
 import { hc, type ClientResponse } from 'hono/client';
+import type { Topology } from 'topojson-specification';
 import type { AppType } from '../../server/app';
 
 /** The session's CSRF token, sent with every write (the server refuses writes without it). */
@@ -16,8 +17,22 @@ export function whenSignedOut(handler: () => void): void {
   onSignedOut = handler;
 }
 
+/** A field the server refused: its path in the request and a message in both languages. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+type ErrorJson = { error?: { message?: { vi?: string; en?: string }; details?: Record<string, unknown>; issues?: FieldIssue[] } } | null;
+
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly messageVi: string = message, readonly details?: Record<string, unknown>) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly messageVi: string = message,
+    readonly details?: Record<string, unknown>,
+    readonly issues: FieldIssue[] = [],
+  ) {
     super(message);
   }
   /** A 4xx says the request itself is wrong: asking again will not help. */
@@ -31,6 +46,11 @@ export function errorText(e: unknown, lang: 'vi' | 'en', fallback = String(e)): 
   return e instanceof ApiError ? (lang === 'vi' ? e.messageVi : e.message) : fallback;
 }
 
+function apiError(status: number, body: ErrorJson): ApiError {
+  const e = body?.error;
+  return new ApiError(status, e?.message?.en ?? `HTTP ${status}`, e?.message?.vi, e?.details, e?.issues ?? []);
+}
+
 type OkBody<R> = R extends ClientResponse<infer T, infer S, 'json'> ? (S extends 200 | 201 ? T : never) : never;
 
 /** The 200 body, typed by the server's route; anything else becomes an ApiError with the server's message. */
@@ -38,8 +58,7 @@ export async function data<R extends ClientResponse<unknown, number, 'json'>>(re
   const res = await request;
   if (!res.ok) {
     if (res.status === 401) onSignedOut();
-    const body = (await res.json().catch(() => null)) as { error?: { message?: { vi?: string; en?: string }; details?: Record<string, unknown> } } | null;
-    throw new ApiError(res.status, body?.error?.message?.en ?? `HTTP ${res.status}`, body?.error?.message?.vi, body?.error?.details);
+    throw apiError(res.status, (await res.json().catch(() => null)) as ErrorJson);
   }
   return (await res.json()) as OkBody<R>;
 }
@@ -113,20 +132,33 @@ export const updateUser = (id: number, json: Parameters<(typeof api.api.users)['
 export const resetPassword = (id: number, password: string) => data(api.api.users[':id'].password.$post({ param: { id: String(id) }, json: { password } }));
 export const fetchAudit = (before?: number) => data(api.api.audit.$get({ query: before ? { before: String(before) } : {} }));
 
-/** Uploads one file as multipart (the typed client does not model multipart, so this one is plain fetch). */
-async function upload<T>(path: string, file: File): Promise<T> {
+/** Sends a multipart form: a file under "file" and other fields (the typed client does not model multipart, so this
+ *  one is plain fetch). Fields left undefined are not sent. */
+async function upload<T>(path: string, file: File, fields: Record<string, string | File | undefined> = {}): Promise<T> {
   const form = new FormData();
   form.append('file', file);
+  for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.append(name, value);
   const res = await fetch(path, { method: 'POST', body: form, headers: csrfToken ? { 'X-CSRF-Token': csrfToken } : {} });
-  const body = (await res.json().catch(() => null)) as ({ error?: { message?: { vi?: string; en?: string }; details?: Record<string, unknown> } } & T) | null;
+  const body = (await res.json().catch(() => null)) as (ErrorJson & T) | null;
   if (!res.ok) {
     if (res.status === 401) onSignedOut();
-    throw new ApiError(res.status, body?.error?.message?.en ?? `HTTP ${res.status}`, body?.error?.message?.vi, body?.error?.details);
+    throw apiError(res.status, body);
   }
   return body as T;
 }
 
 export const uploadAttachment = (file: File) => upload<{ id: string; mime: string; size: number; name: string }>('/api/attachments', file);
+export const fetchCodeLists = () => data(api.api.imports['code-lists'].$get());
+export const uploadCodeList = (file: File, asOf: string, name: string) =>
+  upload<Awaited<ReturnType<typeof import('../../server/import/code-lists').saveCodeList>>>('/api/imports/code-lists', file, { asOf, name });
+export type BoundaryPreview = { token: string; report: ImportReport; preview: Topology; crosswalkLinks: number | null };
+export type ImportReport = import('../../server/import/prepare').ImportReport;
+export type PreviewOptions = import('../../server/contracts/imports').PreviewOptions;
+/** Checks a boundary file (and crosswalk) without writing: the report, the units to draw and a token to commit them. */
+export const previewBoundaries = (file: File, options: Partial<PreviewOptions>, crosswalk?: File) =>
+  upload<BoundaryPreview>('/api/imports/boundaries/preview', file, { options: JSON.stringify(options), crosswalk });
+export const commitBoundaries = (json: Parameters<(typeof api.api.imports.boundaries.commit)['$post']>[0]['json']) =>
+  data(api.api.imports.boundaries.commit.$post({ json }));
 export const uploadPlaces = (file: File) => upload<import('../../server/services/places').PlacesResult>('/api/areas/places', file);
 
 export type AreaSpecInput = Parameters<typeof api.api.areas.query.$post>[0]['json']['area'];

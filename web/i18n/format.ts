@@ -12,3 +12,9 @@ export function formatPercent(value: number, lang: Lang, signed = false): string
 export function formatCount(value: number, lang: Lang, signed = false): string {
   return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { signDisplay: signed ? 'exceptZero' : 'auto' }).format(value);
 }
+
+/** Areas of findings: square metres up to a hectare, square kilometres above. */
+export function formatArea(m2: number, lang: Lang): string {
+  const number = (v: number, digits: number) => new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: digits }).format(v);
+  return m2 < 10_000 ? `${number(m2, m2 < 10 ? 1 : 0)} m²` : `${number(m2 / 1e6, 2)} km²`;
+}

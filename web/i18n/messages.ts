@@ -1,7 +1,9 @@
 // UI text in Vietnamese (default) and English; both dictionaries have the same keys.
+import { importEn, importVi } from './import-messages';
 export const vi = {
   title: 'Bản đồ phòng, chống ma túy',
   demo: 'DỮ LIỆU MINH HỌA — không phải số liệu thật',
+  noPlan: 'Chưa có kế hoạch, chỉ tiêu nào trong cơ sở dữ liệu: các chỉ số sẽ hiện khi kế hoạch được nạp.',
   asOf: 'Tính đến ngày',
   loading: 'Đang tải…',
   apiDown: 'Không kết nối được máy chủ. Đang thử lại…',
@@ -48,7 +50,7 @@ export const vi = {
   sessionExpired: 'Phiên làm việc đã kết thúc, vui lòng đăng nhập lại.',
   demoAccounts: 'Dữ liệu minh họa — tài khoản thử: quantri, lanhdao, congan, bientap, pheduyet; mật khẩu MinhHoa@2026',
   role: { admin: 'Quản trị', leader: 'Lãnh đạo', police: 'Công an', editor: 'Cán bộ cập nhật', approver: 'Phê duyệt' },
-  pages: { map: 'Bản đồ', search: 'Tra cứu điểm', operations: 'Đợt cao điểm', area: 'Địa bàn của tôi', queue: 'Duyệt đề xuất', users: 'Người dùng', audit: 'Nhật ký', account: 'Tài khoản' },
+  pages: { map: 'Bản đồ', search: 'Tra cứu điểm', operations: 'Đợt cao điểm', area: 'Địa bàn của tôi', queue: 'Duyệt đề xuất', users: 'Người dùng', audit: 'Nhật ký', import: 'Nhập ranh giới', account: 'Tài khoản' },
   hs: {
     title: 'Tra cứu điểm, tụ điểm',
     text: 'Tìm theo địa chỉ, mô tả (gõ có hoặc không dấu)',
@@ -199,6 +201,7 @@ export const vi = {
     none: 'Chưa có dữ liệu',
   },
   hotspotStatus: { active: 'Đang hoạt động', eliminated: 'Đã triệt xóa' },
+  imp: importVi,
   indicator: {
     H1: 'Điểm, tụ điểm đã triệt xóa',
     H2: 'Thay đổi số điểm hoạt động trong năm',
@@ -209,12 +212,13 @@ export const vi = {
   },
 } as const;
 
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : T[K] extends (...args: never[]) => unknown ? T[K] : Widen<T[K]> };
+export type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : T[K] extends (...args: never[]) => unknown ? T[K] : Widen<T[K]> };
 export type Messages = Widen<typeof vi>;
 
 export const en: Messages = {
   title: 'Drug-prevention map',
   demo: 'DEMO DATA — not real figures',
+  noPlan: 'No plan or targets in the database yet: the indicators appear once a plan is loaded.',
   asOf: 'As of',
   loading: 'Loading…',
   apiDown: 'Cannot reach the server. Retrying…',
@@ -261,7 +265,7 @@ export const en: Messages = {
   sessionExpired: 'Your session has ended; please sign in again.',
   demoAccounts: 'Demo data — test accounts: quantri, lanhdao, congan, bientap, pheduyet; password MinhHoa@2026',
   role: { admin: 'Administrator', leader: 'Leader', police: 'Police', editor: 'Editor', approver: 'Approver' },
-  pages: { map: 'Map', search: 'Hotspot search', operations: 'Operations', area: 'My area', queue: 'Approval queue', users: 'Users', audit: 'Audit trail', account: 'Account' },
+  pages: { map: 'Map', search: 'Hotspot search', operations: 'Operations', area: 'My area', queue: 'Approval queue', users: 'Users', audit: 'Audit trail', import: 'Boundaries', account: 'Account' },
   hs: {
     title: 'Hotspot search',
     text: 'Address or description (with or without diacritics)',
@@ -412,6 +416,7 @@ export const en: Messages = {
     none: 'No data yet',
   },
   hotspotStatus: { active: 'Active', eliminated: 'Eliminated' },
+  imp: importEn,
   indicator: {
     H1: 'Hotspots eliminated',
     H2: 'Yearly change in active hotspots',

@@ -1,16 +1,12 @@
 // Owns the MapLibre instance: geometry is set once per boundary version; dates restyle through feature-state.
-import { Map as MapLibreMap, Marker, NavigationControl, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import { Map as MapLibreMap, Marker, NavigationControl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
+import './worker';
 import { useEffect, useRef, useState } from 'react';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { Statuses } from '../api/client';
 import { boundsOf, type MapData } from './boundaries';
 import { buildStyle, focusOpacity, hatchImage } from './style';
 import { Tooltip, type HoverInfo } from './Tooltip';
-
-// MapLibre 6 under a bundler: the worker is emitted by Vite and served from our own origin.
-setWorkerUrl(workerUrl);
 
 interface Props {
   data: MapData | null;

@@ -4,7 +4,7 @@ import { useCan, useMe, type Permission } from '../auth/context';
 import { useT } from '../i18n/context';
 import type { Page, ViewState } from '../state/view';
 
-const PAGE_PERMISSION: [Page, Permission | null][] = [['map', null], ['search', 'read_hotspot_details'], ['operations', 'read_hotspot_details'], ['area', 'propose'], ['queue', 'decide'], ['users', 'admin_users'], ['audit', 'read_audit']];
+const PAGE_PERMISSION: [Page, Permission | null][] = [['map', null], ['search', 'read_hotspot_details'], ['operations', 'read_hotspot_details'], ['area', 'propose'], ['queue', 'decide'], ['users', 'admin_users'], ['audit', 'read_audit'], ['import', 'manage_boundaries']];
 
 interface Props {
   dataset: string | null;

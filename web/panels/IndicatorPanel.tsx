@@ -7,6 +7,8 @@ import { formatValue, rankScore } from './indicator-format';
 
 interface Props {
   report: IndicatorsReport | null;
+  /** The database holds no plan yet (real boundaries just imported): nothing to measure against. */
+  noPlan?: boolean;
   trend: Trend | null;
   ranking: Ranking | null;
   onOpenUnit(code: string): void;
@@ -43,8 +45,9 @@ function RankingList({ ranking, onOpenUnit }: { ranking: Ranking; onOpenUnit(cod
   );
 }
 
-export function IndicatorPanel({ report, trend, ranking, onOpenUnit }: Props) {
+export function IndicatorPanel({ report, noPlan = false, trend, ranking, onOpenUnit }: Props) {
   const t = useT();
+  if (noPlan) return <aside className="panel indicator-panel" data-testid="no-plan"><p>{t.noPlan}</p></aside>;
   if (!report) return <aside className="panel indicator-panel">{t.loading}</aside>;
   const series = (id: string) => trend?.points.map((p) => p.indicators.find((i) => i.id === id)?.value ?? null) ?? [];
   return (

@@ -1,0 +1,57 @@
+// Writes a checked file as a new boundary vintage (one transaction on the server), then says what was written.
+import { useState } from 'react';
+import { commitBoundaries, type BoundaryPreview } from '../../api/client';
+import { useT } from '../../i18n/context';
+import { ErrorMessage } from '../../panels/ErrorMessage';
+
+type Summary = Awaited<ReturnType<typeof commitBoundaries>>;
+
+export function CommitForm({ result, demo, onCommitted }: { result: BoundaryPreview; demo: boolean; onCommitted(): void }) {
+  const t = useT().imp;
+  const [legalBasis, setLegalBasis] = useState('');
+  const [replaceDemo, setReplaceDemo] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const blocked = result.report.blocking > 0 || result.report.ready === 0;
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setSummary(await commitBoundaries({ token: result.token, replaceDemo, ...(legalBasis.trim() ? { legalBasis: legalBasis.trim() } : {}) }));
+      onCommitted();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (summary)
+    return (
+      <section className="import-block committed" role="status" data-testid="import-committed">
+        <h3>{t.committed}</h3>
+        <p data-testid="committed-units">{t.summary(summary.units)}</p>
+        <dl className="facts">
+          <dt>{t.closed}</dt><dd>{summary.closed}</dd>
+          <dt>{t.links}</dt><dd>{summary.links}</dd>
+          <dt>{t.hotspotsLocated}</dt><dd>{summary.hotspotsLocated}</dd>
+          <dt>{t.statusesCarried}</dt><dd>{summary.statusesCarried}</dd>
+          <dt>{t.selectionsCarried}</dt><dd>{summary.selectionsCarried}</dd>
+        </dl>
+        {/* A full load: the dashboard's units, plans and vintages have all changed. */}
+        <a href="/" className="button" data-testid="open-map">{t.openMap}</a>
+      </section>
+    );
+  return (
+    <form className="import-block import-form" onSubmit={submit} data-testid="commit-form">
+      {blocked && <p className="error-text" data-testid="commit-blocked">{t.blockedNote}</p>}
+      <label className="wide">{t.legalBasis} <input name="legalBasis" value={legalBasis} onChange={(e) => setLegalBasis(e.target.value)} /></label>
+      {demo && <label className="wide check"><input type="checkbox" name="replaceDemo" checked={replaceDemo} onChange={(e) => setReplaceDemo(e.target.checked)} /> {t.replaceDemo}</label>}
+      <button type="submit" disabled={busy || blocked} data-testid="commit">{busy ? t.committing : t.commit}</button>
+      {error !== null && <ErrorMessage error={error} />}
+    </form>
+  );
+}
