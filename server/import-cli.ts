@@ -140,7 +140,9 @@ async function main(argv: string[]): Promise<number> {
     });
     console.log(`Đã ghi / written: ${summary.units.province} tỉnh, ${summary.units.district} huyện, ${summary.units.commune} xã (hiệu lực từ / valid from ${validFrom}); `
       + `đóng / closed ${summary.closed} đơn vị cũ; ${summary.links} liên kết cũ→mới / old→new links; ${summary.hotspotsLocated} điểm định vị lại / hotspots located; `
-      + `${summary.statusesCarried} trạng thái kế thừa / statuses carried over; ${summary.selectionsCarried} lựa chọn chuyển hóa kế thừa / plan selections carried over`);
+      + `${summary.statusesCarried} trạng thái kế thừa / statuses carried over; ${summary.selectionsCarried} lựa chọn chuyển hóa kế thừa / plan selections carried over; `
+      + `${summary.scopesCarried} địa bàn người dùng mở rộng sang xã mới / user areas extended to new communes; `
+      + `${summary.proposalsClosed} đề xuất trên xã cũ đã đóng / proposals on closed communes rejected; ${summary.flagsMoved} cảnh báo chuyển sang xã mới / signals moved`);
     return 0;
   });
 }

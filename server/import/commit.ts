@@ -17,6 +17,8 @@ import { clearDataset } from '../db/clear';
 import type { Db } from '../db/client';
 import * as t from '../db/schema';
 import { HttpError } from '../http/errors';
+import { settleOpenWork } from './open-work';
+import { carryScopes } from './scopes';
 import { appendAudit } from '../services/audit';
 import { validOn } from '../services/units';
 import { bumpRevision, readMeta, writeMeta, type DatasetMeta } from '../services/meta';
@@ -35,6 +37,8 @@ export interface CommitOptions {
   /** Replace the demo dataset (fictional data cannot sit beside real boundaries). */
   replaceDemo?: boolean;
   actor: string;
+  /** The time written on proposals closed by the change (the server's clock). */
+  now?: Date;
 }
 
 export interface CommitSummary {
@@ -44,6 +48,12 @@ export interface CommitSummary {
   hotspotsLocated: number;
   statusesCarried: number;
   selectionsCarried: number;
+  /** User areas extended from closed units to the new communes they became. */
+  scopesCarried: number;
+  /** Pending proposals for a status from the change date on a closed commune, rejected saying why. */
+  proposalsClosed: number;
+  /** Open relapse signals moved with their hotspot to its new commune. */
+  flagsMoved: number;
 }
 
 interface NewUnit {
@@ -150,6 +160,12 @@ export async function commitBoundaries(db: Db, prepared: { ready: ImportUnit[]; 
     if (!options.validTo)
       await tx.execute(sql`update hotspots set commune_id = hc.commune_id from hotspot_communes hc where hc.hotspot_id = hotspots.id and hc.commune_id in (${sql.join(newIds.map((id) => sql`${id}`), sql`, `)})`);
 
+    // Staff areas and open work on the closed communes follow them into the new ones (for the current vintage).
+    const scopesCarried = options.validTo ? 0 : await carryScopes(tx, current, linkRows);
+    const settled = options.validTo
+      ? { proposalsClosed: [], flagsMoved: [] }
+      : await settleOpenWork(tx, { closedIds: current.map((u) => u.id), changeDate: options.validFrom, hotspotCommunes: located, now: options.now ?? new Date() });
+
     // Status on the change date: the gravest of the parts' statuses, recorded with the change as its basis.
     const partsOf = new Map<number, number[]>();
     for (const l of linkRows) partsOf.set(l.newId, [...(partsOf.get(l.newId) ?? []), l.oldId]);
@@ -186,9 +202,10 @@ export async function commitBoundaries(db: Db, prepared: { ready: ImportUnit[]; 
     await bumpRevision(tx);
     const summary: CommitSummary = {
       units: { province: 1, district: tree.filter((u) => u.level === 'district').length, commune: newCommunes.length },
-      closed: current.length, links: linkRows.length, hotspotsLocated: located.length, statusesCarried, selectionsCarried: carried.size,
+      closed: current.length, links: linkRows.length, hotspotsLocated: located.length, statusesCarried, selectionsCarried: carried.size, scopesCarried,
+      proposalsClosed: settled.proposalsClosed.length, flagsMoved: settled.flagsMoved.length,
     };
-    await appendAudit(tx, { actorName: options.actor, action: 'boundaries.import', entityType: 'boundaries', entityId: `${province.code}@${options.validFrom}`, after: { file: report.file, validFrom: options.validFrom, validTo: options.validTo ?? null, ...summary } });
+    await appendAudit(tx, { actorName: options.actor, action: 'boundaries.import', entityType: 'boundaries', entityId: `${province.code}@${options.validFrom}`, after: { file: report.file, validFrom: options.validFrom, validTo: options.validTo ?? null, ...summary, ...settled } });
     return summary;
   });
 }

@@ -125,10 +125,11 @@ export function importRoutes(ctx: RouteContext) {
         throw new HttpError(404, 'preview_expired', 'Bản xem trước đã hết hạn; hãy tải tệp lên lại', 'The preview has expired; upload the file again');
       const summary = await commitBoundaries(db, held.prepared, {
         validFrom: held.options.validFrom, validTo: held.options.validTo, codeList: held.codeList, crosswalk: held.crosswalk,
-        legalBasis: body.legalBasis, replaceDemo: body.replaceDemo, actor: p.username,
+        legalBasis: body.legalBasis, replaceDemo: body.replaceDemo, actor: p.username, now: ctx.clock(),
       });
       pending.delete(body.token);
       ctx.cache.invalidate();
+      ctx.sessions.clear(); // areas extended to the new communes take effect on the next request
       return c.json(summary, 201);
     });
 }

@@ -21,6 +21,11 @@ describe.skipIf(!sharedDataPresent)('the 2025 reform: Trà Vinh (old communes) �
   let app: TestApp;
   let admin: Client;
   let police: Client;
+  let communeEditor: Client;
+  let districtEditor: Client;
+  let secondSummary: Record<string, unknown>;
+  let proposalAfter: number;
+  let proposalBefore: number;
   let hotspotId: number;
   let expectedNew: string;
   const oldFc = sharedDataPresent ? (JSON.parse(readFileSync(boundaryFile(OLD_FILE), 'utf8')) as FeatureCollection<MultiPolygon>) : null;
@@ -60,6 +65,9 @@ describe.skipIf(!sharedDataPresent)('the 2025 reform: Trà Vinh (old communes) �
       change('29242', 'drug_free', '2022-01-01'), // Phường 3
       change('29260', 'complex', '2022-01-01'), change('29260', 'drug_free', '2024-01-01'), // Phường 9
     ]);
+    // Staff of old Phường 9 and of the old Trà Vinh city district.
+    communeEditor = await signIn(app, 'editor', ['29260']);
+    districtEditor = await signIn(app, 'editor', ['842']);
     // A hotspot placed inside old Phường 9 by the police, through the API.
     const p9 = oldFc!.features.find((f) => f.properties!.code === '29260')!;
     const point = labelPoint(p9.geometry);
@@ -69,8 +77,25 @@ describe.skipIf(!sharedDataPresent)('the 2025 reform: Trà Vinh (old communes) �
     hotspotId = ((await created.json()) as { id: number }).id;
 
     app.setNow('2026-01-15T05:00:00Z');
-    [admin, police] = [await login(app, admin.username), await login(app, police.username)]; // sessions expire over 18 months
+    // Sessions expire over 18 months.
+    [admin, police, communeEditor, districtEditor] = [await login(app, admin.username), await login(app, police.username), await login(app, communeEditor.username), await login(app, districtEditor.username)];
+    // Work open on old communes when the new boundaries arrive: a proposal for a status after the change (it can no
+    // longer be approved for Phường 9), one for a status before it (still valid history of Phường 1), and the relapse
+    // signal the hotspot raised in drug-free Phường 9.
+    const areaOf = async (c: Client) => ((await (await c.get('/api/my-area')).json()) as { communes: { code: string; baseChangeId: number | null }[] }).communes;
+    const propose = async (c: Client, commune: string, status: string, effectiveDate: string) => {
+      const base = (await areaOf(c)).find((x) => x.code === commune)!.baseChangeId;
+      const res = await c.send('POST', '/api/proposals', { commune, status, effectiveDate, documentNumber: '12/BC-UBND', documentDate: effectiveDate, note: '', baseChangeId: base });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: number }).id;
+    };
+    proposalAfter = await propose(communeEditor, '29260', 'complex', '2025-08-01');
+    proposalBefore = await propose(districtEditor, '29239', 'relapsed', '2025-06-15');
+    const flags = ((await (await admin.get('/api/flags')).json()) as { flags: { commune: { code: string } }[] }).flags;
+    expect(flags.map((f) => f.commune.code)).toEqual(['29260']);
+
     const second = await importBoundaries(NEW_FILE, { validFrom: '2025-07-01' }, 'merges.json');
+    secondSummary = second.summary;
     expect(second.report.ready).toBe(124);
     expect(second.summary).toMatchObject({ units: { province: 1, district: 0, commune: 124 }, closed: 1 + 9 + 104, hotspotsLocated: 1 });
   }, 120_000);
@@ -85,6 +110,30 @@ describe.skipIf(!sharedDataPresent)('the 2025 reform: Trà Vinh (old communes) �
     expect(await code('2026-01-15')).toEqual(['29242']);
     // Recorded after the reform, the elimination belongs to the hotspot whatever the vintage.
     expect((await police.send('POST', `/api/hotspots/${hotspotId}/events`, { kind: 'eliminated', date: '2025-09-01', note: '' })).status).toBe(201);
+  });
+
+  it('extends the areas of commune and district staff to the new communes their old communes became', async () => {
+    const area = async (c: Client) => ((await (await c.get('/api/my-area')).json()) as { communes: { code: string }[] }).communes.map((x) => x.code).sort();
+    expect(await area(communeEditor)).toEqual(['29242']);
+    type List = { data: { level1_id: string; level2s: { level2_id: string; level3s?: { level3_id: string }[]; merges?: { old_id: string }[] }[] }[] };
+    const [dvhcvn, merges] = ['dvhcvn.json', 'merges.json'].map((f) => JSON.parse(readFileSync(adminUnitsFile(f), 'utf8')) as List);
+    const city = new Set(dvhcvn!.data.find((p) => p.level1_id === '84')!.level2s.find((d) => d.level2_id === '842')!.level3s!.map((c) => c.level3_id));
+    const inFile = new Set(newFc!.features.map((f) => f.properties!.code as string));
+    const became = merges!.data.flatMap((p) => p.level2s).filter((c) => inFile.has(c.level2_id) && c.merges!.some((m) => city.has(m.old_id))).map((c) => c.level2_id).sort();
+    expect(became.length).toBeGreaterThan(1);
+    expect(await area(districtEditor)).toEqual(became);
+    expect(secondSummary.scopesCarried).toBe(1 + became.length);
+  });
+
+  it('rejects a pending proposal for a status after the change on a closed commune, keeps one before it, and moves the relapse signal with its hotspot', async () => {
+    expect(secondSummary).toMatchObject({ proposalsClosed: 1, flagsMoved: 1 });
+    const proposals = ((await (await admin.get('/api/proposals')).json()) as { proposals: { id: number; state: string; reason: string | null }[] }).proposals;
+    const byId = new Map(proposals.map((p) => [p.id, p]));
+    expect(byId.get(proposalAfter)).toMatchObject({ state: 'rejected' });
+    expect(byId.get(proposalAfter)!.reason).toContain('đề xuất lại cho xã mới');
+    expect(byId.get(proposalBefore)).toMatchObject({ state: 'pending' });
+    const flags = ((await (await admin.get('/api/flags')).json()) as { flags: { commune: { code: string; name: string } }[] }).flags;
+    expect(flags.map((f) => [f.commune.code, f.commune.name])).toEqual([['29242', 'Trà Vinh']]);
   });
 
   it('draws the old boundaries (with districts) before 1/7/2025 and the new ones from that day', async () => {

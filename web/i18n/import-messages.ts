@@ -80,6 +80,9 @@ export const importVi = {
   hotspotsLocated: 'Điểm, tụ điểm được xác định lại xã',
   statusesCarried: 'Trạng thái chuyển sang đơn vị mới',
   selectionsCarried: 'Địa bàn kế hoạch chuyển sang',
+  scopesCarried: 'Địa bàn người dùng mở rộng sang xã mới',
+  proposalsClosed: 'Đề xuất trên xã cũ đã đóng (cần đề xuất lại)',
+  flagsMoved: 'Cảnh báo tái phức tạp chuyển sang xã mới',
   openMap: 'Mở bản đồ',
   kinds: {
     not_polygon: 'Không phải vùng (polygon)',
@@ -179,6 +182,9 @@ export const importEn: Widen<typeof importVi> = {
   hotspotsLocated: 'Hotspots located again',
   statusesCarried: 'Statuses carried to new units',
   selectionsCarried: 'Plan selections carried over',
+  scopesCarried: 'User areas extended to new communes',
+  proposalsClosed: 'Proposals on closed communes rejected (to propose again)',
+  flagsMoved: 'Relapse signals moved to new communes',
   openMap: 'Open the map',
   kinds: {
     not_polygon: 'Not a polygon',

@@ -40,6 +40,9 @@ export function CommitForm({ result, demo, onCommitted }: { result: BoundaryPrev
           <dt>{t.hotspotsLocated}</dt><dd>{summary.hotspotsLocated}</dd>
           <dt>{t.statusesCarried}</dt><dd>{summary.statusesCarried}</dd>
           <dt>{t.selectionsCarried}</dt><dd>{summary.selectionsCarried}</dd>
+          <dt>{t.scopesCarried}</dt><dd>{summary.scopesCarried}</dd>
+          <dt>{t.proposalsClosed}</dt><dd>{summary.proposalsClosed}</dd>
+          <dt>{t.flagsMoved}</dt><dd>{summary.flagsMoved}</dd>
         </dl>
         {/* A full load: the dashboard's units, plans and vintages have all changed. */}
         <a href="/" className="button" data-testid="open-map">{t.openMap}</a>

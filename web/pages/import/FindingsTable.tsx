@@ -41,7 +41,7 @@ export function FindingsTable({ findings, onLocate }: { findings: Finding[]; onL
         <tbody>
           {rows.map((f, i) => (
             <tr key={i} className={f.blocking ? 'blocking' : undefined} data-kind={f.kind}>
-              <td>{f.label}{f.others?.length ? ` ↔ ${f.others.map((o) => `#${o + 1}`).join(', ')}` : ''}</td>
+              <td>{f.label}{f.kind === 'duplicate_code' && f.others?.length ? ` ↔ ${f.others.map((o) => `#${o + 1}`).join(', ')}` : ''}</td>
               <td>{t.kinds[f.kind]}{f.count && f.count > 1 ? ` ×${f.count}` : ''}</td>
               <td className="num">{f.areaM2 !== undefined ? formatArea(f.areaM2, lang) : ''}</td>
               <td>{f.detail ?? ''}</td>
