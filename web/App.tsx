@@ -71,6 +71,11 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
     [d.base, update, onFocus],
   );
   const noStatus = d.statuses.data && Object.values(statuses).every((s) => s === null);
+  // The slider covers the plan; with no plan yet (real boundaries just imported), the boundary vintages up to today.
+  const firstVintage = d.base?.health.vintages.map((v) => v.from).sort()[0];
+  const span = !d.today ? null
+    : d.plan ? { start: d.plan.start, end: minDate(d.plan.end, d.today), earliest: d.base?.plans[0]?.start ?? d.plan.start }
+    : firstVintage && firstVintage < d.today ? { start: firstVintage, end: d.today, earliest: firstVintage } : null;
 
   return (
     <div className={`app${view.large ? ' large' : ''}`} data-testid="app">
@@ -106,9 +111,7 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
             {!d.base && !d.error && <div className="loading" role="status">{t.loading}</div>}
             {noStatus && <div className="notice" role="status" data-testid="no-data">{t.noData}</div>}
             <Legend counts={countStatuses(statuses, visibleCodes)} pending={pendingCodes.length > 0} flagged={flaggedCodes.length > 0} />
-            {d.plan && d.date && d.today && (
-              <TimeBar start={d.plan.start} end={minDate(d.plan.end, d.today)} earliest={d.base?.plans[0]?.start ?? d.plan.start} date={d.date} onChange={(date) => update({ date })} />
-            )}
+            {span && d.date && <TimeBar {...span} date={d.date} onChange={(date) => update({ date })} />}
           </div>
           {police.panel ? (
             police.panel

@@ -2,7 +2,7 @@
 // then one unit blocking), the code attribute chosen in the mapping editor, a finding shown on the preview map; the
 // province committed in place of the demo, and the dashboard drawing its communes.
 import { describe, expect, it } from 'vitest';
-import { importBoundaries, importCodeList, importCommunes } from '../fixtures/import-province';
+import { importBoundaries, importCodeList, importCommunes, oldBoundaries, oldCodeList, oldCommunes } from '../fixtures/import-province';
 import { appAndBrowser, browserTestsPossible } from './app-server';
 import { DashboardDriver } from './driver';
 
@@ -95,6 +95,38 @@ describe.skipIf(!browserTestsPossible)('boundary import page in Chromium', () =>
     await page.getByTestId('no-plan').waitFor(); // the demo's plans went with it: the panel says so instead of loading forever
     await admin.screenshot('test-artifacts/import-committed-map-1366x900.png');
     expect(admin.outsideRequests).toEqual([]);
+    // The same land before the reform, imported afterwards as the vintage it was (with its districts): the map of a
+    // date draws the boundaries of that date.
+    await page.getByTestId('nav-import').click();
+    await list.locator('input[name="file"]').setInputFiles(jsonFile('dvhcvn-2020.json', oldCodeList()));
+    await list.locator('input[name="asOf"]').fill('2020-01-01');
+    await list.locator('input[name="name"]').fill('Danh mục ĐVHC 2020');
+    await list.locator('button[type="submit"]').click();
+    await page.getByTestId('code-list-2020-01-01').waitFor();
+    await form.locator('input[name="file"]').setInputFiles(jsonFile('ho-tay-2020.geojson', oldBoundaries()));
+    await form.locator('input[name="validFrom"]').fill('2020-01-01');
+    await form.locator('input[name="validTo"]').fill('2025-07-01');
+    await page.getByTestId('check-file').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="report-matching"]')?.textContent?.startsWith('9 theo mã'));
+    await page.getByTestId('commit').click();
+    await page.getByTestId('import-committed').waitFor();
+    expect(await page.getByTestId('committed-units').textContent()).toBe('1 tỉnh, 2 huyện, 9 xã, phường');
+    // On the map, the time bar (with no plan yet it spans the boundary vintages up to today) crosses the reform.
+    await page.getByTestId('open-map').click();
+    await admin.waitForMap();
+    const drawnOn = async (ddmmyyyy: string, codes: string[]) => {
+      await admin.setDate(ddmmyyyy);
+      await page.waitForFunction((want) => {
+        const got = new Set((window as unknown as { __map: { queryRenderedFeatures(o: object): { properties: { code: string } }[] } }).__map
+          .queryRenderedFeatures({ layers: ['commune-fill'] }).map((f) => f.properties.code));
+        return got.size === want.length && want.every((c) => got.has(c));
+      }, codes, { timeout: 10_000 });
+    };
+    await drawnOn('30/06/2025', oldCommunes.map((c) => c.code));
+    expect(await page.getByTestId('district-select').locator('option').allTextContents()).toEqual(['Chọn đơn vị…', 'Huyện Hồ Đông', 'Huyện Hồ Tây']);
+    await admin.screenshot('test-artifacts/import-before-reform-1366x900.png');
+    await drawnOn('01/07/2025', importCommunes.map((c) => c.code));
+
     // The browser logs the one refusal the spec asked for (the province); nothing else went wrong.
     expect(admin.consoleErrors).toEqual(['Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)']);
   }, 120_000);
