@@ -17,6 +17,7 @@ import { clearDataset } from '../db/clear';
 import type { Db } from '../db/client';
 import * as t from '../db/schema';
 import { HttpError } from '../http/errors';
+import type { LiveEvent } from '../services/events';
 import { settleOpenWork } from './open-work';
 import { carryScopes } from './scopes';
 import { appendAudit } from '../services/audit';
@@ -50,7 +51,7 @@ export interface CommitSummary {
   selectionsCarried: number;
   /** User areas extended from closed units to the new communes they became. */
   scopesCarried: number;
-  /** Pending proposals for a status from the change date on a closed commune, rejected saying why. */
+  /** Proposals pending on a closed commune, rejected saying why (to propose again for the new commune). */
   proposalsClosed: number;
   /** Open relapse signals moved with their hotspot to its new commune. */
   flagsMoved: number;
@@ -100,7 +101,8 @@ async function vintageOf(db: Db, provinceCodes: string[], date: string) {
   return valid.filter((r) => ids.has(r.id));
 }
 
-export async function commitBoundaries(db: Db, prepared: { ready: ImportUnit[]; report: ImportReport; outline?: MultiPolygon | null }, options: CommitOptions): Promise<CommitSummary> {
+/** Writes the vintage; `events` tell open screens of the proposals and signals the change settled. */
+export async function commitBoundaries(db: Db, prepared: { ready: ImportUnit[]; report: ImportReport; outline?: MultiPolygon | null }, options: CommitOptions): Promise<CommitSummary & { events: LiveEvent[] }> {
   const { report, ready } = prepared;
   if (report.blocking || !ready.length)
     throw new HttpError(422, 'import_blocked', `Không thể nhập: ${report.blocking} lỗi chặn`, `Cannot import: ${report.blocking} blocking finding(s)`);
@@ -162,9 +164,9 @@ export async function commitBoundaries(db: Db, prepared: { ready: ImportUnit[]; 
 
     // Staff areas and open work on the closed communes follow them into the new ones (for the current vintage).
     const scopesCarried = options.validTo ? 0 : await carryScopes(tx, current, linkRows);
-    const settled = options.validTo
-      ? { proposalsClosed: [], flagsMoved: [] }
-      : await settleOpenWork(tx, { closedIds: current.map((u) => u.id), changeDate: options.validFrom, hotspotCommunes: located, now: options.now ?? new Date() });
+    const events = options.validTo ? [] : await settleOpenWork(tx, {
+      closed: current, changeDate: options.validFrom, hotspotCommunes: located, newCodes: new Map(newCommunes.map((u) => [ids.get(u.code)!, u.code])), now: options.now ?? new Date(),
+    });
 
     // Status on the change date: the gravest of the parts' statuses, recorded with the change as its basis.
     const partsOf = new Map<number, number[]>();
@@ -203,10 +205,10 @@ export async function commitBoundaries(db: Db, prepared: { ready: ImportUnit[]; 
     const summary: CommitSummary = {
       units: { province: 1, district: tree.filter((u) => u.level === 'district').length, commune: newCommunes.length },
       closed: current.length, links: linkRows.length, hotspotsLocated: located.length, statusesCarried, selectionsCarried: carried.size, scopesCarried,
-      proposalsClosed: settled.proposalsClosed.length, flagsMoved: settled.flagsMoved.length,
+      proposalsClosed: events.filter((e) => e.type === 'proposal').length, flagsMoved: events.filter((e) => e.type === 'flag').length,
     };
-    await appendAudit(tx, { actorName: options.actor, action: 'boundaries.import', entityType: 'boundaries', entityId: `${province.code}@${options.validFrom}`, after: { file: report.file, validFrom: options.validFrom, validTo: options.validTo ?? null, ...summary, ...settled } });
-    return summary;
+    await appendAudit(tx, { actorName: options.actor, action: 'boundaries.import', entityType: 'boundaries', entityId: `${province.code}@${options.validFrom}`, after: { file: report.file, validFrom: options.validFrom, validTo: options.validTo ?? null, ...summary } });
+    return { ...summary, events };
   });
 }
 

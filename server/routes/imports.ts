@@ -20,7 +20,7 @@ import { parseCrosswalk, type Crosswalk } from '../import/crosswalk';
 import { prepareBoundaries } from '../import/prepare';
 import { MAX_IMPORT_BYTES } from '../import/read';
 import type { PreviewOptions } from '../contracts/imports';
-import type { RouteContext } from './context';
+import { announce, type RouteContext } from './context';
 
 interface Pending {
   userId: number;
@@ -123,13 +123,14 @@ export function importRoutes(ctx: RouteContext) {
       const held = pending.get(body.token);
       if (!held || held.userId !== p.userId)
         throw new HttpError(404, 'preview_expired', 'Bản xem trước đã hết hạn; hãy tải tệp lên lại', 'The preview has expired; upload the file again');
-      const summary = await commitBoundaries(db, held.prepared, {
+      const { events, ...summary } = await commitBoundaries(db, held.prepared, {
         validFrom: held.options.validFrom, validTo: held.options.validTo, codeList: held.codeList, crosswalk: held.crosswalk,
         legalBasis: body.legalBasis, replaceDemo: body.replaceDemo, actor: p.username, now: ctx.clock(),
       });
       pending.delete(body.token);
       ctx.cache.invalidate();
       ctx.sessions.clear(); // areas extended to the new communes take effect on the next request
+      announce(ctx, events);
       return c.json(summary, 201);
     });
 }

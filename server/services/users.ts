@@ -85,9 +85,15 @@ export async function updateUser(
     const { scopes, ...fields } = patch;
     if (Object.keys(fields).length) await tx.update(t.users).set(fields).where(eq(t.users.id, id));
     if (scopes) {
-      const unitIds = await unitIdsFor(tx, scopes);
+      // Units already held under a code still listed stay exactly as they are (a scope carried to a new commune must
+      // not widen to an older unit that once had its code); a newly listed code gets every vintage of that code.
+      const held = await tx.select({ unitId: t.userScopes.unitId, code: t.adminUnits.code }).from(t.userScopes)
+        .innerJoin(t.adminUnits, eq(t.adminUnits.id, t.userScopes.unitId)).where(eq(t.userScopes.userId, id));
+      const heldCodes = new Set(held.map((h) => h.code));
+      const kept = held.filter((h) => scopes.includes(h.code)).map((h) => h.unitId);
+      const added = await unitIdsFor(tx, scopes.filter((c) => !heldCodes.has(c)));
       await tx.delete(t.userScopes).where(eq(t.userScopes.userId, id));
-      for (const unitId of unitIds) await tx.insert(t.userScopes).values({ userId: id, unitId });
+      for (const unitId of new Set([...kept, ...added])) await tx.insert(t.userScopes).values({ userId: id, unitId });
     }
     if (patch.active === false || patch.role) await deleteUserSessions(tx, id); // new rights take effect at next sign-in
     const [after] = await tx.select().from(t.users).where(eq(t.users.id, id));

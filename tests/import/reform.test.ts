@@ -8,6 +8,7 @@ import { feature, merge } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import * as t from '../../server/db/schema';
 import { labelPoint } from '../../geo/labels';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -79,9 +80,9 @@ describe.skipIf(!sharedDataPresent)('the 2025 reform: Trà Vinh (old communes) �
     app.setNow('2026-01-15T05:00:00Z');
     // Sessions expire over 18 months.
     [admin, police, communeEditor, districtEditor] = [await login(app, admin.username), await login(app, police.username), await login(app, communeEditor.username), await login(app, districtEditor.username)];
-    // Work open on old communes when the new boundaries arrive: a proposal for a status after the change (it can no
-    // longer be approved for Phường 9), one for a status before it (still valid history of Phường 1), and the relapse
-    // signal the hotspot raised in drug-free Phường 9.
+    // Work open on old communes when the new boundaries arrive: proposals for a status after the change and before
+    // it (either would leave the status carried to the new commune stale), and the relapse signal the hotspot raised
+    // in drug-free Phường 9.
     const areaOf = async (c: Client) => ((await (await c.get('/api/my-area')).json()) as { communes: { code: string; baseChangeId: number | null }[] }).communes;
     const propose = async (c: Client, commune: string, status: string, effectiveDate: string) => {
       const base = (await areaOf(c)).find((x) => x.code === commune)!.baseChangeId;
@@ -123,15 +124,24 @@ describe.skipIf(!sharedDataPresent)('the 2025 reform: Trà Vinh (old communes) �
     expect(became.length).toBeGreaterThan(1);
     expect(await area(districtEditor)).toEqual(became);
     expect(secondSummary.scopesCarried).toBe(1 + became.length);
+    // Saving the user again (only the role changed) keeps the units held: not old Phường 3, which had code 29242 too.
+    const users = ((await (await admin.get('/api/users')).json()) as { users: { id: number; username: string; scopes: string[] }[] }).users;
+    const u = users.find((x) => x.username === communeEditor.username)!;
+    expect(u.scopes).toEqual(['29242', '29260']);
+    expect((await admin.send('PATCH', `/api/users/${u.id}`, { role: 'approver', scopes: u.scopes })).status).toBe(200);
+    const held = await app.database.db.select({ code: t.adminUnits.code, validFrom: t.adminUnits.validFrom }).from(t.userScopes)
+      .innerJoin(t.adminUnits, eq(t.adminUnits.id, t.userScopes.unitId)).where(eq(t.userScopes.userId, u.id));
+    expect(held.map((h) => `${h.code}@${h.validFrom}`).sort()).toEqual(['29242@2025-07-01', '29260@2015-01-01']);
   });
 
-  it('rejects a pending proposal for a status after the change on a closed commune, keeps one before it, and moves the relapse signal with its hotspot', async () => {
-    expect(secondSummary).toMatchObject({ proposalsClosed: 1, flagsMoved: 1 });
+  it('rejects the proposals pending on closed communes, saying why, and moves the relapse signal with its hotspot', async () => {
+    expect(secondSummary).toMatchObject({ proposalsClosed: 2, flagsMoved: 1 });
+    expect(secondSummary).not.toHaveProperty('events');
     const proposals = ((await (await admin.get('/api/proposals')).json()) as { proposals: { id: number; state: string; reason: string | null }[] }).proposals;
     const byId = new Map(proposals.map((p) => [p.id, p]));
     expect(byId.get(proposalAfter)).toMatchObject({ state: 'rejected' });
     expect(byId.get(proposalAfter)!.reason).toContain('đề xuất lại cho xã mới');
-    expect(byId.get(proposalBefore)).toMatchObject({ state: 'pending' });
+    expect(byId.get(proposalBefore)).toMatchObject({ state: 'rejected' });
     const flags = ((await (await admin.get('/api/flags')).json()) as { flags: { commune: { code: string; name: string } }[] }).flags;
     expect(flags.map((f) => [f.commune.code, f.commune.name])).toEqual([['29242', 'Trà Vinh']]);
   });

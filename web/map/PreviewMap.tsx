@@ -61,7 +61,7 @@ export function previewLayers(topo: Topology): { units: FeatureCollection; label
 
 type TestHandle = { __previewMap?: MapLibreMap };
 
-export function PreviewMap({ topo, findings, focus }: { topo: Topology; findings: MapFinding[]; focus: Position | null }) {
+export function PreviewMap({ topo, findings, focus, label }: { topo: Topology; findings: MapFinding[]; focus: { at: Position } | null; label: string }) {
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   useEffect(() => {
@@ -96,10 +96,11 @@ export function PreviewMap({ topo, findings, focus }: { topo: Topology; findings
 
   useEffect(() => {
     if (!map || !focus) return;
-    map.jumpTo({ center: focus as [number, number], zoom: Math.max(map.getZoom(), 14) });
-    const marker = new Marker({ color: '#b2182b' }).setLngLat(focus as [number, number]).addTo(map);
+    const at = focus.at as [number, number];
+    map.jumpTo({ center: at, zoom: Math.max(map.getZoom(), 14) });
+    const marker = new Marker({ color: '#b2182b' }).setLngLat(at).addTo(map);
     return () => void marker.remove();
   }, [map, focus]);
 
-  return <div ref={container} className="preview-map" data-testid="preview-map" role="img" aria-label="preview" />;
+  return <div ref={container} className="preview-map" data-testid="preview-map" role="img" aria-label={label} />;
 }

@@ -16,7 +16,9 @@ export function ImportPage({ demo }: { demo: boolean }) {
   const [result, setResult] = useState<BoundaryPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [focus, setFocus] = useState<Position | null>(null);
+  // A new object per click, so that showing the same finding again moves the map again.
+  const [focus, setFocus] = useState<{ at: Position } | null>(null);
+  const [committing, setCommitting] = useState(false);
   const [committed, setCommitted] = useState(false);
 
   const check = async (next: ImportJob) => {
@@ -50,11 +52,13 @@ export function ImportPage({ demo }: { demo: boolean }) {
       <div className="import-columns">
         <div className="import-main">
           <CodeLists />
-          <BoundaryForm busy={busy || committed} onCheck={fromForm} />
+          <BoundaryForm busy={busy || committing} onCheck={fromForm} />
           {busy && <p className="progress" role="status">{t.checking}</p>}
           {error !== null && <ErrorMessage error={error} testId="import-error" />}
-          {result && <ReportView result={result} busy={busy || committed} onRecheck={recheck} onLocate={setFocus} />}
-          {result && <CommitForm key={result.token} result={result} demo={demo} onCommitted={() => setCommitted(true)} />}
+          {result && <ReportView result={result} busy={busy || committing || committed} onRecheck={recheck} onLocate={(at) => setFocus({ at })} />}
+          {result && (
+            <CommitForm key={result.token} result={result} demo={demo} checking={busy} onCommitting={setCommitting} onCommitted={() => setCommitted(true)} />
+          )}
         </div>
         {result && (
           <div className="import-map">
@@ -64,7 +68,7 @@ export function ImportPage({ demo }: { demo: boolean }) {
                 <span key={k}><span className="swatch" style={{ background: STATE_COLORS[k] }} /> {t.states[k]}</span>
               ))}
             </p>
-            <PreviewMap topo={result.preview} findings={findings} focus={focus} />
+            <PreviewMap topo={result.preview} findings={findings} focus={focus} label={t.preview} />
           </div>
         )}
       </div>

@@ -37,7 +37,8 @@ export function CodeLists() {
     <section className="import-block" data-testid="code-lists">
       <h3>{t.codeLists}</h3>
       <p className="hint">{t.codeListHelp}</p>
-      {lists.data && rows.length === 0 && <p className="notice" data-testid="no-code-list">{t.noLists}</p>}
+      {lists.error && <ErrorMessage error={lists.error} />}
+      {lists.data && rows.length === 0 && <p className="hint" data-testid="no-code-list">{t.noLists}</p>}
       {rows.length > 0 && (
         <table className="grid">
           <thead><tr><th>{t.asOf}</th><th>{t.listName}</th><th>{t.loadedAt}</th><th>{t.loadedBy}</th></tr></thead>

@@ -6,18 +6,30 @@ import { ErrorMessage } from '../../panels/ErrorMessage';
 
 type Summary = Awaited<ReturnType<typeof commitBoundaries>>;
 
-export function CommitForm({ result, demo, onCommitted }: { result: BoundaryPreview; demo: boolean; onCommitted(): void }) {
+interface Props {
+  result: BoundaryPreview;
+  demo: boolean;
+  /** A check is running: its report will replace this one, so this one cannot be committed meanwhile. */
+  checking: boolean;
+  onCommitting(busy: boolean): void;
+  onCommitted(): void;
+}
+
+export function CommitForm({ result, demo, checking, onCommitting, onCommitted }: Props) {
   const t = useT().imp;
   const [legalBasis, setLegalBasis] = useState('');
   const [replaceDemo, setReplaceDemo] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
-  const blocked = result.report.blocking > 0 || result.report.ready === 0;
+  // District polygons are refused at commit (districts are dissolved from communes): say so before the click.
+  const districts = result.report.mapping.level === 'district';
+  const blocked = result.report.blocking > 0 || result.report.ready === 0 || districts;
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setBusy(true);
+    onCommitting(true);
     setError(null);
     try {
       setSummary(await commitBoundaries({ token: result.token, replaceDemo, ...(legalBasis.trim() ? { legalBasis: legalBasis.trim() } : {}) }));
@@ -26,6 +38,7 @@ export function CommitForm({ result, demo, onCommitted }: { result: BoundaryPrev
       setError(err);
     } finally {
       setBusy(false);
+      onCommitting(false);
     }
   };
 
@@ -50,10 +63,10 @@ export function CommitForm({ result, demo, onCommitted }: { result: BoundaryPrev
     );
   return (
     <form className="import-block import-form" onSubmit={submit} data-testid="commit-form">
-      {blocked && <p className="error-text" data-testid="commit-blocked">{t.blockedNote}</p>}
+      {blocked && <p className="error-text" data-testid="commit-blocked">{districts ? t.districtLevel : t.blockedNote}</p>}
       <label className="wide">{t.legalBasis} <input name="legalBasis" value={legalBasis} onChange={(e) => setLegalBasis(e.target.value)} /></label>
       {demo && <label className="wide check"><input type="checkbox" name="replaceDemo" checked={replaceDemo} onChange={(e) => setReplaceDemo(e.target.checked)} /> {t.replaceDemo}</label>}
-      <button type="submit" disabled={busy || blocked} data-testid="commit">{busy ? t.committing : t.commit}</button>
+      <button type="submit" disabled={busy || blocked || checking} data-testid="commit">{busy ? t.committing : t.commit}</button>
       {error !== null && <ErrorMessage error={error} />}
     </form>
   );
