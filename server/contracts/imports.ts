@@ -2,7 +2,9 @@
 import { z } from './messages';
 import { isoDate } from './common';
 
-export const TEXT_ENCODINGS = ['utf-8', 'windows-1258', 'tcvn3', 'vni'] as const;
+import { TEXT_ENCODINGS } from './text-encodings';
+
+export { TEXT_ENCODINGS };
 
 const attribute = z.string().trim().min(1).max(100).nullable();
 /** Which attributes hold each unit's code, name, type and parent. */

@@ -34,9 +34,13 @@ async function unitIdsFor(db: Db, codes: string[]): Promise<number[]> {
   return rows.map((r) => r.id); // every boundary vintage of a code: a scope survives the 2025 reform where codes stay
 }
 
+/** The units a user holds, with their codes (one code may stand for units of several vintages). */
+function scopeRows(db: Db, userId: number) {
+  return db.select({ unitId: t.userScopes.unitId, code: t.adminUnits.code }).from(t.userScopes).innerJoin(t.adminUnits, eq(t.adminUnits.id, t.userScopes.unitId)).where(eq(t.userScopes.userId, userId));
+}
+
 async function scopesOf(db: Db, userId: number): Promise<string[]> {
-  const rows = await db.select({ code: t.adminUnits.code }).from(t.userScopes).innerJoin(t.adminUnits, eq(t.adminUnits.id, t.userScopes.unitId)).where(eq(t.userScopes.userId, userId));
-  return [...new Set(rows.map((r) => r.code))].sort();
+  return [...new Set((await scopeRows(db, userId)).map((r) => r.code))].sort();
 }
 
 async function toDto(db: Db, u: typeof t.users.$inferSelect): Promise<UserDto> {
@@ -87,8 +91,7 @@ export async function updateUser(
     if (scopes) {
       // Units already held under a code still listed stay exactly as they are (a scope carried to a new commune must
       // not widen to an older unit that once had its code); a newly listed code gets every vintage of that code.
-      const held = await tx.select({ unitId: t.userScopes.unitId, code: t.adminUnits.code }).from(t.userScopes)
-        .innerJoin(t.adminUnits, eq(t.adminUnits.id, t.userScopes.unitId)).where(eq(t.userScopes.userId, id));
+      const held = await scopeRows(tx, id);
       const heldCodes = new Set(held.map((h) => h.code));
       const kept = held.filter((h) => scopes.includes(h.code)).map((h) => h.unitId);
       const added = await unitIdsFor(tx, scopes.filter((c) => !heldCodes.has(c)));

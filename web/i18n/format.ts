@@ -4,17 +4,24 @@ import type { Lang } from './messages';
 
 export const formatDate = formatVnDate;
 
+const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+/** An instant as the clock reads in Vietnam, whatever the viewer's time zone. */
+export function formatDateTime(iso: string, lang: Lang): string {
+  return new Date(iso).toLocaleString(LOCALES[lang], { timeZone: 'Asia/Ho_Chi_Minh' });
+}
+
 export function formatPercent(value: number, lang: Lang, signed = false): string {
-  const text = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { style: 'percent', maximumFractionDigits: 1, signDisplay: signed ? 'exceptZero' : 'auto' }).format(value);
+  const text = new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 1, signDisplay: signed ? 'exceptZero' : 'auto' }).format(value);
   return text;
 }
 
 export function formatCount(value: number, lang: Lang, signed = false): string {
-  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { signDisplay: signed ? 'exceptZero' : 'auto' }).format(value);
+  return new Intl.NumberFormat(LOCALES[lang], { signDisplay: signed ? 'exceptZero' : 'auto' }).format(value);
 }
 
 /** Areas of findings: square metres up to a hectare, square kilometres above. */
 export function formatArea(m2: number, lang: Lang): string {
-  const number = (v: number, digits: number) => new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: digits }).format(v);
+  const number = (v: number, digits: number) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits }).format(v);
   return m2 < 10_000 ? `${number(m2, m2 < 10 ? 1 : 0)} m²` : `${number(m2 / 1e6, 2)} km²`;
 }

@@ -5,9 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, Position } from 'geojson';
-import { labelPoint } from '../../geo/labels';
-import type { Area } from '../../geo/spatial';
-import { boundsOf, labelOf } from './boundaries';
+import { boundsOf, labelOf, labelPoints } from './boundaries';
 import { FONT_REGULAR } from './style';
 
 export interface MapFinding {
@@ -47,15 +45,8 @@ function previewStyle(origin: string): StyleSpecification {
 /** The units of the preview topology with a label point each. */
 export function previewLayers(topo: Topology): { units: FeatureCollection; labels: FeatureCollection } {
   const units = topo.objects.units ? (feature(topo, topo.objects.units) as unknown as FeatureCollection) : EMPTY;
-  const labels: FeatureCollection = {
-    type: 'FeatureCollection',
-    features: units.features.map((f) => ({
-      type: 'Feature',
-      // Units matched to the list by their official name, the others as the report names them (#n, code, name).
-      properties: { label: f.properties?.state === 'ready' ? labelOf(String(f.properties.name), String(f.properties.type)) : String(f.properties?.label ?? '') },
-      geometry: { type: 'Point', coordinates: labelPoint(f.geometry as Area) },
-    })),
-  };
+  // Units matched to the list by their official name, the others as the report names them (#n, code, name).
+  const labels: FeatureCollection = { type: 'FeatureCollection', features: labelPoints(units, (p) => ({ label: p.state === 'ready' ? labelOf(p.name!, p.type!) : p.label! })) };
   return { units, labels };
 }
 

@@ -37,21 +37,22 @@ export function labelOf(name: string, type: string): string {
   return /^\d+$/.test(name) ? `${type} ${name}` : name;
 }
 
+/** One point per unit where its label goes, with the properties `label` makes of the unit's. */
+export function labelPoints(units: FeatureCollection, label: (p: Record<string, string>) => Record<string, string>): Feature[] {
+  return units.features.map((f) => ({ type: 'Feature', properties: label(f.properties as Record<string, string>), geometry: { type: 'Point', coordinates: labelPoint(f.geometry as Area) } }));
+}
+
 export function decodeBoundaries(topo: Topology): MapData {
   const fc = (name: string) => (topo.objects[name] ? (feature(topo, topo.objects[name]) as unknown as FeatureCollection) : { type: 'FeatureCollection' as const, features: [] });
   const [province, districts, communes, layers] = [fc('province'), fc('districts'), fc('communes'), fc('layers')];
   const tagged = (c: FeatureCollection, kind: string) => c.features.map((f) => ({ ...f, properties: { kind, ...f.properties } }));
   const outlines: FeatureCollection = { type: 'FeatureCollection', features: [...tagged(layers, 'context'), ...tagged(districts, 'district'), ...tagged(province, 'province')] };
-  const labels: FeatureCollection = { type: 'FeatureCollection', features: [] };
+  const labels: FeatureCollection = { type: 'FeatureCollection', features: labelPoints(communes, (p) => ({ code: p.code!, label: labelOf(p.name!, p.type!) })) };
   const data: MapData = { province, districts, communes, layers, outlines, labels, bounds: new Map(), names: new Map() };
   for (const f of [...data.province.features, ...data.districts.features, ...data.communes.features] as Feature[]) {
     const p = f.properties as { code: string; name: string; type: string; parentCode: string | null };
     data.bounds.set(p.code, boundsOf(f.geometry));
     data.names.set(p.code, { name: p.name, type: p.type, parentCode: p.parentCode });
-  }
-  for (const f of communes.features) {
-    const label = labelOf(f.properties!.name, f.properties!.type);
-    labels.features.push({ type: 'Feature', properties: { code: f.properties!.code, label }, geometry: { type: 'Point', coordinates: labelPoint(f.geometry as Area) } });
   }
   return data;
 }

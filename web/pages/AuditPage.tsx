@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { api, data, fetchAudit, type AuditRow } from '../api/client';
 import { useT } from '../i18n/context';
+import { formatDateTime } from '../i18n/format';
 import { useRequest } from '../state/useRequest';
 
 export function AuditPage() {
@@ -31,7 +32,7 @@ export function AuditPage() {
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td>{r.id}</td><td>{new Date(r.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}</td><td>{r.actor}</td><td>{r.address ?? ''}</td><td>{r.action}</td>
+              <td>{r.id}</td><td>{formatDateTime(r.at, 'vi')}</td><td>{r.actor}</td><td>{r.address ?? ''}</td><td>{r.action}</td>
               <td>{r.entityType ?? ''} {r.entityId ?? ''}</td><td><code>{r.before ? JSON.stringify(r.before) : ''}</code></td><td><code>{r.after ? JSON.stringify(r.after) : ''}</code></td>
             </tr>
           ))}

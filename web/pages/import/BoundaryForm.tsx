@@ -1,10 +1,8 @@
 // The boundary file, its crosswalk and the reading options; "check" sends them for a report, writing nothing.
 import { useState } from 'react';
 import type { PreviewOptions } from '../../api/client';
+import { TEXT_ENCODINGS } from '../../../server/contracts/text-encodings';
 import { useT } from '../../i18n/context';
-
-/** Encodings an old shapefile may use when its .cpg is missing or wrong (the server's list). */
-const ENCODINGS = ['utf-8', 'windows-1258', 'tcvn3', 'vni'] as const satisfies readonly NonNullable<PreviewOptions['encoding']>[];
 
 export interface ImportJob {
   file: File;
@@ -47,7 +45,7 @@ export function BoundaryForm({ busy, onCheck }: { busy: boolean; onCheck(job: Im
         {t.encoding}{' '}
         <select name="encoding" value={f.encoding} onChange={(e) => set({ encoding: e.target.value })}>
           <option value="">{t.auto}</option>
-          {ENCODINGS.map((e) => <option key={e} value={e}>{e.toUpperCase()}</option>)}
+          {TEXT_ENCODINGS.map((e) => <option key={e} value={e}>{e.toUpperCase()}</option>)}
         </select>
       </label>
       <label>{t.layer} <input name="layer" size={12} value={f.layer} onChange={(e) => set({ layer: e.target.value })} /></label>

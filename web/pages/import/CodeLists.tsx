@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { fetchCodeLists, uploadCodeList } from '../../api/client';
 import { useLang, useT } from '../../i18n/context';
-import { formatDate } from '../../i18n/format';
+import { formatDate, formatDateTime } from '../../i18n/format';
 import { ErrorMessage } from '../../panels/ErrorMessage';
 import { useRequest } from '../../state/useRequest';
 
@@ -45,7 +45,7 @@ export function CodeLists() {
           <tbody>
             {rows.map((l) => (
               <tr key={l.asOf} data-testid={`code-list-${l.asOf}`}>
-                <td>{formatDate(l.asOf)}</td><td>{l.name}</td><td>{new Date(l.loadedAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</td><td>{l.loadedBy}</td>
+                <td>{formatDate(l.asOf)}</td><td>{l.name}</td><td>{formatDateTime(l.loadedAt, lang)}</td><td>{l.loadedBy}</td>
               </tr>
             ))}
           </tbody>
