@@ -50,18 +50,24 @@ function complete(entry: AuditEntry, at: string, prevHash: string | null): Chain
   };
 }
 
-/** Appends a row; call inside the transaction of the write it records. */
+/**
+ * Appends a row. Called with a transaction, the row is part of the write it records; called with the database, it
+ * gets its own. Either way the chain lock is taken inside a transaction (a savepoint within the caller's), so it is
+ * held until that transaction ends: outside one, PostgreSQL would release it at once and two rows could chain onto
+ * the same predecessor (a false "tampered"). PGlite runs one transaction at a time and hides this.
+ */
 export async function appendAudit(db: Db, entry: AuditEntry, at: Date = new Date()): Promise<void> {
-  // Serialises writers so two rows never chain onto the same predecessor.
-  await db.execute(sql`select pg_advisory_xact_lock(727001)`);
-  const last = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const fields = complete(entry, at.toISOString(), last[0]?.hash ?? null);
-  const hash = chainHash(fields);
-  const [row] = await db.insert(auditLog).values({ ...fields, hash }).returning({ id: auditLog.id });
-  // The head is kept apart from the rows, so that deleting the newest rows (which leaves a valid chain) shows too.
-  await writeMeta(db, AUDIT_HEAD, { id: row!.id, hash });
+  await db.transaction(async (txn) => {
+    const tx = txn as unknown as Db;
+    await tx.execute(sql`select pg_advisory_xact_lock(727001)` /* the audit chain's lock */);
+    const last = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    const fields = complete(entry, at.toISOString(), last[0]?.hash ?? null);
+    const hash = chainHash(fields);
+    const [row] = await tx.insert(auditLog).values({ ...fields, hash }).returning({ id: auditLog.id });
+    // The head is kept apart from the rows, so that deleting the newest rows (which leaves a valid chain) shows too.
+    await writeMeta(tx, AUDIT_HEAD, { id: row!.id, hash });
+  });
 }
-
 const AUDIT_HEAD = 'audit_head';
 
 /** Walks the chain; returns the id of the first row that does not match, or null when intact. */
