@@ -1,4 +1,5 @@
 // Fictional Vietnamese place names (with diacritics) for the demo province, its districts and communes.
+import { unitInlineName } from '../../geo/unit-names';
 import type { Random } from './random';
 
 export const PROVINCE_NAME = 'Sông Ngọc';
@@ -38,12 +39,8 @@ export class NamePool {
   }
 }
 
-/** Lower-case type word as used inside addresses and titles ("xã Tân An", "phường 1"). */
-export function lowerType(type: string): string {
-  return type.charAt(0).toLowerCase() + type.slice(1);
-}
-
-/** "huyện Châu Thành", "thành phố Sông Ngọc", "xã Tân An", "phường 1". */
+/** "huyện Châu Thành", "thành phố Sông Ngọc", "xã Tân An", "phường 1": the display rule, type word in lower case
+ *  as used inside addresses and titles. */
 export function unitLabel(type: string, name: string): string {
-  return `${lowerType(type)} ${name}`;
+  return unitInlineName({ type, name });
 }

@@ -2,6 +2,7 @@
 import * as turf from '@turf/turf';
 import { computeIndicators, type IndicatorInput, type IndicatorReport, type PlanPeriod } from '../../geo/indicators';
 import { effectiveHistory, type StatusRecord } from '../../geo/status';
+import { unitDisplayName } from '../../geo/unit-names';
 import type { Dataset } from '../format';
 
 export interface UnitIndicators {
@@ -44,6 +45,6 @@ export function indicatorsByUnit(data: Dataset, planId: string, asOf: string): U
   const units = data.units.filter((u) => u.code.length <= 3);
   return units.map((u) => {
     const within = new Set(data.units.filter((c) => c.code.length === 5 && (u.code.length === 2 || c.parentCode === u.code)).map((c) => communeIds.get(c.code)!));
-    return { code: u.code, label: `${u.type} ${u.name}`, report: computeIndicators({ ...base, selections, within }, period, asOf) };
+    return { code: u.code, label: unitDisplayName(u), report: computeIndicators({ ...base, selections, within }, period, asOf) };
   });
 }

@@ -7,7 +7,8 @@ import { clientAddress, principalOf, type AuthEnv } from '../http/guard';
 import { validate } from '../http/validate';
 import { addHotspotEvent, createHotspot, hotspotDetail, nearbyActive, updateHotspot } from '../services/hotspot-registry';
 import { hotspotCounts, listHotspots } from '../services/hotspots';
-import { hotspotsCsv, hotspotsXlsx } from '../services/exports';
+import { hotspotsCsv, hotspotsGeoJson, hotspotsXlsx } from '../services/exports';
+import { unitDisplayName } from '../../geo/unit-names';
 import { appendAudit } from '../services/audit';
 import { findUnit } from '../services/units';
 import { z } from '../contracts/messages';
@@ -31,7 +32,7 @@ export function hotspotRoutes(ctx: RouteContext) {
       const s = await ctx.cache.get();
       const date = asOf(ctx, q.date);
       const list = await listHotspots(ctx.hotspotDetails, s, { ...q, date, limit: 20_000 });
-      const name = (code: string) => { const u = findUnit(s, code, date); return u ? `${u.type} ${u.name}` : code; };
+      const name = (code: string) => { const u = findUnit(s, code, date); return u ? unitDisplayName(u) : code; };
       await appendAudit(ctx.database.db, { actorId: p.userId, actorName: p.username, address: clientAddress(c, ctx.auth.trustedProxy), action: 'export', entityType: 'hotspots', after: { format, filters: q, rows: list.features.length } });
       const file = `diem-tu-diem-${date}`;
       if (format === 'csv') return c.body(hotspotsCsv(list, name), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}.csv"` });
@@ -39,7 +40,7 @@ export function hotspotRoutes(ctx: RouteContext) {
         return c.body(new Uint8Array(await hotspotsXlsx(list, name, `Danh sách điểm, tụ điểm phức tạp về ma túy — tính đến ${date.split('-').reverse().join('/')}`)), 200, {
           'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename="${file}.xlsx"`,
         });
-      return c.body(JSON.stringify({ type: 'FeatureCollection', features: list.features }), 200, { 'Content-Type': 'application/geo+json; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}.geojson"` });
+      return c.body(hotspotsGeoJson(list, name), 200, { 'Content-Type': 'application/geo+json; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}.geojson"` });
     })
     .get('/counts', validate('query', communesQuery), async (c) => {
       const q = c.req.valid('query');

@@ -7,6 +7,7 @@ import PDFDocument from 'pdfkit';
 import type { FeatureCollection, Point, Position } from 'geojson';
 import { formatVnDate } from '../../geo/dates';
 import type { Area } from '../../geo/spatial';
+import { unitDisplayName } from '../../geo/unit-names';
 import type { HotspotProperties } from '../contracts/api';
 
 const require = createRequire(import.meta.url);
@@ -31,6 +32,12 @@ const LIST_HEADER = ['Mã', 'Địa chỉ', 'Xã', 'Loại', 'Hoạt động', '
 /** UTF-8 with BOM so that Excel opens the Vietnamese text correctly. */
 export function hotspotsCsv(list: HotspotList, communeName: (code: string) => string): string {
   return `\uFEFF${stringify([LIST_HEADER, ...listRows(list, communeName)])}`;
+}
+
+/** The list as GeoJSON, each point also carrying its commune's name as shown everywhere else ("Phường 1"). */
+export function hotspotsGeoJson(list: HotspotList, communeName: (code: string) => string): string {
+  const features = list.features.map((f) => ({ ...f, properties: { ...f.properties, communeName: communeName(f.properties.communeCode) } }));
+  return JSON.stringify({ type: 'FeatureCollection', features });
 }
 
 export async function hotspotsXlsx(list: HotspotList, communeName: (code: string) => string, title: string): Promise<Uint8Array> {
@@ -84,7 +91,7 @@ export async function operationXlsx(op: OperationPacket): Promise<Uint8Array> {
   const list = book.addWorksheet('Điểm, tụ điểm');
   list.addRow(['Mã', 'Địa chỉ', 'Xã', 'Loại', 'Hoạt động', 'Tình trạng', 'Mục tiêu', 'Triệt xóa trong đợt', 'Lịch sử', 'Vĩ độ', 'Kinh độ']).font = { bold: true };
   for (const h of op.hotspots)
-    list.addRow([h.id, h.address, `${h.commune.type} ${h.commune.name}`, KIND_VI[h.kind], h.activities.map((a) => ACTIVITY_VI[a]).join(', '), h.status ? STATUS_VI[h.status] : '',
+    list.addRow([h.id, h.address, unitDisplayName(h.commune), KIND_VI[h.kind], h.activities.map((a) => ACTIVITY_VI[a]).join(', '), h.status ? STATUS_VI[h.status] : '',
       h.target ? 'Có' : '', h.eliminatedHere ? formatVnDate(h.eliminatedHere) : '', h.history.map(eventText).join('; '), h.location[1], h.location[0]]);
   list.columns.forEach((c, i) => (c.width = [7, 36, 22, 9, 24, 15, 9, 12, 60, 10, 10][i]));
   return new Uint8Array(await book.xlsx.writeBuffer());
@@ -161,7 +168,7 @@ export function operationPdf(op: OperationPacket): Promise<Uint8Array> {
   doc.font('Noto').fontSize(9);
   for (const h of op.hotspots) {
     doc.moveDown(0.3);
-    doc.font('NotoBold').text(`#${h.id} ${h.address} — ${h.commune.type} ${h.commune.name}`, PLAIN);
+    doc.font('NotoBold').text(`#${h.id} ${h.address} — ${unitDisplayName(h.commune)}`, PLAIN);
     doc.font('Noto').text(`${KIND_VI[h.kind]}; ${h.activities.map((a) => ACTIVITY_VI[a]).join(', ')}; ${h.status ? STATUS_VI[h.status] : ''}${h.target ? '; mục tiêu của đợt' : ''}`, PLAIN);
     doc.text(`Lịch sử: ${h.history.map(eventText).join('; ')}`, PLAIN);
   }

@@ -5,7 +5,8 @@ import { useEffect, useRef, useState } from 'react';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, Position } from 'geojson';
-import { boundsOf, labelOf, labelPoints } from './boundaries';
+import { unitMapLabel } from '../../geo/unit-names';
+import { boundsOf, labelPoints } from './boundaries';
 import { FONT_REGULAR } from './style';
 
 export interface MapFinding {
@@ -46,7 +47,7 @@ function previewStyle(origin: string): StyleSpecification {
 export function previewLayers(topo: Topology): { units: FeatureCollection; labels: FeatureCollection } {
   const units = topo.objects.units ? (feature(topo, topo.objects.units) as unknown as FeatureCollection) : EMPTY;
   // Units matched to the list by their official name, the others as the report names them (#n, code, name).
-  const labels: FeatureCollection = { type: 'FeatureCollection', features: labelPoints(units, (p) => ({ label: p.state === 'ready' ? labelOf(p.name!, p.type!) : p.label! })) };
+  const labels: FeatureCollection = { type: 'FeatureCollection', features: labelPoints(units, (p) => ({ label: p.state === 'ready' ? unitMapLabel({ name: p.name!, type: p.type }) : p.label! })) };
   return { units, labels };
 }
 

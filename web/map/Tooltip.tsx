@@ -3,6 +3,7 @@ import type { Statuses } from '../api/client';
 import { formatDate } from '../i18n/format';
 import { useT } from '../i18n/context';
 import type { MapData } from './boundaries';
+import { unitDisplayName } from '../../geo/unit-names';
 
 export interface HoverInfo {
   code: string;
@@ -17,7 +18,7 @@ export function Tooltip({ hover, data, statuses }: { hover: HoverInfo; data: Map
   if (!unit) return null;
   return (
     <div className="tooltip" role="tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }}>
-      <strong>{unit.type} {unit.name}</strong>
+      <strong>{unitDisplayName(unit)}</strong>
       <div>{t.status[entry?.status ?? 'none']}{entry ? ` ${t.since} ${formatDate(entry.since)}` : ''}</div>
     </div>
   );

@@ -4,6 +4,7 @@ import type { Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { labelPoint } from '../../geo/labels';
 import type { Area } from '../../geo/spatial';
+import { unitMapLabel } from '../../geo/unit-names';
 
 export interface MapData {
   province: FeatureCollection;
@@ -32,11 +33,6 @@ export function boundsOf(geometry: Geometry): [number, number, number, number] {
   return [w, s, e, n];
 }
 
-/** "Phường 1" rather than "1" where a ward is numbered. */
-export function labelOf(name: string, type: string): string {
-  return /^\d+$/.test(name) ? `${type} ${name}` : name;
-}
-
 /** One point per unit where its label goes, with the properties `label` makes of the unit's. */
 export function labelPoints(units: FeatureCollection, label: (p: Record<string, string>) => Record<string, string>): Feature[] {
   return units.features.map((f) => ({ type: 'Feature', properties: label(f.properties as Record<string, string>), geometry: { type: 'Point', coordinates: labelPoint(f.geometry as Area) } }));
@@ -47,7 +43,7 @@ export function decodeBoundaries(topo: Topology): MapData {
   const [province, districts, communes, layers] = [fc('province'), fc('districts'), fc('communes'), fc('layers')];
   const tagged = (c: FeatureCollection, kind: string) => c.features.map((f) => ({ ...f, properties: { kind, ...f.properties } }));
   const outlines: FeatureCollection = { type: 'FeatureCollection', features: [...tagged(layers, 'context'), ...tagged(districts, 'district'), ...tagged(province, 'province')] };
-  const labels: FeatureCollection = { type: 'FeatureCollection', features: labelPoints(communes, (p) => ({ code: p.code!, label: labelOf(p.name!, p.type!) })) };
+  const labels: FeatureCollection = { type: 'FeatureCollection', features: labelPoints(communes, (p) => ({ code: p.code!, label: unitMapLabel({ name: p.name!, type: p.type }) })) };
   const data: MapData = { province, districts, communes, layers, outlines, labels, bounds: new Map(), names: new Map() };
   for (const f of [...data.province.features, ...data.districts.features, ...data.communes.features] as Feature[]) {
     const p = f.properties as { code: string; name: string; type: string; parentCode: string | null };

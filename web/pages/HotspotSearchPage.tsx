@@ -8,6 +8,7 @@ import { useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
 import type { MapData } from '../map/boundaries';
 import { useRequest } from '../state/useRequest';
+import { unitDisplayName } from '../../geo/unit-names';
 
 const PAGE = 50;
 
@@ -40,7 +41,7 @@ export function HotspotSearchPage({ map, date, onOpenCommune }: { map: MapData |
         <input name="q" placeholder={t.hs.text} aria-label={t.hs.text} value={form.q} onChange={(e) => set({ q: e.target.value })} size={24} />
         <select name="within" aria-label={t.chooseUnit} value={form.within} onChange={(e) => set({ within: e.target.value })}>
           <option value="">{t.province}</option>
-          {districts.map((d) => <option key={d.code} value={d.code}>{d.type} {d.name}</option>)}
+          {districts.map((d) => <option key={d.code} value={d.code}>{unitDisplayName(d)}</option>)}
         </select>
         <select name="kind" aria-label={t.hs.kind} value={form.kind} onChange={(e) => set({ kind: e.target.value })}>
           <option value="">{t.hs.kind}</option>
@@ -71,7 +72,7 @@ export function HotspotSearchPage({ map, date, onOpenCommune }: { map: MapData |
             return (
               <tr key={p.id} data-testid={`hotspot-${p.id}`}>
                 <td>{p.id}</td><td>{p.address}</td>
-                <td><button className="link" onClick={() => onOpenCommune(p.communeCode)}>{c ? `${c.type} ${c.name}` : p.communeCode}</button></td>
+                <td><button className="link" onClick={() => onOpenCommune(p.communeCode)}>{c ? unitDisplayName(c) : p.communeCode}</button></td>
                 <td>{t.hs.kinds[p.kind]}</td><td>{p.activities.map((a) => t.hs.activities[a]).join(', ')}</td>
                 <td>{t.hotspotStatus[p.status]}</td><td>{formatDate(p.since)}</td>
               </tr>

@@ -5,6 +5,7 @@ import { useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
 import { STATUS_COLORS } from '../map/style';
 import { useRequest } from '../state/useRequest';
+import { unitDisplayName } from '../../geo/unit-names';
 
 function FlagActions({ id, onDone }: { id: number; onDone(): void }) {
   const t = useT();
@@ -37,7 +38,7 @@ export function MyAreaPage({ revision, onOpen }: { revision: number; onOpen(code
         <tbody>
           {rows.map((c) => (
             <tr key={c.code} className={c.stale ? 'stale' : ''} data-testid={`area-${c.code}`}>
-              <td><button className="link" onClick={() => onOpen(c.code)}>{c.type} {c.name}</button></td>
+              <td><button className="link" onClick={() => onOpen(c.code)}>{unitDisplayName(c)}</button></td>
               <td><span className="swatch" style={{ background: STATUS_COLORS[c.status ?? 'none'] }} /> {t.status[c.status ?? 'none']}</td>
               <td>{c.since ? formatDate(c.since) : ''}</td>
               <td>{c.lastUpdate ? formatDate(c.lastUpdate) : t.wf.never}{c.stale && <strong className="warn"> · {t.wf.stale}</strong>}</td>

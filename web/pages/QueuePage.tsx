@@ -4,6 +4,7 @@ import { approveProposal, errorText, fetchProposals, rejectProposal, type Propos
 import { useLang, useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
 import { useRequest } from '../state/useRequest';
+import { unitDisplayName } from '../../geo/unit-names';
 
 function Item({ p, onDecided }: { p: Proposal; onDecided(): void }) {
   const t = useT();
@@ -21,7 +22,7 @@ function Item({ p, onDecided }: { p: Proposal; onDecided(): void }) {
   };
   return (
     <li className="proposal" data-testid={`proposal-${p.id}`} data-commune={p.commune.code}>
-      <h3>#{p.id} — {p.commune.type} {p.commune.name}</h3>
+      <h3>#{p.id} — {unitDisplayName(p.commune)}</h3>
       <p>
         {t.wf.from} <strong>{p.baseStatus ? t.status[p.baseStatus] : t.status.none}</strong> {t.wf.to} <strong>{t.status[p.status]}</strong>,{' '}
         {t.wf.effectiveDate.toLowerCase()} {formatDate(p.effectiveDate)}

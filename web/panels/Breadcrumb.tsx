@@ -1,6 +1,7 @@
 // Where the view is: province › district, each step clickable to go back up, and a list to go down.
 import type { MapData } from '../map/boundaries';
 import { useT } from '../i18n/context';
+import { unitDisplayName } from '../../geo/unit-names';
 
 interface Props {
   data: MapData | null;
@@ -28,15 +29,15 @@ export function Breadcrumb({ data, focus, onFocus, onOpen }: Props) {
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   return (
     <nav className="breadcrumb" aria-label="breadcrumb" data-testid="breadcrumb">
-      <button onClick={() => onFocus(null)} data-testid="crumb-root">{root ? `${root.type} ${root.name}` : t.province}</button>
+      <button onClick={() => onFocus(null)} data-testid="crumb-root">{root ? unitDisplayName(root) : t.province}</button>
       {path.map((code) => {
         const u = data.names.get(code)!;
-        return <span key={code}> › <button onClick={() => onFocus(code)}>{u.type} {u.name}</button></span>;
+        return <span key={code}> › <button onClick={() => onFocus(code)}>{unitDisplayName(u)}</button></span>;
       })}
       {children.length > 0 && (
         <select aria-label={t.chooseUnit} value="" data-testid={focus ? 'commune-select' : 'district-select'} onChange={(e) => e.target.value && onOpen(e.target.value)}>
           <option value="">{t.chooseUnit}…</option>
-          {children.map((d) => <option key={d.code} value={d.code}>{d.type} {d.name}</option>)}
+          {children.map((d) => <option key={d.code} value={d.code}>{unitDisplayName(d)}</option>)}
         </select>
       )}
     </nav>

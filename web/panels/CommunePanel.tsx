@@ -6,6 +6,7 @@ import type { CommuneInfo } from '../api/client';
 import { formatDate } from '../i18n/format';
 import { useT } from '../i18n/context';
 import { STATUS_COLORS } from '../map/style';
+import { unitDisplayName } from '../../geo/unit-names';
 
 interface Props {
   info: CommuneInfo | null;
@@ -67,10 +68,10 @@ export function CommunePanel({ info, loading, planId, canPropose, today, onClose
   if (!info) return loading ? <aside className="panel commune-panel">{t.loading}</aside> : null;
   const selection = info.selections.find((s) => s.planId === planId);
   return (
-    <aside className="panel commune-panel" aria-label={`${info.type} ${info.name}`} data-testid="commune-panel" data-code={info.code}>
+    <aside className="panel commune-panel" aria-label={unitDisplayName(info)} data-testid="commune-panel" data-code={info.code}>
       <button className="close" onClick={onClose} aria-label={t.close}>×</button>
-      <h2 ref={heading} tabIndex={-1}>{info.type} {info.name}</h2>
-      <div className="muted">{info.parents.map((p) => `${p.type} ${p.name}`).reverse().join(', ')}</div>
+      <h2 ref={heading} tabIndex={-1}>{unitDisplayName(info)}</h2>
+      <div className="muted">{info.parents.map(unitDisplayName).reverse().join(', ')}</div>
       <p className="current-status" data-testid="commune-status">
         <span className="swatch" style={{ background: STATUS_COLORS[info.status?.status ?? 'none'] }} />
         <strong>{t.status[info.status?.status ?? 'none']}</strong>

@@ -4,6 +4,7 @@ import type { IndicatorsReport, Ranking, Trend } from '../api/client';
 import { useLang, useT } from '../i18n/context';
 import { IndicatorCard } from './IndicatorCard';
 import { formatValue, rankScore } from './indicator-format';
+import { unitDisplayName } from '../../geo/unit-names';
 
 interface Props {
   report: IndicatorsReport | null;
@@ -33,7 +34,7 @@ function RankingList({ ranking, onOpenUnit }: { ranking: Ranking; onOpenUnit(cod
         {rows.map((u) => (
           <li key={u.code}>
             <button onClick={() => onOpenUnit(u.code)} data-code={u.code}>
-              <span>{u.type} {u.name}</span>
+              <span>{unitDisplayName(u)}</span>
               <span className={u.indicator?.onTrack === false ? 'off' : u.indicator?.onTrack ? 'on' : ''}>
                 {u.indicator ? formatValue(u.indicator, lang) : '—'}
               </span>
@@ -52,7 +53,7 @@ export function IndicatorPanel({ report, noPlan = false, trend, ranking, onOpenU
   const series = (id: string) => trend?.points.map((p) => p.indicators.find((i) => i.id === id)?.value ?? null) ?? [];
   return (
     <aside className="panel indicator-panel" aria-label={t.indicators} data-testid="indicator-panel">
-      <h2>{t.indicators} — {report.unit ? `${report.unit.type} ${report.unit.name}` : t.province}</h2>
+      <h2>{t.indicators} — {report.unit ? unitDisplayName(report.unit) : t.province}</h2>
       <div className="cards">
         {report.indicators.map((i) => <IndicatorCard key={i.id} indicator={i} trend={series(i.id)} />)}
       </div>

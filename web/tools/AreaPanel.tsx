@@ -7,6 +7,7 @@ import { useLang, useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
 import { DRAW_MODES, EMPTY_DRAFT, draftSpec, type AreaDraft, type DrawMode } from './area-draft';
 import { OperationForm } from './OperationForm';
+import { unitDisplayName } from '../../geo/unit-names';
 
 interface Props {
   draft: AreaDraft;
@@ -107,7 +108,7 @@ export function AreaPanel({ draft, onDraft, result, onResult, date, today, onSav
           <details>
             <summary>{t.op.communes} ({result.communes.length})</summary>
             <ul data-testid="area-communes">
-              {result.communes.map((c) => <li key={c.code}>{c.type} {c.name} — {c.status ? t.status[c.status] : t.noDataShort}; {c.hotspots.active} {t.active}</li>)}
+              {result.communes.map((c) => <li key={c.code}>{unitDisplayName(c)} — {c.status ? t.status[c.status] : t.noDataShort}; {c.hotspots.active} {t.active}</li>)}
             </ul>
           </details>
           {spec && <OperationForm area={spec} targets={[...targets]} today={today} onSaved={onSaved} />}

@@ -6,6 +6,7 @@ import { HOTSPOT_EVENT_KINDS, type HotspotEventKind } from '../../geo/hotspots';
 import { addHotspotEvent, ApiError, errorText, updateHotspot, type HotspotDetail } from '../api/client';
 import { useLang, useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
+import { unitDisplayName } from '../../geo/unit-names';
 
 interface Props {
   hotspot: HotspotDetail | null;
@@ -46,13 +47,13 @@ export function HotspotPanel({ hotspot: h, today, canWrite, moving, onMove, onCh
     void run(() => addHotspotEvent(h.id, { kind, date: iso, note }));
   };
   const saveMove = () =>
-    moving && void run(() => updateHotspot(h.id, { location: moving, acknowledgeDuplicates: duplicates }), (s) => t.hd.moved(`${s.commune.type} ${s.commune.name}`));
+    moving && void run(() => updateHotspot(h.id, { location: moving, acknowledgeDuplicates: duplicates }), (s) => t.hd.moved(unitDisplayName(s.commune)));
 
   return (
     <aside className="panel" data-testid="hotspot-panel">
       <button className="close" onClick={onClose} aria-label={t.close}>×</button>
       <h2>{t.hd.title(h.id)}</h2>
-      <p><strong>{h.address}</strong> — {h.commune.type} {h.commune.name}</p>
+      <p><strong>{h.address}</strong> — {unitDisplayName(h.commune)}</p>
       <p>{t.hs.kinds[h.kind]} · {h.activities.map((a) => t.hs.activities[a]).join(', ')} · <span data-testid="hotspot-status">{h.status ? t.hotspotStatus[h.status] : "—"}</span></p>
       {h.description && <p className="muted">{h.description}</p>}
       {h.source && <p className="muted">{t.hs.source}: {h.source}</p>}

@@ -4,6 +4,7 @@ import { operationExportUrl, type Operation } from '../api/client';
 import { useLang, useT } from '../i18n/context';
 import { formatCount, formatDate } from '../i18n/format';
 import { ResultsForm } from './ResultsForm';
+import { unitDisplayName } from '../../geo/unit-names';
 
 interface Props {
   op: Operation | null;
@@ -39,7 +40,7 @@ export function OperationPanel({ op, loading, today, canWrite, onChanged, onClos
               {op.hotspots.map((h) => (
                 <tr key={h.id} data-testid={`op-hotspot-${h.id}`}>
                   <td>{h.id}{h.target ? ' ★' : ''}</td>
-                  <td>{h.address}<br /><span className="muted">{h.commune.type} {h.commune.name}</span></td>
+                  <td>{h.address}<br /><span className="muted">{unitDisplayName(h.commune)}</span></td>
                   <td data-testid={`op-hotspot-status-${h.id}`}>{h.status ? t.hotspotStatus[h.status] : "—"}</td>
                   <td>{h.eliminatedHere ? formatDate(h.eliminatedHere) : ''}</td>
                 </tr>

@@ -9,6 +9,7 @@ import type { MapData } from '../map/boundaries';
 import { useRequest } from '../state/useRequest';
 import type { ViewState } from '../state/view';
 import { addPoint, draftSketch, EMPTY_DRAFT, type AreaDraft } from './area-draft';
+import { unitDisplayName } from '../../geo/unit-names';
 
 const AreaPanel = lazy(() => import('./AreaPanel').then((m) => ({ default: m.AreaPanel })));
 const OperationPanel = lazy(() => import('./OperationPanel').then((m) => ({ default: m.OperationPanel })));
@@ -79,7 +80,7 @@ export function usePoliceTools({ view, update, map, date, today, revision, canRe
     </div>
   );
 
-  const unitName = (code: string) => { const u = map?.names.get(code); return u ? `${u.type} ${u.name}` : code; };
+  const unitName = (code: string) => { const u = map?.names.get(code); return u ? unitDisplayName(u) : code; };
   let panel: ReactNode = null;
   if (tool === 'add' && placed && today)
     panel = (
