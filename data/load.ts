@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import { count } from 'drizzle-orm';
 import type { ZodError } from 'zod';
 import type { Db } from '../server/db/client';
-import { clearDataset } from '../server/db/clear';
 import * as t from '../server/db/schema';
 import { appendAudit } from '../server/services/audit';
 import { bumpRevision, writeMeta } from '../server/services/meta';
+import { clearForReplacement, previewReplacement, restoreAreas, type AreaReport, type ClearedDataset } from '../server/services/replacement';
 import { bboxOf } from '../geo/spatial';
 import { dataset } from './format';
 import { resolveDataset, type DatasetProblem, type ResolvedDataset } from './validate';
@@ -110,21 +110,47 @@ function boundaryVersion(r: ResolvedDataset): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+export class AreasWouldBeDroppedError extends Error {
+  constructor(readonly areas: AreaReport) {
+    super(`Users would lose part of their area; nothing written. Check the list, then confirm with --drop-areas / `
+      + `Người dùng sẽ mất một phần địa bàn; chưa ghi gì. Xem danh sách rồi xác nhận bằng --drop-areas:\n`
+      + areas.dropped.map((a) => `  ${a.username}: ${a.dropped.join(', ')}`).join('\n'));
+  }
+}
+
 export interface LoadOptions {
   replace?: boolean;
+  /** Go ahead although some users' areas name units the new dataset does not have (they are reported). */
+  dropAreas?: boolean;
   actor?: string;
+}
+
+/** The unit codes of a dataset, and whether it is the demo: what a replacement by it keeps of users' areas. */
+function replacementOf(r: ResolvedDataset) {
+  return { codes: new Set(r.data.units.map((u) => u.code)), removeDemoAccounts: !r.data.meta.demo };
+}
+
+/** What replacing the database's data by this dataset would do to users (nothing written). */
+export async function previewDatasetReplacement(db: Db, input: unknown): Promise<AreaReport> {
+  const { codes, removeDemoAccounts } = replacementOf(validateDataset(input));
+  return previewReplacement(db, codes, { removeDemoAccounts });
 }
 
 /** Writes a validated dataset in one transaction. Refuses a non-empty database unless `replace`. */
 export async function loadDataset(db: Db, input: unknown, options: LoadOptions = {}) {
   const r = validateDataset(input);
-  await db.transaction(async (tx) => {
+  const replacing = replacementOf(r);
+  const areas = await db.transaction(async (tx) => {
     const txDb = tx as unknown as Db;
+    let cleared: ClearedDataset | null = null;
     if (!(await isDatabaseEmpty(txDb))) {
       if (!options.replace) throw new DatabaseNotEmptyError();
-      await clearDataset(txDb);
+      const preview = await previewReplacement(txDb, replacing.codes, replacing);
+      if (preview.dropped.length && !options.dropAreas) throw new AreasWouldBeDroppedError(preview);
+      cleared = await clearForReplacement(txDb, replacing);
     }
     const unitIds = await writeUnits(txDb, r);
+    const areas = cleared ? await restoreAreas(txDb, cleared) : null;
     if (r.data.layers.length) await txDb.insert(t.mapLayers).values(r.data.layers);
     if (r.data.plans.length) await txDb.insert(t.plans).values(r.data.plans.map((p) => ({ id: p.id, title: p.title, legalRef: p.legalRef, startDate: p.start, endDate: p.end, targets: p.targets })));
     if (r.data.selections.length) await txDb.insert(t.planSelections).values(r.data.selections.map((s, i) => ({ planId: s.planId, communeId: unitIds[r.selectionUnits[i]!]!, selectedOn: s.selectedOn, note: s.note })));
@@ -133,7 +159,8 @@ export async function loadDataset(db: Db, input: unknown, options: LoadOptions =
     await writeMeta(txDb, 'dataset', r.data.meta);
     await writeMeta(txDb, 'boundaryVersion', boundaryVersion(r));
     await bumpRevision(txDb);
-    await appendAudit(txDb, { actorName: options.actor ?? 'system', action: options.replace ? 'dataset.replace' : 'dataset.load', entityType: 'dataset', entityId: r.data.meta.name, after: { units: r.data.units.length, hotspots: r.data.hotspots.length, statusChanges: r.data.statusChanges.length } });
+    await appendAudit(txDb, { actorName: options.actor ?? 'system', action: options.replace ? 'dataset.replace' : 'dataset.load', entityType: 'dataset', entityId: r.data.meta.name, after: { units: r.data.units.length, hotspots: r.data.hotspots.length, statusChanges: r.data.statusChanges.length, ...(areas ? { areas } : {}) } });
+    return areas;
   });
-  return { units: r.data.units.length, hotspots: r.data.hotspots.length, statusChanges: r.data.statusChanges.length, plans: r.data.plans.length };
+  return { units: r.data.units.length, hotspots: r.data.hotspots.length, statusChanges: r.data.statusChanges.length, plans: r.data.plans.length, areas };
 }

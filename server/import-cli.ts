@@ -19,10 +19,11 @@ import { parseCrosswalk } from './import/crosswalk';
 import { TEXT_ENCODINGS, type TextEncodingName } from './import/encodings';
 import { prepareBoundaries, type ImportReport } from './import/prepare';
 import { MAX_IMPORT_BYTES, tooLarge } from './import/read';
+import { formatAreaReport } from './services/replacement';
 
 const USAGE = [
   'npm run import -- code-list <list.json> --as-of YYYY-MM-DD [--name TEXT]',
-  'npm run import -- boundaries <file.geojson|.topojson|.zip> (--dry-run | --commit) [--valid-from YYYY-MM-DD] [--valid-to YYYY-MM-DD]',
+  'npm run import -- boundaries <file.geojson|.topojson|.zip> (--dry-run | --commit) --valid-from YYYY-MM-DD [--valid-to YYYY-MM-DD]',
   '    [--code-list list.json] [--crosswalk merges.json|splits.json] [--province NN] [--skip-unmatched] [--replace-demo]',
   '    [--legal-basis TEXT] [--epsg N] [--encoding utf-8|windows-1258|tcvn3|vni] [--layer NAME] [--json]',
 ].join('\n');
@@ -48,7 +49,7 @@ export function formatReport(r: ImportReport): string {
     const where = list.slice(0, 5).map((f) => `${f.label}${f.areaM2 !== undefined ? ` ${f.areaM2} m²` : ''}${f.at ? ` @ ${f.at[0]!.toFixed(6)},${f.at[1]!.toFixed(6)}` : ''}${f.detail ? ` (${f.detail})` : ''}`).join('; ');
     lines.push(`  ${kind}: ${list.length} (${state}) — ${where}${list.length > 5 ? '; …' : ''}`);
   }
-  lines.push(r.blocking ? `Không thể nhập: ${r.blocking} lỗi chặn / cannot import: ${r.blocking} blocking finding(s)` : `Có thể nhập ${r.ready} đơn vị / ready to import ${r.ready} unit(s)`);
+  if (r.blocking) lines.push(`Không thể nhập: ${r.blocking} lỗi chặn / cannot import: ${r.blocking} blocking finding(s)`);
   return lines.join('\n');
 }
 
@@ -117,13 +118,15 @@ async function main(argv: string[]): Promise<number> {
   }
   const validFrom = date(values['valid-from'], 'valid-from');
   const validTo = date(values['valid-to'], 'valid-to');
-  if (values.commit && !validFrom) throw new HttpError(422, 'bad_date', '--valid-from: ranh giới có hiệu lực từ ngày nào', '--valid-from: the date the boundaries take effect');
+  // A dry run too: the file is checked against the code list of its own dates (codes were reused in 2025).
+  if (!validFrom)
+    throw new HttpError(422, 'bad_date', '--valid-from: ranh giới có hiệu lực từ ngày nào (để đối chiếu với danh mục đơn vị hành chính của thời điểm đó)', '--valid-from: the date the boundaries take effect (the file is checked against the code list of that time)');
   const size = statSync(file).size;
   if (size > MAX_IMPORT_BYTES) throw tooLarge(size); // refused before reading a byte
   const bytes = readFileSync(file);
   const listFile = values['code-list'] ? parseCodeList(readJson(values['code-list'])) : null;
   const crosswalk = values.crosswalk ? parseCrosswalk(readJson(values.crosswalk)) : null;
-  const on = validFrom ?? new Date().toISOString().slice(0, 10);
+  const on = validFrom;
   return withCliDatabase(async ({ db }) => {
     const stored = listFile ? null : await codeListFor(db, { validFrom: on, validTo });
     const codeList: OfficialUnit[] | undefined = listFile ?? stored?.units;
@@ -134,11 +137,21 @@ async function main(argv: string[]): Promise<number> {
     });
     if (process.stderr.isTTY && size > 1_000_000) process.stderr.write('\n');
     console.log(values.json ? JSON.stringify(prepared.report, null, 2) : formatReport(prepared.report));
-    if (!values.commit || prepared.report.blocking) return prepared.report.blocking ? 1 : 0;
-    const summary = await commitBoundaries(db, prepared, {
-      validFrom: validFrom!, validTo: validTo ?? null, codeList: codeList ?? null, crosswalk, legalBasis: values['legal-basis'], replaceDemo: values['replace-demo'], actor: 'cli:import',
-    });
-    console.log(`Đã ghi / written: ${summary.units.province} tỉnh, ${summary.units.district} huyện, ${summary.units.commune} xã (hiệu lực từ / valid from ${validFrom}); `
+    if (prepared.report.blocking) return 1;
+    // The dry run goes through the whole commit and rolls it back, so that the two agree on every refusal.
+    const dryRun = !values.commit;
+    let summary;
+    try {
+      summary = await commitBoundaries(db, prepared, {
+        validFrom, validTo: validTo ?? null, codeList: codeList ?? null, crosswalk, legalBasis: values['legal-basis'], replaceDemo: values['replace-demo'], demoOption: 'cli', actor: 'cli:import', dryRun,
+      });
+    } catch (e) {
+      if (!(e instanceof HttpError)) throw e;
+      console.log(`Không thể nhập / cannot import:\n${e.vi}\n${e.en}`);
+      return 1;
+    }
+    if (summary.areas) console.log(formatAreaReport(summary.areas).join('\n'));
+    console.log(`${dryRun ? 'Chạy thử, chưa ghi gì; sẽ ghi / dry run, nothing written; would write' : 'Đã ghi / written'}: ${summary.units.province} tỉnh, ${summary.units.district} huyện, ${summary.units.commune} xã (hiệu lực từ / valid from ${validFrom}); `
       + `đóng / closed ${summary.closed} đơn vị cũ; ${summary.links} liên kết cũ→mới / old→new links; ${summary.hotspotsLocated} điểm định vị lại / hotspots located; `
       + `${summary.statusesCarried} trạng thái kế thừa / statuses carried over; ${summary.selectionsCarried} lựa chọn chuyển hóa kế thừa / plan selections carried over; `
       + `${summary.scopesCarried} địa bàn người dùng mở rộng sang xã mới / user areas extended to new communes; `
@@ -148,14 +161,18 @@ async function main(argv: string[]): Promise<number> {
 }
 
 const started = performance.now();
+function printCost() {
+  const mb = Math.round(process.resourceUsage().maxRSS / 1024);
+  console.error(`Thời gian / time: ${((performance.now() - started) / 1000).toFixed(1)} s; bộ nhớ tối đa / peak memory: ${mb} MB`);
+}
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
-    const mb = Math.round(process.resourceUsage().maxRSS / 1024);
-    console.error(`Thời gian / time: ${((performance.now() - started) / 1000).toFixed(1)} s; bộ nhớ tối đa / peak memory: ${mb} MB`);
+    printCost();
   },
   (e: unknown) => {
     console.error(e instanceof HttpError ? `${e.vi}\n${e.en}` : e instanceof Error ? e.message : String(e));
     process.exitCode = 2;
+    printCost();
   },
 );

@@ -9,7 +9,7 @@ import { countUsers } from './services/users';
 import { applyMigrations, openPglite, openPostgres, type Database } from './db/client';
 import { DataDirLockedError, lockDataDir } from './db/lock';
 import { readEnv, type Env } from './env';
-import { seedDemoIfEmpty, seedDemoUsers } from './seed';
+import { retireDemoAccounts, seedDemoIfEmpty, seedDemoUsers } from './seed';
 
 const WEB_ROOT = 'dist/web';
 
@@ -46,6 +46,7 @@ async function main() {
     await seedDemoIfEmpty(database, (m) => console.log(m));
     await seedDemoUsers(database.db, (m) => console.log(m));
   }
+  await retireDemoAccounts(database.db, (m) => console.log(m));
   if ((await countUsers(database.db)) === 0)
     console.log('No users yet / Chưa có người dùng: create the first administrator with `npm run users -- create-admin <username>`');
   const app = createApp({

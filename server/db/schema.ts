@@ -99,6 +99,8 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: instant('created_at').notNull().defaultNow(),
     passwordChangedAt: instant('password_changed_at').notNull().defaultNow(),
+    /** One of the demo province's published accounts: removed when real data replaces the demo. */
+    demo: boolean('demo').notNull().default(false),
   },
   (t) => [check('users_role', sql`${t.role} in ('admin', 'leader', 'police', 'editor', 'approver')`)],
 );

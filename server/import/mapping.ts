@@ -1,6 +1,6 @@
 // Which attributes of an imported file hold the code, name, type and parent of each unit (guessed from the
 // attribute names, editable), and the units they describe, matched to the official code list.
-import { bareName, nameKey } from '../../geo/unit-names';
+import { bareName, nameKey, unitDisplayName } from '../../geo/unit-names';
 import { UNIT_TYPES, type UnitLevel, type UnitType } from '../../geo/units';
 import type { AttributeMapping } from '../contracts/imports';
 import { unitMatcher, type OfficialUnit } from './code-list';
@@ -93,11 +93,6 @@ export interface MatchSummary {
   ambiguous: number;
 }
 
-/** A unit as the list names it: dvhcvn names carry their type word already ("Phường Phúc Xá"). */
-function officialName(u: OfficialUnit): string {
-  return !u.type || u.name.startsWith(`${u.type} `) ? u.name : `${u.type} ${u.name}`;
-}
-
 /** Fallback type when neither the list nor the file says: the commonest unit of the level. */
 const defaultType = (level: AttributeMapping['level']): UnitType => (level === 'district' ? 'Huyện' : 'Xã');
 
@@ -118,16 +113,22 @@ export function matchRows(list: OfficialUnit[], provinceCode: string, rows: Reco
     const r = match({ code: get(row, mapping.code), name: get(row, mapping.name), type: get(row, mapping.type), parent: get(row, mapping.parent) });
     if (r.status === 'unmatched') {
       summary.unmatched++;
-      findings.push({ kind: 'unmatched', feature: index, elsewhere: r.elsewhere.map((u) => `${u.code} ${officialName(u)}`) });
+      findings.push({ kind: 'unmatched', feature: index, elsewhere: r.elsewhere.map((u) => `${u.code} ${unitDisplayName(u)}`) });
       return;
     }
     if (r.status === 'ambiguous') {
       summary.ambiguous++;
-      findings.push({ kind: 'ambiguous', feature: index, candidates: r.candidates.map((u) => `${u.code} ${officialName(u)}`) });
+      findings.push({ kind: 'ambiguous', feature: index, candidates: r.candidates.map((u) => `${u.code} ${unitDisplayName(u)}`) });
+      return;
+    }
+    // A code whose unit has another name (beyond tone-mark placement, type words, spacing) is not taken: codes were
+    // reused across the 2025 reform, so an old file checked against the new list would land on other communes.
+    if (r.nameDiffers) {
+      summary.unmatched++;
+      findings.push({ kind: 'name_differs', feature: index, official: `${r.unit.code} ${unitDisplayName(r.unit)}` });
       return;
     }
     summary[r.by === 'code' ? 'byCode' : 'byName']++;
-    if (r.nameDiffers) findings.push({ kind: 'name_differs', feature: index, official: officialName(r.unit) });
     const u = r.unit;
     byCode.set(u.code, [...(byCode.get(u.code) ?? []), index]);
     units.push({ index, code: u.code, name: bareName(u.name), type: unitTypeOf(u.type) ?? defaultType(mapping.level), level: mapping.level, parentCode: u.parentCode });

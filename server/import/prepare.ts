@@ -145,7 +145,7 @@ export async function prepareBoundaries(file: string, bytes: Uint8Array, options
     if (m.kind === 'unmatched') findings.push({ ...base, kind: m.kind, blocking: !leaveOut, detail: m.elsewhere.join('; ') || undefined });
     if (m.kind === 'ambiguous') findings.push({ ...base, kind: m.kind, blocking: !leaveOut, detail: m.candidates.join('; ') });
     if (m.kind === 'duplicate_code') findings.push({ ...base, kind: m.kind, blocking: true, others: m.others, detail: m.code });
-    if (m.kind === 'name_differs') findings.push({ ...base, kind: m.kind, blocking: false, detail: m.official });
+    if (m.kind === 'name_differs') findings.push({ ...base, kind: m.kind, blocking: !leaveOut, detail: m.official });
   }
   const tolerances = { ...DEFAULT_TOLERANCES, ...options.tolerances };
   const geometries = units.map((u) => u.geometry);

@@ -15,7 +15,7 @@ import { uploadLimit } from '../http/upload';
 import { validate } from '../http/validate';
 import { parseCodeList, type OfficialUnit } from '../import/code-list';
 import { codeListFor, saveCodeList } from '../import/code-lists';
-import { commitBoundaries } from '../import/commit';
+import { commitBoundaries, demoReplacementPreview } from '../import/commit';
 import { parseCrosswalk, type Crosswalk } from '../import/crosswalk';
 import { prepareBoundaries } from '../import/prepare';
 import { MAX_IMPORT_BYTES } from '../import/read';
@@ -114,7 +114,9 @@ export function importRoutes(ctx: RouteContext) {
       // Every unit with a geometry, marked written, blocking or left out, quantised for the preview map (~1 m).
       const units: FeatureCollection = { type: 'FeatureCollection', features: prepared.drawn };
       const preview = topology({ units }, DISPLAY_QUANTIZATION);
-      return c.json({ token, report: prepared.report, preview, crosswalkLinks: crosswalk?.links.length ?? null }, 200);
+      // Users' areas if the demo is replaced, shown before the commit is confirmed.
+      const areas = await demoReplacementPreview(db, prepared);
+      return c.json({ token, report: prepared.report, preview, crosswalkLinks: crosswalk?.links.length ?? null, areas }, 200);
     })
     .post('/boundaries/commit', validate('json', commitBody), async (c) => {
       const p = manager(c);

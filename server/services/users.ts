@@ -58,7 +58,7 @@ export async function countUsers(db: Db): Promise<number> {
 
 export async function createUser(
   db: Db,
-  input: { username: string; displayName: string; role: Role; password: string; scopes: string[] },
+  input: { username: string; displayName: string; role: Role; password: string; scopes: string[]; demo?: boolean },
   actor: AuditActor,
 ): Promise<UserDto> {
   const problem = passwordProblem(input.password, input.username);
@@ -68,7 +68,7 @@ export async function createUser(
     if ((await tx.select({ id: t.users.id }).from(t.users).where(eq(t.users.username, input.username))).length)
       throw new HttpError(409, 'username_taken', `Tên đăng nhập "${input.username}" đã có`, `Username "${input.username}" is taken`);
     const unitIds = await unitIdsFor(tx, input.scopes);
-    const [u] = await tx.insert(t.users).values({ username: input.username, displayName: input.displayName, role: input.role, passwordHash }).returning();
+    const [u] = await tx.insert(t.users).values({ username: input.username, displayName: input.displayName, role: input.role, passwordHash, demo: input.demo ?? false }).returning();
     for (const unitId of unitIds) await tx.insert(t.userScopes).values({ userId: u!.id, unitId });
     const dto = await toDto(tx, u!);
     await appendAudit(tx, { ...actor, action: 'user_create', entityType: 'user', entityId: String(u!.id), after: dto });

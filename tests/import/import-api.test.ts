@@ -1,14 +1,16 @@
 // The admin page's import flow through the API, on a demo database: a code list loaded; a file whose province cannot
 // be told refused naming the province field; matched by name (one unit blocks), then by the code attribute the user
-// chose (nothing blocks); a blocked preview and a demo database refused with nothing written; the commit replacing
-// the demo; the same preview not committed twice.
+// chose (the code the list names otherwise blocks until left out); a blocked preview and a demo database refused with
+// nothing written; the users' areas shown before the commit replacing the demo, which removes the demo accounts; the
+// same preview not committed twice.
 import { feature } from 'topojson-client';
 import type { FeatureCollection } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { signIn, type Client } from '../helpers/auth';
-import { importBoundaries, importCodeList, importCommunes, IMPORT_PROVINCE } from '../fixtures/import-province';
+import { login, signIn, type Client } from '../helpers/auth';
+import { createUser } from '../../server/services/users';
+import { importBoundaries, importCodeList, IMPORT_PROVINCE } from '../fixtures/import-province';
 import { miniProvince } from '../fixtures/mini-province';
 
 type Preview = { token: string; report: { blocking: number; ready: number; matching: Record<string, number>; attributes: { name: string; examples: string[] }[]; findings: { kind: string; label: string; blocking: boolean; detail?: string }[] }; preview: Topology };
@@ -58,27 +60,52 @@ describe('boundary import through the admin API', () => {
     expect(await communeNames()).toEqual(['98101 Tân An', '98102 Hòa Lợi', '98201 Phước Hưng', '98202 Long Đức']);
   });
 
-  it('matches by the code attribute chosen, refuses a demo database unless asked, then replaces it; a preview commits once', async () => {
+  it('matches by the code attribute chosen; a code whose unit the list names otherwise blocks until left out', async () => {
     const res = await preview({ validFrom: '2025-07-01', mapping: { code: 'MA_SO' } });
     const p = (await res.json()) as Preview;
-    expect(p.report.matching).toEqual({ byCode: 9, byName: 0, unmatched: 0, ambiguous: 0 });
-    expect([p.report.blocking, p.report.ready, p.preview.objects.units && 'geometries' in p.preview.objects.units ? p.preview.objects.units.geometries.length : 0]).toEqual([0, 9, 9]);
-    expect(p.report.findings.map((f) => [f.kind, f.label, f.detail ?? null])).toEqual([
-      ['repeated_vertices', '#5 97005 Xã Tân Hoà', null],
-      ['name_differs', '#9 97009 Đặc khu Cô Tô', 'Đặc khu Cô Tô Mới'],
+    expect(p.report.matching).toEqual({ byCode: 8, byName: 0, unmatched: 1, ambiguous: 0 });
+    expect([p.report.blocking, p.report.ready]).toEqual([1, 0]);
+    expect(p.report.findings.map((f) => [f.kind, f.label, f.blocking, f.detail ?? null])).toEqual([
+      ['repeated_vertices', '#5 97005 Xã Tân Hoà', false, null],
+      ['name_differs', '#9 97009 Đặc khu Cô Tô', true, '97009 Đặc khu Cô Tô Mới'],
     ]);
+  });
+
+  it('refuses a demo database unless asked, shows whose areas go before the commit, then replaces it; a preview commits once', async () => {
+    const db = app.database.db;
+    const actor = { actorId: null, actorName: 'test', address: null };
+    // A demo account, and a user the province made on the demo whose area only the demo has.
+    await createUser(db, { username: 'quantri', displayName: 'Quản trị', role: 'admin', password: 'MinhHoa@2026', scopes: [], demo: true }, actor);
+    await createUser(db, { username: 'canbo.chauthanh', displayName: 'Cán bộ Châu Thành', role: 'editor', password: 'Mat-khau-thu-2024', scopes: ['981'], demo: false }, actor);
+    const demoSession = await login(app, 'quantri', 'MinhHoa@2026');
+
+    const res = await preview({ validFrom: '2025-07-01', mapping: { code: 'MA_SO' }, skipUnmatched: true });
+    const p = (await res.json()) as Preview & { areas: unknown };
+    expect([p.report.blocking, p.report.ready]).toEqual([0, 8]);
+    expect(p.areas).toEqual({ demoAccountsRemoved: ['quantri'], dropped: [{ username: 'canbo.chauthanh', kept: [], dropped: ['981'] }], carried: 0 });
 
     const demo = await admin.send('POST', '/api/imports/boundaries/commit', { token: p.token });
-    expect([demo.status, ((await demo.json()) as ErrorBody).error.code]).toEqual([409, 'demo_data']);
+    const refusal = (await demo.json()) as ErrorBody & { error: { message: string } };
+    expect([demo.status, refusal.error.code]).toEqual([409, 'demo_data']);
     expect(await communeNames()).toHaveLength(4);
 
     const done = await admin.send('POST', '/api/imports/boundaries/commit', { token: p.token, replaceDemo: true, legalBasis: 'Nghị quyết 1656/NQ-UBTVQH15' });
     expect(done.status).toBe(201);
-    expect(await done.json()).toMatchObject({ units: { province: 1, district: 0, commune: 9 }, closed: 0 });
-    // Names as the official list writes them, diacritics kept.
-    expect(await communeNames()).toEqual(importCommunes.map((c) => `${c.code} ${c.name.replace(/^(Phường|Xã|Đặc khu) /, '')}`).sort());
+    expect(await done.json()).toMatchObject({
+      units: { province: 1, district: 0, commune: 8 }, closed: 0,
+      areas: { demoAccountsRemoved: ['quantri'], dropped: [{ username: 'canbo.chauthanh', kept: [], dropped: ['981'] }], carried: 0 },
+    });
+    // Names as the official list writes them, diacritics kept; the unit left out is not written.
+    expect(await communeNames()).toEqual(['97001 An Hòa', '97002 Bình Minh', '97003 Cẩm Đường', '97004 Đông Hưng', '97005 Tân Hòa', '97006 Hải Đăng', '97007 Ngọc Thủy', '97008 Phú Quới']);
     const health = (await (await admin.get('/api/health')).json()) as { demo: boolean; vintages: { from: string }[] };
     expect([health.demo, health.vintages.map((v) => v.from)]).toEqual([false, ['2025-07-01']]);
+    // The demo account is gone with its session; the province's user stays, without the demo's units.
+    expect(((await (await demoSession.get('/api/auth/me')).json()) as { user: unknown }).user).toBeNull();
+    expect((await demoSession.get('/api/statuses?date=2025-08-01')).status).toBe(401);
+    await expect(login(app, 'quantri', 'MinhHoa@2026')).rejects.toThrow(/login quantri: 401/);
+    const users = (await (await admin.get('/api/users')).json()) as { users: { username: string; scopes: string[] }[] };
+    expect(users.users.map((u) => [u.username, u.scopes])).toContainEqual(['canbo.chauthanh', []]);
+    expect(users.users.map((u) => u.username)).not.toContain('quantri');
 
     const again = await admin.send('POST', '/api/imports/boundaries/commit', { token: p.token, replaceDemo: true });
     expect([again.status, ((await again.json()) as ErrorBody).error.code]).toEqual([404, 'preview_expired']);

@@ -13,12 +13,12 @@ import * as t from '../../server/db/schema';
 import { labelPoint } from '../../geo/labels';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { login, signIn, type Client } from '../helpers/auth';
-import { adminUnitsFile, boundaryFile, sharedDataPresent } from '../helpers/shared-data';
+import { adminUnitsFile, boundaryFile, describeWithSharedData, sharedDataPresent } from '../helpers/shared-data';
 
 const OLD_FILE = 'vn-gadm41-84-tra-vinh-communes.geojson';
 const NEW_FILE = 'vn-2025-86-vinh-long-communes.geojson';
 
-describe.skipIf(!sharedDataPresent)('the 2025 reform: Trà Vinh (old communes) → Vĩnh Long (2025)', () => {
+describeWithSharedData('the 2025 reform: Trà Vinh (old communes) → Vĩnh Long (2025)', () => {
   let app: TestApp;
   let admin: Client;
   let police: Client;
@@ -219,6 +219,52 @@ describe.skipIf(!sharedDataPresent)('the 2025 reform: Trà Vinh (old communes) �
     expect(pick(y2024, 'C1').value).toBe(2);
     expect(pick(y2026, 'C1').value).toBe(0);
   });
+});
+
+describeWithSharedData('the 2025 crosswalk when the old vintage was imported to end on 1/7/2025', () => {
+  const file = (name: string, path: string) => new File([readFileSync(path)], name);
+
+  it('links and carries the vintage that ends on the new start date; a crosswalk that links nothing is refused', async () => {
+    const app = await createTestApp(null, '2026-01-15T05:00:00Z');
+    try {
+      const admin = await signIn(app, 'admin');
+      expect((await admin.upload('/api/imports/code-lists', file('dvhcvn.json', adminUnitsFile('dvhcvn.json')), { asOf: '2025-03-01', name: 'dvhcvn' })).status).toBe(201);
+      expect((await admin.upload('/api/imports/code-lists', file('merges.json', adminUnitsFile('merges.json')), { asOf: '2025-07-01', name: 'merges' })).status).toBe(201);
+      const commit = async (name: string, options: object, crosswalk: boolean) => {
+        const preview = await admin.upload('/api/imports/boundaries/preview', file(name, boundaryFile(name)), {
+          options: JSON.stringify(options), ...(crosswalk ? { crosswalk: file('merges.json', adminUnitsFile('merges.json')) } : {}),
+        });
+        expect(preview.status).toBe(200);
+        const { token } = (await preview.json()) as { token: string };
+        return admin.send('POST', '/api/imports/boundaries/commit', { token });
+      };
+
+      // The 2025 vintage alone, with the crosswalk: nothing to link, so refused with the reason and nothing written.
+      const alone = await commit(NEW_FILE, { validFrom: '2025-07-01' }, true);
+      expect(alone.status).toBe(422);
+      const refusal = ((await alone.json()) as { error: { code: string; issues: { path: string; message: string }[] } }).error;
+      expect(refusal.code).toBe('crosswalk_unused');
+      expect(refusal.issues[0]!.path).toBe('crosswalk');
+      expect(refusal.issues[0]!.message).toContain('ending on 01/07/2025');
+      expect(await app.database.db.select({ id: t.adminUnits.id }).from(t.adminUnits)).toEqual([]);
+
+      // The natural order: the old communes until 1/7/2025, then the new ones from that day with the crosswalk.
+      const old = await commit(OLD_FILE, { validFrom: '2015-01-01', validTo: '2025-07-01', skipUnmatched: true }, false);
+      expect(old.status).toBe(201);
+      const editor = await signIn(app, 'editor', ['29260']); // old Phường 9
+      const reform = await commit(NEW_FILE, { validFrom: '2025-07-01' }, true);
+      expect(reform.status).toBe(201);
+      const summary = (await reform.json()) as { closed: number; links: number; scopesCarried: number };
+      expect(summary.closed).toBe(0); // they had ended already
+      expect(summary.links).toBeGreaterThanOrEqual(104); // every old commune went into a new one (before the fix: 0)
+      expect(summary.scopesCarried).toBe(1);
+      const area = ((await (await login(app, editor.username)).get('/api/my-area').then((r) => r.json())) as { communes: { code: string }[] }).communes;
+      expect(area.length).toBeGreaterThan(0);
+      expect(area.map((c) => c.code)).not.toContain('29260');
+    } finally {
+      await app.close();
+    }
+  }, 15 * 60_000);
 });
 
 describe('boundary import requests', () => {

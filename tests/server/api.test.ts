@@ -23,7 +23,7 @@ afterAll(() => t.close());
 describe('GET /api/health', () => {
   it('reports database kind, schema version and the demo flag', async () => {
     const body = await json('/api/health');
-    expect(body).toMatchObject({ status: 'ok', demo: true, dataset: 'Tỉnh Thử Nghiệm', schemaVersion: 5, today: '2024-06-30' });
+    expect(body).toMatchObject({ status: 'ok', demo: true, dataset: 'Tỉnh Thử Nghiệm', schemaVersion: 6, today: '2024-06-30' });
     expect(['pglite', 'postgres']).toContain(body.database);
   });
 });
