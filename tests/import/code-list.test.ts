@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { bareName, nameKey } from '../../geo/unit-names';
 import { parseCodeList, unitMatcher, type OfficialUnit } from '../../server/import/code-list';
-import { boundaryFile, readShared, sharedDataPresent, SHARED_DATA } from '../helpers/shared-data';
+import { boundaryFile, readShared, describeWithSharedData, sharedDataPresent, SHARED_DATA } from '../helpers/shared-data';
 
 describe('unit names', () => {
   it('ignores type words, spacing, case, leading zeros and where the tone mark sits, but not letters or tones', () => {
@@ -38,7 +38,7 @@ describe('unit names', () => {
   });
 });
 
-describe.skipIf(!sharedDataPresent)(`matching the real files of ${SHARED_DATA} to the official lists`, () => {
+describeWithSharedData(`matching the real files of ${SHARED_DATA} to the official lists`, () => {
   const before = sharedDataPresent ? parseCodeList(JSON.parse(readShared('admin-units', 'dvhcvn.json').toString('utf8'))) : [];
   const after = sharedDataPresent ? parseCodeList(JSON.parse(readShared('admin-units', 'merges.json').toString('utf8'))) : [];
   const load = (f: string) => JSON.parse(readFileSync(boundaryFile(f), 'utf8')) as FeatureCollection;

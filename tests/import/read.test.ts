@@ -7,7 +7,7 @@ import type { FeatureCollection } from 'geojson';
 import { HttpError } from '../../server/http/errors';
 import { isVietnameseSyllable, vietnameseScore } from '../../server/import/encodings';
 import { MAX_IMPORT_BYTES, readBoundaryFile } from '../../server/import/read';
-import { boundaryFile, manifest, sharedDataPresent, SHARED_DATA } from '../helpers/shared-data';
+import { boundaryFile, manifest, describeWithSharedData, sharedDataPresent, SHARED_DATA } from '../helpers/shared-data';
 import { zippedShapefile } from '../helpers/shapefile';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -77,7 +77,7 @@ describe('reading boundary files', () => {
   });
 });
 
-describe.skipIf(!sharedDataPresent)(`the real files of ${SHARED_DATA}`, () => {
+describeWithSharedData(`the real files of ${SHARED_DATA}`, () => {
   const files = sharedDataPresent ? readdirSync(`${SHARED_DATA}/boundaries`).filter((f) => f.endsWith('.geojson')) : [];
   const m = sharedDataPresent ? manifest() : {};
 

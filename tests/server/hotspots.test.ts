@@ -2,7 +2,9 @@
 // 50 m, lifecycle rules, search without diacritics and filters, need-to-know redaction per role, audit and live events.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destination } from '@turf/turf';
+import { sql } from 'drizzle-orm';
 import type { Role } from '../../server/auth/access';
+import { queryRows } from '../../server/db/client';
 import { islandProvince } from '../fixtures/island-province';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { signIn, type Client } from '../helpers/auth';
@@ -18,6 +20,18 @@ beforeAll(async () => {
   users.police = police;
 });
 afterAll(() => t.close());
+
+/**
+ * The registry as stored, read with plain SQL (not through the service under test): each hotspot with its commune
+ * and its status on `date` from its latest event on or before that day (none yet: it does not exist on that day).
+ */
+async function stored(date: string) {
+  const rows = await queryRows<{ id: number; address: string; kind: string; activities: string[]; commune: string; last: string | null }>(t.database.db, sql`
+    select h.id, h.address, h.kind, h.activities, u.code as commune,
+      (select e.kind from hotspot_events e where e.hotspot_id = h.id and e.date <= ${date}::date order by e.date desc, e.id desc limit 1) as last
+    from hotspots h join admin_units u on u.id = h.commune_id order by h.id`);
+  return rows.filter((r) => r.last !== null).map((r) => ({ ...r, id: Number(r.id), status: r.last === 'eliminated' ? 'eliminated' : 'active' }));
+}
 
 const create = (location: [number, number], extra: Record<string, unknown> = {}, who = police) =>
   who.send('POST', '/api/hotspots', { location, address: 'Khu phố thử', kind: 'diem', activities: ['selling'], detectedOn: '2024-06-01', ...extra });
@@ -105,14 +119,34 @@ describe('search and filters', () => {
 
   it('filters by commune, kind, status, activity and active period', async () => {
     const all = ((await (await police.get('/api/hotspots?date=2024-06-30')).json()) as any).features;
-    expect(all.every((f: any) => f.properties.status)).toBe(true);
     const f = async (q: string) => ((await (await police.get(`/api/hotspots?${q}`)).json()) as any).features;
-    expect((await f('within=97102&date=2024-06-30')).every((x: any) => x.properties.communeCode === '97102')).toBe(true);
+    const db = await stored('2024-06-30');
+    // Every stored hotspot, each with the status its events give on that day (ids ascending).
+    expect(db.length).toBeGreaterThanOrEqual(2); // the fixture's two, and those the tests above created
+    expect(all.map((x: any) => [x.properties.id, x.properties.communeCode, x.properties.status])).toEqual(db.map((r) => [r.id, r.commune, r.status]));
+    // Each filter: exactly the stored rows that match, none of them empty, and every row returned matches.
+    const expectFilter = async (query: string, match: (r: (typeof db)[number]) => boolean, row: (x: any) => boolean) => {
+      const want = db.filter(match).map((r) => r.id);
+      expect(want.length, `${query}: the stored data has rows that match`).toBeGreaterThan(0);
+      const got = await f(query);
+      expect(got.map((x: any) => x.properties.id), query).toEqual(want);
+      for (const x of got) expect(row(x), `${query}: ${JSON.stringify(x.properties)}`).toBe(true);
+      return got;
+    };
+    await expectFilter('within=97102&date=2024-06-30', (r) => r.commune === '97102', (x) => x.properties.communeCode === '97102');
+    await expectFilter('within=97101&date=2024-06-30', (r) => r.commune === '97101', (x) => x.properties.communeCode === '97101');
+    await expectFilter('status=eliminated&date=2024-06-30', (r) => r.status === 'eliminated', (x) => x.properties.status === 'eliminated');
+    await expectFilter('status=active&date=2024-06-30', (r) => r.status === 'active', (x) => x.properties.status === 'active');
+    await expectFilter('kind=diem&date=2024-06-30', (r) => r.kind === 'diem', (x) => x.properties.kind === 'diem');
+    await expectFilter('activity=selling&date=2024-06-30', (r) => r.activities.includes('selling'), (x) => x.properties.activities.includes('selling'));
+    // The fixture's d2 is the only tụ điểm, the only one harbouring, and the only one eliminated (01/02/2024).
     expect((await f('kind=tu_diem&date=2024-06-30')).map((x: any) => x.properties.address)).toEqual(['Bến cá Đức Hòa']);
-    expect((await f('status=eliminated&date=2024-06-30')).every((x: any) => x.properties.status === 'eliminated')).toBe(true);
+    expect((await f('status=eliminated&date=2024-06-30')).map((x: any) => x.properties.address)).toEqual(['Bến cá Đức Hòa']);
     expect((await f('activity=harbouring&date=2024-06-30')).map((x: any) => x.properties.address)).toEqual(['Bến cá Đức Hòa']);
     expect((await f('from=2024-03-01&to=2024-06-30&kind=tu_diem'))).toEqual([]); // eliminated 01/02/2024
-    expect((await f('from=2024-01-01&to=2024-06-30&kind=tu_diem')).length).toBe(1);
+    expect((await f('from=2024-01-01&to=2024-06-30&kind=tu_diem')).map((x: any) => x.properties.address)).toEqual(['Bến cá Đức Hòa']);
+    // Before 2024 only d2 existed (d1 was detected on 10/01/2024, the others in 2024 too).
+    expect((await f('date=2023-12-31')).map((x: any) => [x.properties.address, x.properties.status])).toEqual([['Bến cá Đức Hòa', 'active']]);
     const page1 = (await (await police.get('/api/hotspots?date=2024-06-30&limit=2')).json()) as any;
     const page2 = (await (await police.get('/api/hotspots?date=2024-06-30&limit=2&offset=2')).json()) as any;
     expect(page1.total).toBe(all.length);
@@ -136,7 +170,10 @@ describe('need to know', () => {
       expect(counts.status).toBe(200);
       const text = await counts.text();
       expect(text).not.toMatch(/107\.|11\.0|address|Ấp/);
-      expect(JSON.parse(text).counts['97101'].active).toBeGreaterThan(0);
+      const db = await stored('2024-06-30');
+      const inVanhKhuyen = (status: string) => db.filter((r) => r.commune === '97101' && r.status === status).length;
+      expect(inVanhKhuyen('active')).toBeGreaterThan(0);
+      expect(JSON.parse(text).counts['97101']).toEqual({ active: inVanhKhuyen('active'), eliminated: inVanhKhuyen('eliminated') });
       expect((await create([107.03, 11.09], { acknowledgeDuplicates: true }, users[role])).status).toBe(exact ? 201 : 403);
     }
   });

@@ -88,40 +88,78 @@ describe('operations', () => {
   it('plans an operation, records its results, and the eliminations become lifecycle events', async () => {
     const { features } = (await (await police.get('/api/hotspots?status=active&date=2024-06-30')).json()) as any;
     const target = features.find((f: any) => f.properties.address === 'Khóm 2, thị trấn Hòa Lợi').properties.id;
-    const created = await police.send('POST', '/api/operations', {
+    const plan = {
       name: 'Đợt cao điểm tháng 6/2024', startDate: '2024-06-01', endDate: '2024-06-30', area: { type: 'circle', center: [106.15, 10.05], radiusM: 3000 },
       units: ['Công an huyện Châu Thành', 'Đồn Biên phòng'], targetHotspotIds: [target], note: 'Tấn công trấn áp tội phạm ma túy',
-    });
+    };
+    const created = await police.send('POST', '/api/operations', plan);
     expect(created.status, await created.clone().text()).toBe(201);
     const op = (await created.json()) as any;
-    expect(op.hotspots).toMatchObject([{ id: target, target: true, status: 'active', eliminatedHere: null }]);
+    // The target as the fixture has it (h2: a điểm of using, detected 01/07/2021), nothing recorded yet.
+    const khom2 = {
+      id: target, location: [106.15, 10.05], address: 'Khóm 2, thị trấn Hòa Lợi', kind: 'diem', activities: ['using'],
+      commune: { code: '98102', name: 'Hòa Lợi', type: 'Thị trấn' }, target: true,
+    };
+    const planned = {
+      id: op.id, name: 'Đợt cao điểm tháng 6/2024', startDate: '2024-06-01', endDate: '2024-06-30', areaSpec: { type: 'circle', center: [106.15, 10.05], radiusM: 3000 },
+      units: ['Công an huyện Châu Thành', 'Đồn Biên phòng'], note: 'Tấn công trấn áp tội phạm ma túy', results: null, resultsRecordedAt: null,
+      hotspots: [{ ...khom2, status: 'active', eliminatedHere: null, history: [{ kind: 'detected', date: '2021-07-01', note: '' }] }],
+    };
+    expect(op).toMatchObject(planned);
+    expect(op.area.type).toBe('Polygon'); // the circle, drawn as a polygon
+    // Stored as sent: read back.
+    const readBack = async () => {
+      const res = await police.get(`/api/operations/${op.id}?date=2024-06-30`);
+      expect(res.status).toBe(200);
+      return (await res.json()) as any;
+    };
+    expect(await readBack()).toEqual(op);
 
     const outside = await police.send('POST', `/api/operations/${op.id}/results`, { arrested: 3, cases: 2, eliminated: [{ hotspotId: target, date: '2024-05-20' }] });
     expect(outside.status).toBe(422);
     expect(await status('Khóm 2, thị trấn Hòa Lợi')).toBe('active');
+    expect(await readBack()).toEqual(op); // nothing kept
 
-    const already = features.length; // keep the count for the list check below
     const wrong = await police.send('POST', `/api/operations/${op.id}/results`, {
       arrested: 3, cases: 2, eliminated: [{ hotspotId: target, date: '2024-06-20' }, { hotspotId: target, date: '2024-06-21' }],
     });
     expect(wrong.status).toBe(422); // the second elimination of the same hotspot fails: nothing of the results is kept
     expect(await status('Khóm 2, thị trấn Hòa Lợi')).toBe('active');
+    expect(await readBack()).toEqual(op);
 
     const ok = await police.send('POST', `/api/operations/${op.id}/results`, {
       arrested: 3, cases: 2, seizures: [{ substance: 'Heroin', quantity: 12.5, unit: 'g' }, { substance: 'Ma túy tổng hợp', quantity: 40, unit: 'viên' }],
-      eliminated: [{ hotspotId: target, date: '2024-06-20', note: 'Bắt quả tang' }],
+      eliminated: [{ hotspotId: target, date: '2024-06-20', note: 'Bắt quả tang' }], note: 'Phối hợp với Công an xã',
     });
     expect(ok.status, await ok.clone().text()).toBe(200);
     const done = (await ok.json()) as any;
-    expect(done.results).toMatchObject({ arrested: 3, cases: 2, seizures: [{ substance: 'Heroin' }, { substance: 'Ma túy tổng hợp' }] });
-    expect(done.hotspots[0]).toMatchObject({ status: 'eliminated', eliminatedHere: '2024-06-20' });
-    expect(done.hotspots[0].history.at(-1)).toMatchObject({ kind: 'eliminated', note: 'Đợt cao điểm "Đợt cao điểm tháng 6/2024" — Bắt quả tang' });
+    const recorded = {
+      ...planned,
+      results: { arrested: 3, cases: 2, seizures: [{ substance: 'Heroin', quantity: 12.5, unit: 'g' }, { substance: 'Ma túy tổng hợp', quantity: 40, unit: 'viên' }], note: 'Phối hợp với Công an xã' },
+      resultsRecordedAt: '2024-06-30T05:00:00.000Z', // the test clock
+      hotspots: [{
+        ...khom2, status: 'eliminated', eliminatedHere: '2024-06-20',
+        history: [{ kind: 'detected', date: '2021-07-01', note: '' }, { kind: 'eliminated', date: '2024-06-20', note: 'Đợt cao điểm "Đợt cao điểm tháng 6/2024" — Bắt quả tang' }],
+      }],
+    };
+    expect(done).toMatchObject(recorded);
+    expect(done.results).toEqual(recorded.results);
+    // What the server stored, read back: the same results and the elimination in the hotspot's own history.
+    expect(await readBack()).toEqual(done);
     expect(await status('Khóm 2, thị trấn Hòa Lợi')).toBe('eliminated');
+    const detail = (await (await police.get(`/api/hotspots/${target}`)).json()) as any;
+    expect(detail.events.map((e: any) => [e.kind, e.date])).toEqual([['detected', '2021-07-01'], ['eliminated', '2024-06-20']]);
+    const active = (await (await police.get('/api/hotspots?status=active&date=2024-06-30')).json()) as any;
+    expect(active.features.map((f: any) => f.properties.address)).toEqual(['Khu phố 4, phường Long Đức']); // h5 only, of the two active before
+    expect(features.map((f: any) => f.properties.address).sort()).toEqual(['Khu phố 4, phường Long Đức', 'Khóm 2, thị trấn Hòa Lợi']);
     expect((await police.send('POST', `/api/operations/${op.id}/results`, { arrested: 0, cases: 0 })).status).toBe(409);
+    expect(await readBack()).toEqual(done); // the second report changed nothing
 
     const list = (await (await police.get('/api/operations')).json()) as any;
-    expect(list.operations).toMatchObject([{ id: op.id, name: 'Đợt cao điểm tháng 6/2024', done: true, targets: 1 }]);
-    expect(already).toBeGreaterThan(0);
+    expect(list.operations).toEqual([{
+      id: op.id, name: 'Đợt cao điểm tháng 6/2024', startDate: '2024-06-01', endDate: '2024-06-30', area: op.area,
+      units: ['Công an huyện Châu Thành', 'Đồn Biên phòng'], targets: 1, done: true,
+    }]);
   });
 
   it('keeps operations from roles without need to know, and validates the plan', async () => {
@@ -132,5 +170,8 @@ describe('operations', () => {
     expect(((await backwards.json()) as any).error.issues[0].path).toBe('json.endDate');
     const unknown = await police.send('POST', '/api/operations', { name: 'x', startDate: '2024-06-01', endDate: '2024-06-02', area: { type: 'circle', center: [106.1, 10.1], radiusM: 100 }, targetHotspotIds: [99999] });
     expect(unknown.status).toBe(422);
+    // None of the refused plans was stored.
+    const { operations } = (await (await police.get('/api/operations')).json()) as any;
+    expect(operations.filter((o: any) => o.name === 'x')).toEqual([]);
   });
 });
