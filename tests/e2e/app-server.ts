@@ -5,13 +5,24 @@ import { join } from 'node:path';
 import { readEnv } from '../../server/env';
 import { startServer } from '../bench/server-process';
 import { createPostgresDatabase } from '../helpers/db';
+import { describeNeeding } from '../helpers/requirements';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_PATH, launchBrowser } from './browser';
 
-/** Browser specs need Debian's Chromium and a built app; without them they skip with a notice. */
-export const browserTestsPossible = existsSync(CHROMIUM_PATH) && existsSync('dist/web/index.html') && existsSync('dist/server/main.js');
-if (!browserTestsPossible) console.warn('Browser specs skipped: need /usr/bin/chromium and `npm run build` (npm test does both in CI).');
+/** What the browser specs lack on this machine (Debian's Chromium, the built app), or null when they can run. */
+export function browserTestsMissing(): string | null {
+  const missing = [
+    existsSync(CHROMIUM_PATH) ? null : `Chromium at ${CHROMIUM_PATH} (apt-get install chromium)`,
+    ...['dist/web/index.html', 'dist/server/main.js'].map((f) => (existsSync(f) ? null : `${f} (npm run build)`)),
+  ].filter((m) => m !== null);
+  return missing.length ? `missing ${missing.join(', ')}` : null;
+}
+
+/** `describe` for browser specs: skipped with a notice without Chromium or a build, failing under PCMT_REQUIRE_ALL=1. */
+export function describeInBrowser(name: string, body: () => void): void {
+  describeNeeding('browser', browserTestsMissing(), name, body);
+}
 
 export async function startAppServer(port: number) {
   const env = readEnv();

@@ -1,17 +1,71 @@
 // The dashboard as a user sees it, in Debian's headless Chromium against the built product.
 import { mkdirSync } from 'node:fs';
-import { pointOnFeature } from '@turf/turf';
+import { bbox, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { labelPoint } from '../../geo/labels';
 import { STATUS_COLORS } from '../../web/map/style';
-import { startAppServer, browserTestsPossible } from './app-server';
+import { startAppServer, describeInBrowser } from './app-server';
 import { launchBrowser } from './browser';
 import { DashboardDriver } from './driver';
 import { apiReader } from './api-session';
+import { channelDistance, over, rgb, type MapPixel, type MapShot, type Rgb } from './map-pixels';
 
 const ARTIFACTS = 'test-artifacts';
 
-describe.skipIf(!browserTestsPossible)('dashboard in Chromium', () => {
+// What the screen must show, written out (PRODUCT.md's colour intents as web/map/style.ts draws them): the pixel
+// checks compare the canvas with these values, not with the code under test.
+const BACKGROUND = '#eef2f5';
+const STATUS_FILL = { drug_free: '#a6dba0', complex: '#b2182b', transformed: '#2166ac', relapsed: '#f4a582', none: '#e0e0e0' } as const;
+const FILL_OPACITY = 0.85; // over the background: drug-free #b7e1b4, complex #c2384b, transformed #407bb7, relapsed #f2b18f, none #e2e3e4
+const HOTSPOT_FILL = { active: '#67001f', eliminated: '#1b7837' } as const; // opaque
+const CLUSTER_FILL = '#4a148c';
+const CLUSTER_OPACITY = 0.85;
+const TOLERANCE = 4; // per channel, 0–255
+
+type Status = keyof typeof STATUS_FILL;
+const communeFill = (status: Status): Rgb => over(rgb(STATUS_FILL[status]), FILL_OPACITY, rgb(BACKGROUND));
+
+/** Every pixel that differs from what it should be, as a readable line (an empty list when the screen is right). */
+function mismatches(shot: MapShot, checks: { what: string; pixel: MapPixel; expected: Rgb; r?: number; status?: Status }[]): string[] {
+  return checks.flatMap(({ what, pixel, expected, r, status }) => {
+    // A relapsed commune is hatched (dark diagonal lines every 12 px): its fill is the ground between the lines, and
+    // the lines must be there.
+    if (status === 'relapsed') {
+      const { ground, darkest } = shot.groundAndLines(pixel, 5);
+      const hatched = darkest[0] + darkest[1] + darkest[2] < 400;
+      return [
+        ...(channelDistance(ground, expected) <= TOLERANCE ? [] : [`${what} at ${pixel.x},${pixel.y}: ground rgb(${ground.join(',')}), expected rgb(${expected.join(',')})`]),
+        ...(hatched ? [] : [`${what} at ${pixel.x},${pixel.y}: no hatch line (darkest rgb(${darkest.join(',')}))`]),
+      ];
+    }
+    const actual = shot.at(pixel, r);
+    return channelDistance(actual, expected) <= TOLERANCE ? [] : [`${what} at ${pixel.x},${pixel.y}: rgb(${actual.join(',')}), expected rgb(${expected.join(',')})`];
+  });
+}
+
+/** Places inside a commune to look for its fill: the label point, then a grid over its box (a relapsed commune's
+ *  label, wider, covers the ring around its label point in small communes). */
+function insidePoints(geometry: any): [number, number][] {
+  const [w, s, e, n] = bbox(geometry);
+  const grid: [number, number][] = [];
+  for (let i = 1; i < 6; i++) for (let j = 1; j < 6; j++) grid.push([w + ((e - w) * i) / 6, s + ((n - s) * j) / 6]);
+  return [labelPoint(geometry), ...grid.filter((p) => booleanPointInPolygon(p, geometry))];
+}
+
+/** For each commune of the date, a pixel inside it (near its label point first) where the screen shows only its fill. */
+async function communeChecks(d: DashboardDriver, api: (path: string) => Promise<any>, date: string) {
+  const { statuses } = await api(`/api/statuses?date=${date}`);
+  const { features } = await api(`/api/communes?date=${date}`);
+  const pixels = await d.communePixels(features.map((f: any) => ({ code: f.properties.code, lngLats: insidePoints(f.geometry) })));
+  const checks = [...pixels].map(([code, pixel]) => {
+    const status: Status = statuses[code]?.status ?? 'none';
+    return { what: `commune ${code} (${status})`, status, pixel, expected: communeFill(status) };
+  });
+  return { checks, communes: features.length, statuses: new Set(features.map((f: any): Status => statuses[f.properties.code]?.status ?? 'none')) };
+}
+
+describeInBrowser('dashboard in Chromium', () => {
   let server: Awaited<ReturnType<typeof startAppServer>>;
   let browser: Browser;
   let d: DashboardDriver;
@@ -55,6 +109,15 @@ describe.skipIf(!browserTestsPossible)('dashboard in Chromium', () => {
       expect(c.color, c.code).toBe(STATUS_COLORS[status as keyof typeof STATUS_COLORS]);
     }
     await expect(d.page.getByTestId('demo-badge').textContent()).resolves.toContain('MINH HỌA');
+  });
+
+  it('shows each commune on screen in its status colour, 85 % over the background, beside its label', async () => {
+    const { today } = await api('/api/health');
+    const { checks, communes, statuses } = await communeChecks(d, api, today);
+    const shot = await d.shootMap();
+    expect(checks.length).toBeGreaterThan(communes * 0.6); // the rest lie under the legend or are too small at this zoom
+    expect([...new Set(checks.map((c) => c.status))].sort()).toEqual([...statuses].sort());
+    expect(mismatches(shot, checks)).toEqual([]);
   });
 
   it('clicking a commune opens its panel with the full history', async () => {
@@ -115,18 +178,31 @@ describe.skipIf(!browserTestsPossible)('dashboard in Chromium', () => {
   });
 
   it('shows the hotspot layer clustered, coloured by status as of the date', async () => {
+    const before = await d.shootMap();
     await d.page.getByTestId('toggle-hotspots').check();
     await d.page.waitForFunction(() => {
       const map = (window as any).__map;
       return map.getLayoutProperty('hotspot-clusters', 'visibility') === 'visible' && map.queryRenderedFeatures({ layers: ['hotspot-clusters', 'hotspot-points'] }).length > 0;
     });
     expect(d.page.url()).toContain('layers=hotspots');
+    const { features } = await api('/api/hotspots?date=2023-06-30&limit=20000');
+    const statusOf = new Map<number, keyof typeof HOTSPOT_FILL>(features.map((f: any) => [f.properties.id, f.properties.status]));
+    const { points, clusters } = await d.hotspotPixels();
+    const shot = await d.shootMap();
+    expect(points.length).toBeGreaterThan(0);
+    expect(clusters.length).toBeGreaterThanOrEqual(10);
+    expect(mismatches(shot, [
+      ...points.map(({ id, pixel }) => ({ what: `hotspot ${id} (${statusOf.get(id)})`, pixel, r: 1, expected: rgb(HOTSPOT_FILL[statusOf.get(id)!]) })),
+      // A cluster is translucent: what was drawn there before shows through.
+      ...clusters.map(({ id, pixel }) => ({ what: `cluster ${id}`, pixel, r: 1, expected: over(rgb(CLUSTER_FILL), CLUSTER_OPACITY, before.at(pixel, 1)) })),
+    ])).toEqual([]);
   });
 
   it('switches the hotspots to a heatmap and the labels to large type', async () => {
     await d.page.getByTestId('toggle-heatmap').check();
     await d.page.waitForFunction(() => (window as any).__map.getLayoutProperty('hotspot-heat', 'visibility') === 'visible');
     expect(await d.page.evaluate(() => (window as any).__map.getLayoutProperty('hotspot-clusters', 'visibility'))).toBe('none');
+    await expectHeatOnScreen();
     const small = await d.page.evaluate(() => JSON.stringify((window as any).__map.getLayoutProperty('commune-label', 'text-size')));
     const h1Small = await d.page.locator('h1').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     await d.page.getByTestId('toggle-large').click();
@@ -138,6 +214,25 @@ describe.skipIf(!browserTestsPossible)('dashboard in Chromium', () => {
     await d.page.getByTestId('toggle-large').click();
     await d.page.getByTestId('toggle-heatmap').uncheck();
   });
+
+  /** Where active hotspots crowd, the screen is hot (red to yellow); far from all of them it shows the communes as they are. */
+  async function expectHeatOnScreen() {
+    const { features } = await api('/api/hotspots?date=2023-06-30&limit=20000');
+    const active: [number, number][] = features.filter((f: any) => f.properties.status === 'active').map((f: any) => f.geometry.coordinates);
+    const at = await d.page.evaluate((ps) => ps.map((p) => (window as any).__map.project(p) as { x: number; y: number }), active);
+    const near = (p: MapPixel, radius: number) => at.filter((q) => Math.hypot(q.x - p.x, q.y - p.y) <= radius).length;
+    const crowded = active.map((lngLat, i) => ({ lngLat, n: near(at[i]!, 12) })).sort((a, b) => b.n - a.n).slice(0, 20);
+    const [hottest] = await d.unlabelledPixels(crowded.map((c) => c.lngLat));
+    const { checks } = await communeChecks(d, api, '2023-06-30');
+    const cold = checks.filter((c) => near(c.pixel, 48) === 0);
+    const shot = await d.shootMap();
+    expect(hottest).toBeDefined();
+    // Red to yellow at 80 % over anything: red above 200, blue below 80 (blue, cyan and lime mean a thin heat).
+    const [r, g, b] = shot.at(hottest!);
+    expect(r >= 200 && b <= 80, `heat at ${hottest!.x},${hottest!.y}: rgb(${r},${g},${b})`).toBe(true);
+    expect(cold.length).toBeGreaterThan(10);
+    expect(mismatches(shot, cold)).toEqual([]);
+  }
 
   it('works from the keyboard alone: district, commune panel, Escape', async () => {
     const k = await DashboardDriver.open(browser, server.origin);

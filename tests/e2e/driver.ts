@@ -1,6 +1,7 @@
 // Domain actions on the dashboard for browser specs: open, wait for the map, read what is drawn, click, set the date.
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/seed';
+import { AROUND_LABEL, cleanPixels, shootMap, waitForIdleMap, type MapPixel, type MapShot } from './map-pixels';
 
 type MapWindow = {
   __appliedStatuses?: number;
@@ -10,6 +11,9 @@ type MapWindow = {
     project(p: [number, number]): { x: number; y: number };
   };
 };
+
+/** Layers drawn beneath the hotspots: their colours show through translucent clusters and the heatmap. */
+const BENEATH_HOTSPOTS = ['commune-fill', 'commune-hatch', 'rivers', 'district-line', 'province-line'];
 
 export interface Drawn {
   code: string;
@@ -47,7 +51,7 @@ export class DashboardDriver {
     await this.page.getByTestId('user').waitFor();
   }
 
-  /** Waits until the statuses for the shown date are applied and the map has finished rendering. */
+  /** Waits until the statuses for the shown date are applied and the map has finished rendering (its 'idle'). */
   async waitForMap(minApplied = 1): Promise<void> {
     await this.page.waitForFunction(
       (n) => {
@@ -57,7 +61,7 @@ export class DashboardDriver {
       minApplied,
       { timeout: 30_000 },
     );
-    await this.page.waitForTimeout(150);
+    await waitForIdleMap(this.page);
   }
 
   async appliedCount(): Promise<number> {
@@ -86,6 +90,41 @@ export class DashboardDriver {
         byId.set(Number(f.properties.id), { id: Number(f.properties.id), status: f.properties.status!, color: hex(f.layer.paint['circle-color']!) });
       return [...byId.values()];
     });
+  }
+
+  /** The map as it shows on screen now, pixel by pixel. */
+  shootMap(): Promise<MapShot> {
+    return shootMap(this.page);
+  }
+
+  /** For each commune, a pixel near the first of its given points that has one where only its fill is drawn, by code. */
+  async communePixels(communes: { code: string; lngLats: [number, number][] }[]): Promise<Map<string, MapPixel>> {
+    const places = communes.flatMap((c) => c.lngLats.map((lngLat) => ({ key: c.code, lngLat, value: c.code })));
+    const found = await cleanPixels(this.page, { places, layers: ['commune-fill', 'commune-hatch'], property: 'code', margin: 4, offsets: AROUND_LABEL });
+    const first = new Map<string, MapPixel>();
+    for (const f of found) if (!first.has(f.key)) first.set(f.key, f.pixel);
+    return first;
+  }
+
+  /** Centres of the unclustered hotspot points and of the clusters the renderer drew, with a pixel where each is alone. */
+  async hotspotPixels(): Promise<{ points: { id: number; pixel: MapPixel }[]; clusters: { id: number; pixel: MapPixel }[] }> {
+    const drawn = await this.page.evaluate(() => {
+      const map = (window as unknown as { __map: { queryRenderedFeatures(o: { layers: string[] }): { layer: { id: string }; properties: Record<string, number>; geometry: { coordinates: [number, number] } }[] } }).__map;
+      return map.queryRenderedFeatures({ layers: ['hotspot-points', 'hotspot-clusters'] }).map((f) => ({ layer: f.layer.id, id: f.properties.id ?? f.properties.cluster_id!, lngLat: f.geometry.coordinates }));
+    });
+    const unique = (layer: string) => [...new Map(drawn.filter((f) => f.layer === layer).map((f) => [f.id, { key: String(f.id), lngLat: f.lngLat, value: f.id }])).values()];
+    const points = await cleanPixels(this.page, { places: unique('hotspot-points'), layers: ['hotspot-points'], property: 'id', beneath: BENEATH_HOTSPOTS, margin: 2 });
+    // A cluster's count is written at its centre: look a little off it, still well inside the 12 px radius.
+    const offsets: [number, number][] = [[0, 9], [0, -9], [9, 0], [-9, 0], [7, 7], [-7, 7], [7, -7], [-7, -7]];
+    const clusters = await cleanPixels(this.page, { places: unique('hotspot-clusters'), layers: ['hotspot-clusters'], property: 'cluster_id', beneath: BENEATH_HOTSPOTS, margin: 1, offsets });
+    const byId = (found: { key: string; pixel: MapPixel }[]) => found.map((f) => ({ id: Number(f.key), pixel: f.pixel }));
+    return { points: byId(points), clusters: byId(clusters) };
+  }
+
+  /** Pixels at the given places where nothing but communes, lines and the heatmap is drawn, in the order given. */
+  async unlabelledPixels(lngLats: [number, number][]): Promise<MapPixel[]> {
+    const places = lngLats.map((lngLat, i) => ({ key: String(i), lngLat, value: i }));
+    return (await cleanPixels(this.page, { places, layers: [], property: '', beneath: [...BENEATH_HOTSPOTS, 'hotspot-heat'], margin: 3 })).map((f) => f.pixel);
   }
 
   /** A click on the map at a place. */

@@ -1,16 +1,16 @@
 // Police operation workflow in Chromium: draw an area on the map, see the hotspots inside, save it as a crackdown
 // operation, record its results, and watch the eliminated hotspots change colour on the map.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { addDays, formatVnDate } from '../../geo/dates';
 import { distance, pointOnFeature } from '@turf/turf';
 import { HOTSPOT_COLORS } from '../../web/map/style';
 import { apiReader } from './api-session';
-import { appAndBrowser, browserTestsPossible } from './app-server';
+import { appAndBrowser, describeInBrowser } from './app-server';
 import { DashboardDriver } from './driver';
 
 type Pt = [number, number];
 
-describe.skipIf(!browserTestsPossible)('police operations in Chromium', () => {
+describeInBrowser('police operations in Chromium', () => {
   const app = appAndBrowser(18974);
 
   it('police draw an area, see its hotspots, save an operation, record results, and the eliminated hotspots change colour', async () => {

@@ -1,6 +1,7 @@
 // Manual check: screenshots of the running app at projector and full-HD sizes (npx tsx tests/e2e/screenshot.ts URL).
 import { mkdirSync } from 'node:fs';
 import { launchBrowser } from './browser';
+import { waitForIdleMap } from './map-pixels';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:8080/';
 const browser = await launchBrowser();
@@ -15,7 +16,7 @@ for (const [w, h] of [[1280, 720], [1920, 1080]] as const) {
     const map = (window as unknown as { __map?: { loaded(): boolean; getSource(id: string): unknown } }).__map;
     return !!map && !!map.getSource('communes') && map.loaded();
   }, undefined, { timeout: 30_000 });
-  await page.waitForTimeout(500);
+  await waitForIdleMap(page);
   await page.screenshot({ path: `test-artifacts/dashboard-${w}x${h}.png` });
   console.log(`saved test-artifacts/dashboard-${w}x${h}.png; requests outside origin: ${outside.length}`);
   await page.close();
