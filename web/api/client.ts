@@ -151,7 +151,8 @@ export const uploadAttachment = (file: File) => upload<{ id: string; mime: strin
 export const fetchCodeLists = () => data(api.api.imports['code-lists'].$get());
 export const uploadCodeList = (file: File, asOf: string, name: string) =>
   upload<Awaited<ReturnType<typeof import('../../server/import/code-lists').saveCodeList>>>('/api/imports/code-lists', file, { asOf, name });
-export type BoundaryPreview = { token: string; report: ImportReport; preview: Topology; crosswalkLinks: number | null };
+export type BoundaryPreview = { token: string; report: ImportReport; preview: Topology; crosswalkLinks: number | null; areas: AreaReport | null };
+export type AreaReport = import('../../server/services/replacement').AreaReport;
 export type ImportReport = import('../../server/import/prepare').ImportReport;
 export type PreviewOptions = import('../../server/contracts/imports').PreviewOptions;
 /** Checks a boundary file (and crosswalk) without writing: the report, the units to draw and a token to commit them. */

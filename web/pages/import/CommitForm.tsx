@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { commitBoundaries, type BoundaryPreview } from '../../api/client';
 import { useT } from '../../i18n/context';
 import { ErrorMessage } from '../../panels/ErrorMessage';
+import { AreaReportView } from './AreaReportView';
 
 type Summary = Awaited<ReturnType<typeof commitBoundaries>>;
 
@@ -57,6 +58,7 @@ export function CommitForm({ result, demo, checking, onCommitting, onCommitted }
           <dt>{t.proposalsClosed}</dt><dd>{summary.proposalsClosed}</dd>
           <dt>{t.flagsMoved}</dt><dd>{summary.flagsMoved}</dd>
         </dl>
+        {summary.areas && <AreaReportView areas={summary.areas} done />}
         {/* A full load: the dashboard's units, plans and vintages have all changed. */}
         <a href="/" className="button" data-testid="open-map">{t.openMap}</a>
       </section>
@@ -66,6 +68,7 @@ export function CommitForm({ result, demo, checking, onCommitting, onCommitted }
       {blocked && <p className="error-text" data-testid="commit-blocked">{districts ? t.districtLevel : t.blockedNote}</p>}
       <label className="wide">{t.legalBasis} <input name="legalBasis" value={legalBasis} onChange={(e) => setLegalBasis(e.target.value)} /></label>
       {demo && <label className="wide check"><input type="checkbox" name="replaceDemo" checked={replaceDemo} onChange={(e) => setReplaceDemo(e.target.checked)} /> {t.replaceDemo}</label>}
+      {demo && result.areas && <AreaReportView areas={result.areas} done={false} />}
       <button type="submit" disabled={busy || blocked || checking} data-testid="commit">{busy ? t.committing : t.commit}</button>
       {error !== null && <ErrorMessage error={error} />}
     </form>
