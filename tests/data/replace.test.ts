@@ -85,7 +85,8 @@ describe('a database that is not the demo at start-up', () => {
   });
 });
 
-describe('npm run db:load --replace on the command line', () => {
+// Child processes (tsx, the embedded database): the limit only catches a hang, not a slow machine.
+describe('npm run db:load --replace on the command line', { timeout: 15 * 60_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'pcmt-replace-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const env = { ...process.env, DATA_DIR: join(dir, 'db'), DATABASE_URL: '' };

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { readEnv } from '../../server/env';
 import { startServer } from '../bench/server-process';
 import { createPostgresDatabase } from '../helpers/db';
-import { describeNeeding } from '../helpers/requirements';
+import { describeNeeding, HEAVY_TIMEOUT } from '../helpers/requirements';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_PATH, launchBrowser } from './browser';
@@ -68,10 +68,10 @@ export function appAndBrowser(port: number, options: AppServerOptions = {}): { r
   beforeAll(async () => {
     server = await startAppServer(port, options);
     browser = await launchBrowser();
-  });
+  }, HEAVY_TIMEOUT);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-  });
+  }, HEAVY_TIMEOUT);
   return { get origin() { return server!.origin; }, get browser() { return browser!; } };
 }

@@ -4,6 +4,7 @@ import { bbox, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { labelPoint } from '../../geo/labels';
+import { HEAVY_TIMEOUT } from '../helpers/requirements';
 import { STATUS_COLORS } from '../../web/map/style';
 import { startAppServer, describeInBrowser } from './app-server';
 import { launchBrowser } from './browser';
@@ -77,11 +78,11 @@ describeInBrowser('dashboard in Chromium', () => {
     api = await apiReader(server.origin);
     browser = await launchBrowser();
     d = await DashboardDriver.open(browser, server.origin);
-  });
+  }, HEAVY_TIMEOUT);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-  });
+  }, HEAVY_TIMEOUT);
 
   it('asks for sign-in first, and refuses a wrong password with a message in Vietnamese', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -266,7 +267,7 @@ describeInBrowser('dashboard in Chromium', () => {
     const before = await k.appliedCount();
     await k.page.unroute('**/api/**');
     await k.waitForMap(before + 1); // the retry, without any user action
-    await k.page.getByTestId('error').waitFor({ state: 'detached', timeout: 15_000 });
+    await k.page.getByTestId('error').waitFor({ state: 'detached' });
     const { statuses } = await api('/api/statuses?date=2022-03-31');
     for (const c of await k.drawnCommunes()) expect(c.status, c.code).toBe(statuses[c.code]?.status ?? 'none');
     await k.page.close();

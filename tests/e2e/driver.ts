@@ -29,6 +29,8 @@ export class DashboardDriver {
   /** A new browser context signed in as a demo user (police by default: it may see the hotspot layer). */
   static async open(browser: Browser, origin: string, path = '/', viewport = { width: 1280, height: 720 }, user = 'congan', password = DEMO_PASSWORD): Promise<DashboardDriver> {
     const page = await browser.newPage({ viewport });
+    // Waits end when their condition holds; this limit only names the wait that hung, before the test's own limit.
+    page.setDefaultTimeout(10 * 60_000);
     const d = new DashboardDriver(page, origin);
     page.on('request', (r) => {
       const url = r.url();
@@ -59,7 +61,6 @@ export class DashboardDriver {
         return (w.__appliedStatuses ?? 0) >= n && !!w.__map?.loaded();
       },
       minApplied,
-      { timeout: 30_000 },
     );
     await waitForIdleMap(this.page);
   }

@@ -165,7 +165,7 @@ describeInBrowser('boundary import page in Chromium', () => {
         const got = new Set((window as unknown as { __map: { queryRenderedFeatures(o: object): { properties: { code: string } }[] } }).__map
           .queryRenderedFeatures({ layers: ['commune-fill'] }).map((f) => f.properties.code));
         return got.size === want.length && want.every((c) => got.has(c));
-      }, codes, { timeout: 10_000 });
+      }, codes);
     };
     await drawnOn('30/06/2025', oldCommunes.map((c) => c.code));
     expect(await page.getByTestId('district-select').locator('option').allTextContents()).toEqual(['Chọn đơn vị…', 'Huyện Hồ Đông', 'Huyện Hồ Tây']);
@@ -174,5 +174,5 @@ describeInBrowser('boundary import page in Chromium', () => {
 
     // The browser logs the refusals the spec asked for (the province; the demo password); nothing else went wrong.
     expect(admin.consoleErrors.filter((e) => !/status of (422 \(Unprocessable Entity\)|401 \(Unauthorized\))/.test(e))).toEqual([]);
-  }, 120_000);
+  });
 });

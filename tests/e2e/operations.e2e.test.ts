@@ -61,7 +61,7 @@ describeInBrowser('police operations in Chromium', () => {
     await police.page.waitForFunction((ids) => {
       const drawn = (window as any).__map.queryRenderedFeatures({ layers: ['hotspot-points'] }).map((f: any) => Number(f.properties.id));
       return ids.every((id: number) => drawn.includes(id));
-    }, targets, { timeout: 10_000 });
+    }, targets);
     const before = await colours();
     for (const id of targets) expect(before.get(id)).toBe(HOTSPOT_COLORS.active);
 
@@ -81,7 +81,7 @@ describeInBrowser('police operations in Chromium', () => {
       const hex = (c: any) => '#' + [c.r, c.g, c.b].map((v: number) => Math.round(v * 255).toString(16).padStart(2, '0')).join('');
       const drawn = new Map((window as any).__map.queryRenderedFeatures({ layers: ['hotspot-points'] }).map((f: any) => [Number(f.properties.id), hex(f.layer.paint['circle-color'])]));
       return ids.every((id: number) => drawn.get(id) === colour);
-    }, { ids: targets, colour: HOTSPOT_COLORS.eliminated }, { timeout: 10_000 });
+    }, { ids: targets, colour: HOTSPOT_COLORS.eliminated });
     const after = await colours();
     for (const id of targets) expect(after.get(id)).toBe(HOTSPOT_COLORS.eliminated);
     await police.screenshot('test-artifacts/operation-results-1280x800.png');
@@ -122,7 +122,7 @@ describeInBrowser('police operations in Chromium', () => {
 
     const police = await DashboardDriver.open(app.browser, app.origin, '/?layers=hotspots', { width: 1280, height: 800 }, 'congan');
     await police.page.evaluate(([a, b]: Pt[]) => (window as any).__map.fitBounds([[Math.min(a![0], b![0]), Math.min(a![1], b![1])], [Math.max(a![0], b![0]), Math.max(a![1], b![1])]], { padding: 120, animate: false, maxZoom: 15 }), [from, target.at]);
-    await police.page.waitForFunction((id) => (window as any).__map.queryRenderedFeatures({ layers: ['hotspot-points'] }).some((f: any) => Number(f.properties.id) === id), h.properties.id, { timeout: 10_000 });
+    await police.page.waitForFunction((id) => (window as any).__map.queryRenderedFeatures({ layers: ['hotspot-points'] }).some((f: any) => Number(f.properties.id) === id), h.properties.id);
     await police.clickAt(from);
     const panel = police.page.getByTestId('hotspot-panel');
     await expect(panel.locator('h2').textContent()).resolves.toBe(`Điểm #${h.properties.id}`);

@@ -16,6 +16,10 @@ declare module 'vitest' {
 /** True when every spec must run: a missing requirement is then a failure, not a skip. */
 export const requireAll = process.env.PCMT_REQUIRE_ALL === '1';
 
+/** These specs start servers and browsers and read real files: the limit only catches a hang, however busy the
+ *  machine (the suite's 60 s default would fail a loaded one). */
+export const HEAVY_TIMEOUT = 15 * 60_000;
+
 const noticed = new Set<string>();
 
 /**
@@ -25,7 +29,7 @@ const noticed = new Set<string>();
 export function describeNeeding(need: Need, missing: string | null, name: string, body: () => void): void {
   const meta = { needs: need };
   if (missing === null) {
-    describe(name, { meta }, body);
+    describe(name, { meta, timeout: HEAVY_TIMEOUT }, body);
     return;
   }
   if (requireAll) {
