@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import { auditLog } from '../db/schema';
 import { readMeta, writeMeta } from './meta';
 import { spreadsheetCsv } from './csv';
+import { LOCKS, takeLock } from '../db/locks';
 
 export interface AuditEntry {
   actorId?: number | null;
@@ -59,7 +60,7 @@ function complete(entry: AuditEntry, at: string, prevHash: string | null): Chain
 export async function appendAudit(db: Db, entry: AuditEntry, at: Date = new Date()): Promise<void> {
   await db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
-    await tx.execute(sql`select pg_advisory_xact_lock(727001)` /* the audit chain's lock */);
+    await takeLock(tx, LOCKS.DATA_WRITES);
     const last = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     const fields = complete(entry, at.toISOString(), last[0]?.hash ?? null);
     const hash = chainHash(fields);

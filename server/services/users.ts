@@ -65,10 +65,11 @@ export async function createUser(
   if (problem) throw badPassword(problem);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    if ((await tx.select({ id: t.users.id }).from(t.users).where(eq(t.users.username, input.username))).length)
-      throw new HttpError(409, 'username_taken', `Tên đăng nhập "${input.username}" đã có`, `Username "${input.username}" is taken`);
     const unitIds = await unitIdsFor(tx, input.scopes);
-    const [u] = await tx.insert(t.users).values({ username: input.username, displayName: input.displayName, role: input.role, passwordHash, demo: input.demo ?? false }).returning();
+    // The unique index decides between parallel creations of one name: the one that does not insert gets a 409.
+    const [u] = await tx.insert(t.users).values({ username: input.username, displayName: input.displayName, role: input.role, passwordHash, demo: input.demo ?? false })
+      .onConflictDoNothing({ target: t.users.username }).returning();
+    if (!u) throw new HttpError(409, 'username_taken', `Tên đăng nhập "${input.username}" đã có`, `Username "${input.username}" is taken`);
     for (const unitId of unitIds) await tx.insert(t.userScopes).values({ userId: u!.id, unitId });
     const dto = await toDto(tx, u!);
     await appendAudit(tx, { ...actor, action: 'user_create', entityType: 'user', entityId: String(u!.id), after: dto });
