@@ -51,6 +51,12 @@ function apiRoutes(ctx: RouteContext) {
     .use(sessionLoader(ctx.database.db, ctx.auth, ctx.clock, ctx.sessions))
     .use(writeGuard(ctx.auth))
     .use(requireSignIn(OPEN_PATHS))
+    // Answers hold need-to-know data (exact hotspots, exports): no browser or proxy keeps a copy unless a route
+    // says otherwise (versioned boundaries are public and immutable).
+    .use(async (c, next) => {
+      await next();
+      if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    })
     .route('/health', healthRoutes(ctx))
     .route('/auth', authRoutes(ctx))
     .route('/proposals', proposalRoutes(ctx))
