@@ -30,6 +30,7 @@ import { HotspotDetails } from './services/hotspot-details';
 import { planRoutes, unitRoutes } from './routes/units';
 import { BoundaryService } from './services/boundaries';
 import { SnapshotCache } from './services/snapshot';
+import { requestBodyLimits } from './http/body-limits';
 
 export interface AppOptions {
   database: Database;
@@ -48,6 +49,7 @@ const OPEN_PATHS = ['/api/health', '/api/auth/login', '/api/auth/me', '/api/auth
 
 function apiRoutes(ctx: RouteContext) {
   return new Hono<AuthEnv>()
+    .use(requestBodyLimits)
     .use(sessionLoader(ctx.database.db, ctx.auth, ctx.clock, ctx.sessions))
     .use(writeGuard(ctx.auth))
     .use(requireSignIn(OPEN_PATHS))

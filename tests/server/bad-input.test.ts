@@ -61,3 +61,22 @@ describe('shapes and numbers', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('request sizes', () => {
+  it('refuses a large sign-in or write body with 413 naming the limit, before reading it', async () => {
+    const big = 'a'.repeat(1024 * 1024);
+    const login = await app.app.request('/api/auth/login', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://localhost' }, body: JSON.stringify({ username: big, password: big }),
+    }, fromAddress('10.8.8.9'));
+    expect(login.status).toBe(413);
+    expect(((await login.json()) as { error: { message: { en: string } } }).error.message.en).toBe('Request body too large (at most 4 KB)');
+    const before = await counts();
+    const hotspot = await police.send('POST', '/api/hotspots', { location: [106.02, 10.12], address: 'Ấp Một', kind: 'diem', activities: ['selling'], detectedOn: '2024-06-01', note: big });
+    expect(hotspot.status).toBe(413);
+    expect(((await hotspot.json()) as { error: { message: { en: string } } }).error.message.en).toBe('Request body too large (at most 256 KB)');
+    expect(await counts()).toEqual(before);
+    // An area search of 2,000 points is well within its own limit.
+    const points = Array.from({ length: 2000 }, (_, i) => [106 + (i % 50) * 0.004, 10 + Math.floor(i / 50) * 0.004]);
+    expect((await police.send('POST', '/api/areas/query', { area: { type: 'buffer', points, radiusM: 10 } })).status).toBe(200);
+  });
+});
