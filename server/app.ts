@@ -30,6 +30,7 @@ import { HotspotDetails } from './services/hotspot-details';
 import { planRoutes, unitRoutes } from './routes/units';
 import { BoundaryService } from './services/boundaries';
 import { SnapshotCache } from './services/snapshot';
+import { requestBodyLimits } from './http/body-limits';
 
 export interface AppOptions {
   database: Database;
@@ -48,9 +49,16 @@ const OPEN_PATHS = ['/api/health', '/api/auth/login', '/api/auth/me', '/api/auth
 
 function apiRoutes(ctx: RouteContext) {
   return new Hono<AuthEnv>()
+    .use(requestBodyLimits)
     .use(sessionLoader(ctx.database.db, ctx.auth, ctx.clock, ctx.sessions))
     .use(writeGuard(ctx.auth))
     .use(requireSignIn(OPEN_PATHS))
+    // Answers hold need-to-know data (exact hotspots, exports): no browser or proxy keeps a copy unless a route
+    // says otherwise (versioned boundaries are public and immutable).
+    .use(async (c, next) => {
+      await next();
+      if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    })
     .route('/health', healthRoutes(ctx))
     .route('/auth', authRoutes(ctx))
     .route('/proposals', proposalRoutes(ctx))

@@ -1,10 +1,8 @@
 // Entry point: env → data-dir lock → database → migrations → first-run demo seed → serve API and web → clean shutdown.
-import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import type { Context } from 'hono';
 import { createApp } from './app';
+import { mountWebPage } from './http/web-page';
 import { countUsers } from './services/users';
 import { applyMigrations, openPglite, openPostgres, type Database } from './db/client';
 import { DataDirLockedError, lockDataDir } from './db/lock';
@@ -22,19 +20,6 @@ async function openDatabase(env: Env): Promise<{ database: Database; release: ()
     release();
     throw e;
   }
-}
-
-function mountWeb(app: ReturnType<typeof createApp>) {
-  if (!existsSync(`${WEB_ROOT}/index.html`)) {
-    console.warn(`No built web page in ${WEB_ROOT}: run \`npm run build\` (npm start does it). Serving the API only.`);
-    return;
-  }
-  // Hashed asset names and glyph ranges never change content: cache them for a year.
-  const immutable = { precompressed: true, onFound: (_p: string, c: Context) => c.header('Cache-Control', 'public, max-age=31536000, immutable') };
-  app.use('/assets/*', serveStatic({ root: WEB_ROOT, ...immutable }));
-  app.use('/fonts/*', serveStatic({ root: WEB_ROOT, ...immutable }));
-  app.use('*', serveStatic({ root: WEB_ROOT, precompressed: true }));
-  app.get('*', serveStatic({ path: `${WEB_ROOT}/index.html`, precompressed: true }));
 }
 
 async function main() {
@@ -59,7 +44,7 @@ async function main() {
       publicOrigin: env.PUBLIC_ORIGIN ?? null,
     },
   });
-  mountWeb(app);
+  if (!mountWebPage(app, WEB_ROOT)) console.warn(`No built web page in ${WEB_ROOT}: run \`npm run build\` (npm start does it). Serving the API only.`);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const where = env.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${env.DATA_DIR}`;
     console.log(`Ready in ${Date.now() - started} ms on ${where}: http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}/`);

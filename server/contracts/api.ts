@@ -3,7 +3,7 @@ import { HOTSPOT_ACTIVITIES, HOTSPOT_KINDS, HOTSPOT_STATUSES } from '../../geo/h
 import { INDICATOR_IDS } from '../../geo/indicators';
 import { COMMUNE_STATUSES } from '../../geo/status';
 import { UNIT_LEVELS } from '../../geo/units';
-import { isoDate, unitCode } from './common';
+import { isoDate, queryInt, unitCode } from './common';
 import { z } from './messages';
 
 export const communeStatus = z.enum(COMMUNE_STATUSES);
@@ -24,8 +24,8 @@ export const hotspotsQuery = z
     /** Words looked up in address, description and source, with or without diacritics. */
     q: z.string().trim().max(100).optional(),
     /** Paging: the map asks for everything up to the cap; tables ask page by page. `total` says how many match. */
-    limit: z.coerce.number().int().min(1).max(20_000).default(5000),
-    offset: z.coerce.number().int().min(0).default(0),
+    limit: queryInt(1, 20_000).default(5000),
+    offset: queryInt(0, 1_000_000_000).default(0),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to / "from" không được sau "to"', path: ['from'] });
 export const indicatorsQuery = z.object({
@@ -42,7 +42,7 @@ export const boundariesQuery = z.object({
   date: isoDate.optional(),
   v: z.string().regex(/^[0-9a-f]{1,64}$/).optional(),
   /** Map zoom the geometry is drawn at: simplified to suit (full detail when absent). */
-  zoom: z.coerce.number().int().min(0).max(24).optional(),
+  zoom: queryInt(0, 24).optional(),
 });
 export const codeParam = z.object({ code: unitCode });
 

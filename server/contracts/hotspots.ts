@@ -1,6 +1,6 @@
 // Contracts of the hotspot registry writes (police and admins).
 import { HOTSPOT_ACTIVITIES, HOTSPOT_EVENT_KINDS, HOTSPOT_KINDS } from '../../geo/hotspots';
-import { isoDate, position } from './common';
+import { idText, isoDate, position } from './common';
 import { z } from './messages';
 
 const activities = z
@@ -46,4 +46,4 @@ export const hotspotEventBody = z.object({
   note: z.string().trim().max(1000).default(''),
 });
 
-export const hotspotIdParam = z.object({ id: z.coerce.number().int().positive() });
+export const hotspotIdParam = z.object({ id: idText });

@@ -1,6 +1,6 @@
 // Contracts of sign-in, users, status proposals and the audit trail.
 import { ROLES } from '../auth/access';
-import { isoDate, unitCode } from './common';
+import { idNumber, idText, isoDate, queryInt, unitCode } from './common';
 import { communeStatus } from './api';
 import { z } from './messages';
 
@@ -36,7 +36,7 @@ export const userUpdateBody = z
   .partial();
 
 export const passwordResetBody = z.object({ password: z.string().min(1).max(256) });
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
+export const idParam = z.object({ id: idText });
 
 /**
  * A legal basis as written on Vietnamese documents: number/symbol and date, e.g. "15/QĐ-UBND" of 03/02/2024,
@@ -57,9 +57,9 @@ export const proposalBody = z.object({
   documentDate: isoDate,
   note: z.string().trim().max(2000).default(''),
   /** The commune's latest counted change the proposer saw (null: none); a different one now means 409. */
-  baseChangeId: z.number().int().positive().nullable(),
+  baseChangeId: idNumber.nullable(),
   /** Set for a correction: the approved change this one replaces. */
-  correctsId: z.number().int().positive().nullable().default(null),
+  correctsId: idNumber.nullable().default(null),
   attachmentId: z.string().regex(/^[A-Za-z0-9_-]{10,40}$/).nullable().default(null),
 });
 export type ProposalInput = z.infer<typeof proposalBody>;
@@ -69,12 +69,12 @@ export const rejectBody = z.object({ reason: z.string().trim().min(3).max(2000) 
 export const proposalsQuery = z.object({
   state: z.enum(['pending', 'approved', 'rejected']).optional(),
   commune: unitCode.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
+  limit: queryInt(1, 500).default(200),
 });
 
 export const auditQuery = z.object({
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: idText.optional(),
+  limit: queryInt(1, 500).default(100),
   action: z.string().regex(/^[a-z_]{1,40}$/).optional(),
 });
 

@@ -49,7 +49,7 @@ export function hotspotRoutes(ctx: RouteContext) {
     .get('/nearby', validate('query', nearbyQuery), async (c) => {
       demand(principalOf(c), 'read_hotspot_details');
       const q = c.req.valid('query');
-      return c.json({ duplicates: await nearbyActive(deps, await ctx.cache.get(), [q.lng, q.lat], asOf(ctx, undefined), q.except) }, 200);
+      return c.json({ duplicates: await nearbyActive(deps.db, [q.lng, q.lat], asOf(ctx, undefined), q.except) }, 200);
     })
     .get('/:id', validate('param', hotspotIdParam), validate('query', dateQuery), async (c) => {
       demand(principalOf(c), 'read_hotspot_details');

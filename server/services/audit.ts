@@ -1,10 +1,11 @@
 // The audit trail: one row per write, chained by SHA-256 so that an edited or deleted row is detected.
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
-import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/client';
 import { auditLog } from '../db/schema';
 import { readMeta, writeMeta } from './meta';
+import { spreadsheetCsv } from './csv';
+import { LOCKS, takeLock } from '../db/locks';
 
 export interface AuditEntry {
   actorId?: number | null;
@@ -59,7 +60,7 @@ function complete(entry: AuditEntry, at: string, prevHash: string | null): Chain
 export async function appendAudit(db: Db, entry: AuditEntry, at: Date = new Date()): Promise<void> {
   await db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
-    await tx.execute(sql`select pg_advisory_xact_lock(727001)` /* the audit chain's lock */);
+    await takeLock(tx, LOCKS.DATA_WRITES);
     const last = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     const fields = complete(entry, at.toISOString(), last[0]?.hash ?? null);
     const hash = chainHash(fields);
@@ -109,12 +110,11 @@ export async function listAudit(db: Db, q: { before?: number; limit: number; act
   }));
 }
 
-/** The whole trail as CSV (UTF-8 with BOM so that Excel shows Vietnamese correctly), oldest first. */
+/** The whole trail as CSV, oldest first. */
 export async function auditCsv(db: Db): Promise<string> {
   const rows = await db.select().from(auditLog).orderBy(asc(auditLog.id));
-  const body = stringify(
+  return spreadsheetCsv(
     rows.map((r) => [r.id, new Date(r.at).toISOString(), r.actorName, r.address ?? '', r.action, r.entityType ?? '', r.entityId ?? '', JSON.stringify(r.before), JSON.stringify(r.after), r.hash]),
     { header: true, columns: ['id', 'at', 'actor', 'address', 'action', 'entity_type', 'entity_id', 'before', 'after', 'hash'] },
   );
-  return `\uFEFF${body}`;
 }

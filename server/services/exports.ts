@@ -1,7 +1,6 @@
 // Exports: hotspot lists as CSV, XLSX and GeoJSON; an operation packet as XLSX and as PDF (Vietnamese text in an
 // embedded Noto Sans, with a map drawing of the area). Every export is written to the audit trail by the route.
 import { createRequire } from 'node:module';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import type { FeatureCollection, Point, Position } from 'geojson';
@@ -9,6 +8,7 @@ import { formatVnDate } from '../../geo/dates';
 import type { Area } from '../../geo/spatial';
 import { unitDisplayName } from '../../geo/unit-names';
 import type { HotspotProperties } from '../contracts/api';
+import { spreadsheetCsv } from './csv';
 
 const require = createRequire(import.meta.url);
 const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf');
@@ -29,9 +29,8 @@ const listRows = (list: HotspotList, communeName: (code: string) => string) =>
   });
 const LIST_HEADER = ['Mã', 'Địa chỉ', 'Xã', 'Loại', 'Hoạt động', 'Tình trạng', 'Từ ngày', 'Vĩ độ', 'Kinh độ'];
 
-/** UTF-8 with BOM so that Excel opens the Vietnamese text correctly. */
 export function hotspotsCsv(list: HotspotList, communeName: (code: string) => string): string {
-  return `\uFEFF${stringify([LIST_HEADER, ...listRows(list, communeName)])}`;
+  return spreadsheetCsv([LIST_HEADER, ...listRows(list, communeName)]);
 }
 
 /** The list as GeoJSON, each point also carrying its commune's name as shown everywhere else ("Phường 1"). */

@@ -1,12 +1,13 @@
 // Hotspot registry writes: create (commune found from the point), edit, lifecycle events, with the 50 m
 // duplicate warning, all-or-nothing, audited and announced to those who may see hotspots.
 import { distance } from '@turf/turf';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
 import { formatVnDate } from '../../geo/dates';
 import { checkLifecycle, hotspotStatusAt, type HotspotEvent, type LifecycleProblem } from '../../geo/hotspots';
 import { demand } from '../auth/access';
 import type { HotspotCreate, HotspotUpdate } from '../contracts/hotspots';
 import type { Db } from '../db/client';
+import { LOCKS, takeLock } from '../db/locks';
 import * as t from '../db/schema';
 import { HttpError, notFound } from '../http/errors';
 import { appendAudit } from './audit';
@@ -41,25 +42,29 @@ async function placeOf(deps: RegistryDeps, s: Snapshot, location: [number, numbe
   return { communeId: current, vintageCommunes };
 }
 
-/** Active hotspots within 50 m of the point (today), nearest first. */
-export async function nearbyActive(deps: RegistryDeps, s: Snapshot, location: [number, number], today: string, except?: number) {
-  const index = await deps.details.index(s);
+/**
+ * Active hotspots within 50 m of the point (today), nearest first, read from the database: inside a write, under
+ * the placement lock (server/db/locks.ts), it sees every hotspot committed before, which a cache would not.
+ */
+export async function nearbyActive(db: Db, location: [number, number], today: string, except?: number) {
   const pad = 0.001; // ≈ 110 m: a cheap box before the exact distance
-  const out: { id: number; address: string; distanceM: number }[] = [];
-  for (const slot of index.inBox([location[0] - pad, location[1] - pad, location[0] + pad, location[1] + pad])) {
-    const d = index.records[slot]!;
-    const h = index.lifecycles.get(d.id);
-    if (d.id === except || !h || Math.abs(d.lng - location[0]) > pad || Math.abs(d.lat - location[1]) > pad) continue;
-    if (hotspotStatusAt(h.events, today) !== 'active') continue;
-    const m = distance(location, [d.lng, d.lat], { units: 'meters' });
-    if (m <= DUPLICATE_RADIUS_M) out.push({ id: h.id, address: d.address, distanceM: Math.round(m * 10) / 10 });
-  }
-  return out.sort((a, b) => a.distanceM - b.distanceM);
+  const [lng, lat] = location;
+  const boxed = await db.select({ id: t.hotspots.id, lng: t.hotspots.lng, lat: t.hotspots.lat, address: t.hotspots.address }).from(t.hotspots)
+    .where(and(between(t.hotspots.lng, lng - pad, lng + pad), between(t.hotspots.lat, lat - pad, lat + pad)));
+  const near = boxed.filter((h) => h.id !== except).map((h) => ({ ...h, m: distance(location, [h.lng, h.lat], { units: 'meters' }) })).filter((h) => h.m <= DUPLICATE_RADIUS_M);
+  if (!near.length) return [];
+  const events = await db.select({ hotspotId: t.hotspotEvents.hotspotId, kind: t.hotspotEvents.kind, date: t.hotspotEvents.date }).from(t.hotspotEvents)
+    .where(inArray(t.hotspotEvents.hotspotId, near.map((h) => h.id))).orderBy(asc(t.hotspotEvents.date), asc(t.hotspotEvents.id));
+  const eventsOf = (id: number) => events.filter((e) => e.hotspotId === id).map((e) => ({ kind: e.kind as HotspotEvent['kind'], date: e.date }));
+  return near
+    .filter((h) => hotspotStatusAt(eventsOf(h.id), today) === 'active')
+    .map((h) => ({ id: h.id, address: h.address, distanceM: Math.round(h.m * 10) / 10 }))
+    .sort((a, b) => a.distanceM - b.distanceM);
 }
 
-async function refuseDuplicates(deps: RegistryDeps, s: Snapshot, location: [number, number], today: string, acknowledged: boolean, except?: number) {
+async function refuseDuplicates(tx: Db, location: [number, number], today: string, acknowledged: boolean, except?: number) {
   if (acknowledged) return;
-  const near = await nearbyActive(deps, s, location, today, except);
+  const near = await nearbyActive(tx, location, today, except);
   if (near.length)
     throw new HttpError(409, 'likely_duplicate',
       `Có ${near.length} điểm đang hoạt động trong bán kính ${DUPLICATE_RADIUS_M} m (gần nhất: #${near[0]!.id}, ${near[0]!.address}). Kiểm tra lại; nếu đúng là điểm mới, xác nhận để lưu.`,
@@ -83,8 +88,9 @@ export async function createHotspot(deps: RegistryDeps, s: Snapshot, actor: Acto
   if (input.detectedOn > actor.today) throw new HttpError(422, 'future_date', 'Ngày phát hiện không được sau hôm nay', 'The detection date cannot be after today');
   const location = input.location as [number, number];
   const { communeId, vintageCommunes } = await placeOf(deps, s, location, actor.today);
-  await refuseDuplicates(deps, s, location, actor.today, input.acknowledgeDuplicates);
   return deps.db.transaction(async (tx) => {
+    await takeLock(tx, LOCKS.PLACEMENT);
+    await refuseDuplicates(tx, location, actor.today, input.acknowledgeDuplicates);
     const [row] = await tx.insert(t.hotspots).values({
       lng: location[0], lat: location[1], address: input.address, kind: input.kind, activities: input.activities,
       description: input.description, source: input.source, communeId, createdAt: actor.now.toISOString(),
@@ -111,9 +117,12 @@ export async function updateHotspot(deps: RegistryDeps, s: Snapshot, actor: Acto
   let vintageCommunes: number[] = [];
   if (location) {
     ({ communeId, vintageCommunes } = await placeOf(deps, s, location as [number, number], actor.today));
-    await refuseDuplicates(deps, s, location as [number, number], actor.today, acknowledgeDuplicates ?? false, id);
   }
   return deps.db.transaction(async (tx) => {
+    if (location) {
+      await takeLock(tx, LOCKS.PLACEMENT);
+      await refuseDuplicates(tx, location as [number, number], actor.today, acknowledgeDuplicates ?? false, id);
+    }
     const set = { ...fields, ...(location ? { lng: location[0], lat: location[1], communeId } : {}) };
     if (Object.keys(set).length) await tx.update(t.hotspots).set(set).where(eq(t.hotspots.id, id));
     if (location) await recordVintageCommunes(tx, id, vintageCommunes);

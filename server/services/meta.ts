@@ -1,6 +1,7 @@
 // Installation facts in app_meta: dataset meta, and the data revision that invalidates in-memory caches.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { LOCKS, takeLock } from '../db/locks';
 import { appMeta } from '../db/schema';
 
 export interface DatasetMeta {
@@ -21,8 +22,10 @@ export async function writeMeta(db: Db, key: string, value: unknown): Promise<vo
     .onConflictDoUpdate({ target: appMeta.key, set: { value } });
 }
 
-/** Bumped in the same transaction as every write of statuses, hotspots, plans or units. */
+/** Bumped in the same transaction as every write of statuses, hotspots, plans or units; under the data-writes lock
+ *  (server/db/locks.ts), so that it and the audit append are always locked in one order. */
 export async function bumpRevision(db: Db): Promise<void> {
+  await takeLock(db, LOCKS.DATA_WRITES);
   await db
     .insert(appMeta)
     .values({ key: 'revision', value: 1 })

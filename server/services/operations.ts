@@ -34,7 +34,8 @@ export async function recordResults(deps: RegistryDeps, s: Snapshot, actor: Acto
   const p = actor.principal;
   demand(p, 'write_hotspots');
   return deps.db.transaction(async (tx) => {
-    const [op] = await tx.select().from(t.operations).where(eq(t.operations.id, id));
+    // Locked first (server/db/locks.ts): parallel submissions wait, and the later ones find the results recorded.
+    const [op] = await tx.select().from(t.operations).where(eq(t.operations.id, id)).for('update');
     if (!op) throw notFound({ vi: `Không có đợt #${id}`, en: `No operation #${id}` });
     if (op.results) throw new HttpError(409, 'results_recorded', 'Kết quả của đợt này đã được ghi', 'The results of this operation are already recorded');
     const events: LiveEvent[] = [];

@@ -1,5 +1,5 @@
 // User administration, shared by the admin API and the command line: create, update, reset password, list.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Role } from '../auth/access';
 import { hashPassword, passwordProblem } from '../auth/passwords';
 import { deleteUserSessions } from '../auth/sessions';
@@ -65,15 +65,24 @@ export async function createUser(
   if (problem) throw badPassword(problem);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    if ((await tx.select({ id: t.users.id }).from(t.users).where(eq(t.users.username, input.username))).length)
-      throw new HttpError(409, 'username_taken', `Tên đăng nhập "${input.username}" đã có`, `Username "${input.username}" is taken`);
     const unitIds = await unitIdsFor(tx, input.scopes);
-    const [u] = await tx.insert(t.users).values({ username: input.username, displayName: input.displayName, role: input.role, passwordHash, demo: input.demo ?? false }).returning();
+    // The unique index decides between parallel creations of one name: the one that does not insert gets a 409.
+    const [u] = await tx.insert(t.users).values({ username: input.username, displayName: input.displayName, role: input.role, passwordHash, demo: input.demo ?? false })
+      .onConflictDoNothing({ target: t.users.username }).returning();
+    if (!u) throw new HttpError(409, 'username_taken', `Tên đăng nhập "${input.username}" đã có`, `Username "${input.username}" is taken`);
     for (const unitId of unitIds) await tx.insert(t.userScopes).values({ userId: u!.id, unitId });
     const dto = await toDto(tx, u!);
     await appendAudit(tx, { ...actor, action: 'user_create', entityType: 'user', entityId: String(u!.id), after: dto });
     return dto;
   });
+}
+
+/** Refuses to demote or deactivate the last active administrator (nobody could manage users after it). The active
+ *  administrators are locked, so that two of them demoting each other at once cannot both pass. */
+async function keepAnAdministrator(tx: Db, leaving: number) {
+  const admins = await tx.select({ id: t.users.id }).from(t.users).where(and(eq(t.users.role, 'admin'), eq(t.users.active, true))).orderBy(t.users.id).for('update');
+  if (!admins.some((a) => a.id !== leaving))
+    throw new HttpError(409, 'last_admin', 'Đây là quản trị viên cuối cùng đang hoạt động: hãy tạo hoặc kích hoạt quản trị viên khác trước', 'This is the last active administrator: create or activate another administrator first');
 }
 
 export async function updateUser(
@@ -85,6 +94,7 @@ export async function updateUser(
   return db.transaction(async (tx) => {
     const [u] = await tx.select().from(t.users).where(eq(t.users.id, id));
     if (!u) throw notFound({ vi: `Không có người dùng #${id}`, en: `No user #${id}` });
+    if (u.role === 'admin' && u.active && ((patch.role && patch.role !== 'admin') || patch.active === false)) await keepAnAdministrator(tx, id);
     const before = await toDto(tx, u);
     const { scopes, ...fields } = patch;
     if (Object.keys(fields).length) await tx.update(t.users).set(fields).where(eq(t.users.id, id));

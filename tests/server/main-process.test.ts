@@ -1,6 +1,6 @@
 // The real server process on an embedded data directory: exclusive lock, clean shutdown, restart after a kill.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,24 @@ describe('data directory lock (in process)', () => {
     expect(() => lockDataDir(dir)).toThrow(/in use by process \d+.*\n.*đang được tiến trình/);
     release();
     lockDataDir(dir)();
+  });
+
+  it('takes over a lock naming a live pid that another process held before (PID 1 restarting in a container)', () => {
+    const dir = join(root, 'reused');
+    const lockFile = join(root, 'reused.lock');
+    // The server that wrote these crashed; the pid now belongs to another process (PID 1 here is the init of this
+    // machine, our own pid is this test's): same pid, another start time. Before the fix: "in use by process 1".
+    for (const pid of [1, process.pid]) {
+      writeFileSync(lockFile, `${pid} 1`);
+      const release = lockDataDir(dir);
+      expect(readFileSync(lockFile, 'utf8')).toMatch(new RegExp(`^${process.pid} \\d+$`));
+      release();
+      expect(existsSync(lockFile)).toBe(false);
+    }
+    // The lock this process holds names it exactly, so a second taking is still refused.
+    const release = lockDataDir(dir);
+    expect(() => lockDataDir(dir)).toThrow(DataDirLockedError);
+    release();
   });
 });
 
