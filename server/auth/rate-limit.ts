@@ -26,6 +26,13 @@ export class FailureWindow {
   reset(key: string): void {
     this.hits.delete(key);
   }
+
+  /** Takes back one attempt recorded at `at` (it turned out not to be a failure). */
+  forget(key: string, at: number): void {
+    const list = this.hits.get(key);
+    const i = list?.indexOf(at) ?? -1;
+    if (i >= 0) list!.splice(i, 1);
+  }
 }
 
 /** At most `limit` tasks at once; callers beyond `limit + queue` are refused instead of waiting. */

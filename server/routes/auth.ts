@@ -33,28 +33,45 @@ export function authRoutes(ctx: RouteContext) {
     return { user: { id: p.userId, username: p.username, displayName: p.displayName, role: p.role, scopes, permissions }, csrfToken: auth.session.csrfToken };
   };
 
+  /**
+   * Counts a password attempt before the password is checked, in the same tick as the limit check: parallel guesses
+   * are each counted, so the sixth of twenty fired at once is refused instead of checked. A success takes it back
+   * (and clears the account's failures); so does a refusal by the busy gate (not a guess).
+   */
+  const countAttempt = (c: Context<AuthEnv>, accountKey: string, address: string, at: number) => {
+    const wait = Math.max(limits.perAccount.blockedFor(accountKey, at), limits.perAddress.blockedFor(address, at));
+    if (wait > 0) throw tooMany(c, wait);
+    limits.perAccount.record(accountKey, at);
+    limits.perAddress.record(address, at);
+    const takeBack = () => {
+      limits.perAccount.forget(accountKey, at);
+      limits.perAddress.forget(address, at);
+    };
+    return { takeBack, succeeded: () => (takeBack(), limits.perAccount.reset(accountKey)) };
+  };
+  const checkThroughGate = async (c: Context<AuthEnv>, attempt: { takeBack(): void }, stored: string, password: string) => {
+    const checked = await limits.gate.run(() => verifyPassword(stored, password));
+    if (checked !== Gate.BUSY) return checked;
+    attempt.takeBack();
+    c.header('Retry-After', '2');
+    throw new HttpError(429, 'busy', 'Máy chủ đang bận xử lý đăng nhập, thử lại sau giây lát', 'The server is busy with sign-ins, retry in a moment');
+  };
+
   return new Hono<AuthEnv>()
     .post('/login', validate('json', loginBody), async (c) => {
       const { username, password } = c.req.valid('json');
       const address = clientAddress(c, ctx.auth.trustedProxy);
       const now = ctx.clock();
       const accountKey = username.toLowerCase();
-      const wait = Math.max(limits.perAccount.blockedFor(accountKey, now.getTime()), limits.perAddress.blockedFor(address, now.getTime()));
-      if (wait > 0) throw tooMany(c, wait);
+      const attempt = countAttempt(c, accountKey, address, now.getTime());
       const user = await findUserByName(db, username);
       const stored = user?.passwordHash ?? (await decoyHash()); // an unknown name costs the same time as a known one
-      const checked = await limits.gate.run(() => verifyPassword(stored, password));
-      if (checked === Gate.BUSY) {
-        c.header('Retry-After', '2');
-        throw new HttpError(429, 'busy', 'Máy chủ đang bận xử lý đăng nhập, thử lại sau giây lát', 'The server is busy with sign-ins, retry in a moment');
-      }
+      const checked = await checkThroughGate(c, attempt, stored, password);
       if (!checked || !user || !user.active) {
-        limits.perAccount.record(accountKey, now.getTime());
-        limits.perAddress.record(address, now.getTime());
         await appendAudit(db, { actorId: user?.id ?? null, actorName: username, address, action: 'login_failed', entityType: 'user', entityId: user ? String(user.id) : null, after: { reason: !user ? 'unknown_user' : !user.active ? 'inactive' : 'wrong_password' } }, now);
         throw badCredentials();
       }
-      limits.perAccount.reset(accountKey);
+      attempt.succeeded();
       const session = await createSession(db, user.id, address, now, ctx.auth.session);
       await appendAudit(db, { actorId: user.id, actorName: user.username, address, action: 'login', entityType: 'user', entityId: String(user.id) }, now);
       setCookie(c, SESSION_COOKIE, session.token, {
@@ -77,10 +94,16 @@ export function authRoutes(ctx: RouteContext) {
     .post('/password', validate('json', passwordChangeBody), async (c) => {
       const p = principalOf(c);
       const { current, next } = c.req.valid('json');
-      const user = await findUserByName(db, p.username);
-      if (!user || !(await verifyPassword(user.passwordHash, current)))
-        throw new HttpError(400, 'bad_current_password', 'Mật khẩu hiện tại không đúng', 'The current password is wrong');
+      // The current password is a sign-in secret: guessed here, it is limited, gated and audited like a sign-in.
       const address = clientAddress(c, ctx.auth.trustedProxy);
+      const now = ctx.clock();
+      const attempt = countAttempt(c, p.username.toLowerCase(), address, now.getTime());
+      const user = await findUserByName(db, p.username);
+      if (!user || !(await checkThroughGate(c, attempt, user.passwordHash, current))) {
+        await appendAudit(db, { actorId: p.userId, actorName: p.username, address, action: 'password_change_failed', entityType: 'user', entityId: String(p.userId), after: { reason: 'wrong_current_password' } }, now);
+        throw new HttpError(400, 'bad_current_password', 'Mật khẩu hiện tại không đúng', 'The current password is wrong');
+      }
+      attempt.succeeded();
       await setPassword(db, p.userId, next, { actorId: p.userId, actorName: p.username, address }, c.get('auth')!.session.tokenHash, 'password_change');
       ctx.sessions.clear();
       return c.json({ ok: true as const }, 200);
