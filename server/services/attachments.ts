@@ -1,6 +1,6 @@
 // Evidence files for proposals: type decided by the bytes (not the name or the browser's claim), size-limited,
 // stored under a random id outside the web root, readable only by those who may read the proposal.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { eq } from 'drizzle-orm';
@@ -8,7 +8,8 @@ import { can, inScope, type Principal } from '../auth/access';
 import { randomToken, sha256Hex } from '../auth/tokens';
 import type { Db } from '../db/client';
 import * as t from '../db/schema';
-import { HttpError, notFound } from '../http/errors';
+import { fieldError, HttpError, notFound } from '../http/errors';
+import { unstorableText } from '../http/validate';
 import { fileTooLarge } from '../http/upload';
 import { appendAudit } from './audit';
 import type { Snapshot } from './snapshot';
@@ -24,16 +25,25 @@ export async function storeAttachment(db: Db, dir: string, p: Principal, file: {
   const type = await fileTypeFromBuffer(file.bytes);
   if (!type || !(ATTACHMENT_TYPES as readonly string[]).includes(type.mime))
     throw new HttpError(415, 'file_type', 'Chỉ nhận tệp PDF hoặc ảnh (PNG, JPEG, WebP)', 'Only PDF files or images (PNG, JPEG, WebP) are accepted');
+  const originalName = file.name.slice(0, 200);
+  if (unstorableText(originalName).length) throw fieldError('file', 'Tên tệp chứa ký tự không hợp lệ (NUL hoặc Unicode hỏng)', 'The file name holds a NUL character or a broken surrogate pair');
   const id = randomToken(18);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const temp = join(dir, `${id}.part`);
-  await writeFile(temp, file.bytes, { mode: 0o600 });
-  await rename(temp, join(dir, id));
-  const row = { id, mime: type.mime, size: file.bytes.length, sha256: sha256Hex(file.bytes), originalName: file.name.slice(0, 200), uploadedBy: p.userId };
-  await db.transaction(async (tx) => {
-    await tx.insert(t.attachments).values(row);
-    await appendAudit(tx, { actorId: p.userId, actorName: p.username, address, action: 'attachment_upload', entityType: 'attachment', entityId: id, after: row });
-  });
+  const stored = join(dir, id);
+  const row = { id, mime: type.mime, size: file.bytes.length, sha256: sha256Hex(file.bytes), originalName, uploadedBy: p.userId };
+  // The file is put in place inside the transaction that records it; whatever fails, neither stays without the other.
+  try {
+    await db.transaction(async (tx) => {
+      await tx.insert(t.attachments).values(row);
+      await appendAudit(tx, { actorId: p.userId, actorName: p.username, address, action: 'attachment_upload', entityType: 'attachment', entityId: id, after: row });
+      await writeFile(temp, file.bytes, { mode: 0o600 });
+      await rename(temp, stored);
+    });
+  } catch (e) {
+    await Promise.all([rm(temp, { force: true }), rm(stored, { force: true })]);
+    throw e;
+  }
   return { id, mime: type.mime, size: row.size, name: row.originalName };
 }
 

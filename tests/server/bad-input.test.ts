@@ -1,5 +1,6 @@
 // Well-formed requests with bad values, as an attacker or a broken client sends them: each is a 400 naming the field,
 // never a 500, and nothing is written.
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as t from '../../server/db/schema';
 import { miniProvince } from '../fixtures/mini-province';
@@ -78,5 +79,19 @@ describe('request sizes', () => {
     // An area search of 2,000 points is well within its own limit.
     const points = Array.from({ length: 2000 }, (_, i) => [106 + (i % 50) * 0.004, 10 + Math.floor(i / 50) * 0.004]);
     expect((await police.send('POST', '/api/areas/query', { area: { type: 'buffer', points, radiusM: 10 } })).status).toBe(200);
+  });
+});
+
+describe('attachments', () => {
+  it('refuses a file name the database cannot store, leaving no file behind', async () => {
+    const editor = await signIn(app, 'editor', ['981']);
+    const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    const res = await editor.upload('/api/attachments', new File([pdf], 'quyet\u0000dinh.pdf'));
+    expect(await fieldsAtFault(res)).toEqual(['file']);
+    expect(readdirSync(app.attachmentsDir)).toEqual([]); // before: a 500, and the file stayed on disk
+    expect(await app.database.db.select().from(t.attachments)).toEqual([]);
+    const ok = await editor.upload('/api/attachments', new File([pdf], 'Quyết định.pdf'));
+    expect(ok.status).toBe(201);
+    expect(readdirSync(app.attachmentsDir)).toEqual([((await ok.json()) as { id: string }).id]);
   });
 });
