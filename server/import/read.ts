@@ -1,15 +1,17 @@
 // Reads a boundary file into features, whatever its format: GeoJSON, TopoJSON or a zipped Shapefile (.shp, .dbf,
 // .prj, .cpg). Nothing is written here; every refusal says what is wrong in Vietnamese and English.
-import { unzipSync } from 'fflate';
 import * as shapefile from 'shapefile';
 import { feature as topoFeature } from 'topojson-client';
 import type { Feature, FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { HttpError } from '../http/errors';
 import { decodeLegacyText, RAW_BYTES_LABEL, type TextEncodingName } from './encodings';
+import { unzipWithin } from '../http/unzip';
 
 /** Larger files are refused before being read (a province's communes at full resolution are ~10–30 MB). */
 export const MAX_IMPORT_BYTES = 120 * 1024 * 1024;
+/** What a zipped Shapefile may expand to (a province's communes are tens of MB). */
+export const MAX_UNZIPPED_BYTES = 600 * 1024 * 1024;
 
 export type SourceFormat = 'geojson' | 'topojson' | 'shapefile';
 
@@ -73,8 +75,9 @@ function readJson(bytes: Uint8Array, options: ReadOptions): RawLayer {
 async function readZippedShapefile(bytes: Uint8Array, options: ReadOptions): Promise<RawLayer> {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
+    files = unzipWithin(bytes, MAX_UNZIPPED_BYTES);
   } catch (e) {
+    if (e instanceof HttpError) throw e;
     throw refuse('not_zip', `Không giải nén được tệp: ${(e as Error).message}`, `Cannot unzip the file: ${(e as Error).message}`);
   }
   const byExt = (base: string, ext: string) => Object.entries(files).find(([n]) => n.toLowerCase() === `${base}.${ext}`)?.[1];

@@ -5,8 +5,11 @@ import ExcelJS from 'exceljs';
 import { foldVietnamese } from '../../geo/text';
 import { HttpError } from '../http/errors';
 import { fileTooLarge } from '../http/upload';
+import { boundedZip } from '../http/unzip';
 
 export const MAX_PLACES_BYTES = 2 * 1024 * 1024;
+/** What an XLSX place list may expand to: a list of a few thousand places is a few MB. */
+export const MAX_PLACES_UNZIPPED_BYTES = 50 * 1024 * 1024;
 
 const HEADERS = {
   name: ['ten', 'name', 'ten dia diem', 'dia diem', 'place'],
@@ -59,7 +62,8 @@ function toPlaces(rows: unknown[][]): PlacesResult {
 
 async function xlsxRows(bytes: Uint8Array): Promise<unknown[][]> {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  const bounded = boundedZip(bytes, MAX_PLACES_UNZIPPED_BYTES);
+  await book.xlsx.load(bounded.buffer.slice(bounded.byteOffset, bounded.byteOffset + bounded.byteLength) as ArrayBuffer);
   const sheet = book.worksheets[0];
   if (!sheet) return [];
   const rows: unknown[][] = [];
