@@ -1,18 +1,19 @@
-// Bundles the server into dist/server/main.js (packages stay external) so `npm start` runs plain Node without
+// Bundles the server into dist/server/main.js (and its area worker) (packages stay external) so `npm start` runs plain Node without
 // compiling TypeScript at every start; the SQL migrations are copied beside it.
 import { cpSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 rmSync('dist/server', { recursive: true, force: true });
+// The area worker (server/services/area-worker.ts) is its own entry beside main.js: a worker thread loads a file.
 await build({
-  entryPoints: ['server/main.ts'],
+  entryPoints: { main: 'server/main.ts', 'area-worker': 'server/services/area-worker.ts' },
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   packages: 'external',
   sourcemap: true,
-  outfile: 'dist/server/main.js',
+  outdir: 'dist/server',
   logLevel: 'warning',
 });
 cpSync('server/db/migrations', 'dist/server/migrations', { recursive: true });

@@ -6,13 +6,14 @@ import { areaQueryBody, operationBody, resultsBody } from '../contracts/operatio
 import { idParam } from '../contracts/workflow';
 import { clientAddress, principalOf, type AuthEnv } from '../http/guard';
 import { z } from '../contracts/messages';
-import { areaTouches, prepareArea } from '../../geo/areas';
+import { areaTouches, prepareGeometry } from '../../geo/areas';
 import { appendAudit } from '../services/audit';
 import { operationPdf, operationXlsx, type OperationPacket } from '../services/exports';
 import { validOn } from '../services/units';
 import { validate } from '../http/validate';
 import { uploadedFile, uploadLimit } from '../http/upload';
 import { queryArea } from '../services/areas';
+import { yieldingEvery } from '../services/yielding';
 import { createOperation, listOperations, operationDetail, recordResults } from '../services/operations';
 import { MAX_PLACES_BYTES, parsePlaces } from '../services/places';
 import { actorFor, announce, asOf, registryDeps, type RouteContext } from './context';
@@ -45,9 +46,14 @@ export function operationRoutes(ctx: RouteContext) {
       const s = await ctx.cache.get();
       const date = asOf(ctx, undefined);
       const op = await operationDetail(deps, s, p, id, date);
-      const area = prepareArea(op.areaSpec);
-      const communes = (await ctx.locator.all(s)).filter((a) => validOn(s.units.get(a.key)!, date) && areaTouches(area, a))
-        .map((a) => ({ name: s.units.get(a.key)!.name, type: s.units.get(a.key)!.type, geometry: a.geometry }));
+      const area = prepareGeometry(op.area);
+      const communes = [];
+      const pause = yieldingEvery();
+      for (const a of await ctx.locator.all(s)) {
+        await pause();
+        const u = s.units.get(a.key)!;
+        if (validOn(u, date) && areaTouches(area, a)) communes.push({ name: u.name, type: u.type, geometry: a.geometry });
+      }
       const packet = { ...op, area: area.geometry, communes, generatedAt: new Date(ctx.clock()).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) } as OperationPacket;
       await appendAudit(ctx.database.db, { actorId: p.userId, actorName: p.username, address: clientAddress(c, ctx.auth.trustedProxy), action: 'export', entityType: 'operation', entityId: String(id), after: { format } });
       const file = `dot-cao-diem-${id}`;

@@ -1,21 +1,25 @@
 // Area search: the hotspots and communes inside a drawn polygon, a circle or a buffer, with counts by status.
 import type { Feature, Point } from 'geojson';
-import { prepareArea, areaContains, areaTouches, type AreaSpec } from '../../geo/areas';
+import { prepareGeometry, areaContains, areaTouches, type AreaSpec } from '../../geo/areas';
 import { statusAt, type CommuneStatus } from '../../geo/status';
 import type { HotspotProperties } from '../contracts/api';
+import { buildArea } from './area-builder';
 import type { RegistryDeps } from './hotspot-registry';
 import { hotspotFeature } from './hotspots';
 import type { Snapshot } from './snapshot';
 import { validOn } from './units';
+import { yieldingEvery } from './yielding';
 
 export async function queryArea(deps: RegistryDeps, s: Snapshot, spec: AreaSpec, date: string) {
-  const area = prepareArea(spec);
+  const area = prepareGeometry(await buildArea(spec));
+  const pause = yieldingEvery();
   const index = await deps.details.index(s);
   const hotspots: Feature<Point, HotspotProperties>[] = [];
   const perCommune = new Map<number, { active: number; eliminated: number }>();
   const states = index.statusOn(date);
   for (const slot of index.inBox(area.bbox)) {
     const d = index.records[slot]!;
+    await pause();
     const state = states[slot];
     if (!state || !areaContains(area, [d.lng, d.lat])) continue;
     hotspots.push(hotspotFeature(s, d, state));
@@ -26,6 +30,7 @@ export async function queryArea(deps: RegistryDeps, s: Snapshot, spec: AreaSpec,
   const communes = [];
   const byStatus: Record<CommuneStatus | 'none', number> = { drug_free: 0, complex: 0, transformed: 0, relapsed: 0, none: 0 };
   for (const a of await deps.locator.all(s)) {
+    await pause();
     const u = s.units.get(a.key)!;
     if (!validOn(u, date) || !areaTouches(area, a)) continue;
     const status = statusAt(s.histories.get(u.id) ?? [], date)?.status ?? null;

@@ -1,13 +1,13 @@
 // Crackdown operations: plan (name, period, area, targets, units), then results, whose eliminations become
 // hotspot lifecycle events in the same transaction (all or nothing).
 import { asc, desc, eq, inArray } from 'drizzle-orm';
-import { areaGeometry } from '../../geo/areas';
 import { hotspotStatusAt } from '../../geo/hotspots';
 import { demand, type Principal } from '../auth/access';
 import type { OperationInput, ResultsInput } from '../contracts/operations';
 import type { Db } from '../db/client';
 import * as t from '../db/schema';
 import { HttpError, notFound } from '../http/errors';
+import { buildArea } from './area-builder';
 import { appendAudit } from './audit';
 import type { LiveEvent } from './events';
 import { addHotspotEvent, type RegistryDeps } from './hotspot-registry';
@@ -20,9 +20,11 @@ export async function createOperation(deps: RegistryDeps, s: Snapshot, actor: Ac
   const known = new Set(s.hotspots.map((h) => h.id));
   const unknown = input.targetHotspotIds.filter((id) => !known.has(id));
   if (unknown.length) throw new HttpError(422, 'unknown_hotspot', `Không có điểm: ${unknown.map((x) => `#${x}`).join(', ')}`, `Unknown hotspots: ${unknown.map((x) => `#${x}`).join(', ')}`);
+  // Built once, outside the transaction, and stored: detail pages and exports read it back instead of rebuilding it.
+  const area = await buildArea(input.area);
   return deps.db.transaction(async (tx) => {
     const [row] = await tx.insert(t.operations).values({
-      name: input.name, startDate: input.startDate, endDate: input.endDate, areaSpec: input.area, area: areaGeometry(input.area),
+      name: input.name, startDate: input.startDate, endDate: input.endDate, areaSpec: input.area, area,
       units: input.units, targetHotspotIds: [...new Set(input.targetHotspotIds)], note: input.note, createdBy: p.userId, createdAt: actor.now.toISOString(),
     }).returning({ id: t.operations.id });
     await appendAudit(tx, { actorId: p.userId, actorName: p.username, address: actor.address, action: 'operation_create', entityType: 'operation', entityId: String(row!.id), after: input }, actor.now);

@@ -10,6 +10,7 @@ import { bigDataset } from './big-dataset';
 import { load, loadPost, rawGet, type LoadResult } from './http';
 import { startServer } from './server-process';
 import { webBench } from './web';
+import { bufferSearchFigures } from './area';
 import { CHROMIUM_PATH } from '../e2e/browser';
 import { signInOverHttp } from '../e2e/api-session';
 import { createUser } from '../../server/services/users';
@@ -34,7 +35,7 @@ async function startupAndLatency(dir: string) {
     const warm = await startServer({ DATA_DIR: dir }, 18931);
     warmTimes.push(warm.readyMs);
     if (i < 2) await warm.stop();
-    else await apiLatency(warm.url).then(() => browserFigures(warm.url)).finally(() => warm.stop());
+    else await apiLatency(warm.url).then(() => browserFigures(warm.url)).then(() => bufferSearch(warm)).finally(() => warm.stop());
   }
   const warmMedian = [...warmTimes].sort((a, b) => a - b)[1]!;
   report('warm start to first 200, median of 3, ms', Math.round(warmMedian), ['warm start < 1.5 s', warmMedian < 1500]);
@@ -54,6 +55,13 @@ async function apiLatency(url: string) {
   report('/api/statuses', fmt(statuses), ['statuses p95 < 20 ms', statuses.p95 < 20]);
   const indicators = await load(() => `${url}/api/indicators?date=${dates[k++ % dates.length]}`, h);
   report('/api/indicators (demo province)', fmt(indicators));
+}
+
+async function bufferSearch(server: Awaited<ReturnType<typeof startServer>>) {
+  const f = await bufferSearchFigures(server);
+  report('buffer 2,000 points × 20 km (first, second) ms', { first: f.firstMs, second: f.secondMs, status: f.status }, ['2,000 × 20 km buffer answered < 2 s', f.status === 200 && f.firstMs < 2000 && f.secondMs < 2000]);
+  report('health while the buffer is built (max ms, probes)', { maxMs: f.healthMaxMs, probes: f.healthProbes }, ['health < 100 ms during the buffer search', f.healthMaxMs < 100]);
+  report('server RSS before, peak after the buffer searches, MB', { before: f.rssBeforeMb, peak: f.peakRssMb }, ['server peak memory < 500 MB', f.peakRssMb < 500]);
 }
 
 async function browserFigures(url: string) {
@@ -148,6 +156,10 @@ async function main() {
     // `npm run bench -- --only=big` measures the 100,000-hotspot part alone.
     const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
     if (!only) await startupAndLatency(join(root, 'demo'));
+    if (only === 'area') {
+      await (await startServer({ DATA_DIR: join(root, 'demo') }, 18934)).stop(); // seeds the demo; measured on the next start
+      await startServer({ DATA_DIR: join(root, 'demo') }, 18934).then((s) => bufferSearch(s).finally(() => s.stop()));
+    }
     if (!only || only === 'big') await bigIndicators(join(root, 'big'));
     if (!only || only === 'import') await boundaryImport(join(root, 'import'));
   } finally {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Geodesic } from 'geographiclib-geodesic';
 import { areaContains, areaGeometry, prepareArea } from '../../geo/areas';
+import { pointsBuffer } from '../../geo/buffer';
 
 const WGS84 = Geodesic.WGS84;
 const metres = (a: number[], b: number[]) => WGS84.Inverse(a[1]!, a[0]!, b[1]!, b[0]!).s12!;
@@ -31,5 +32,20 @@ describe('areas in metres on the ground', () => {
       expect(areaContains(area, at(990)), `990 m at ${azi}°`).toBe(true);
       expect(areaContains(area, at(1010)), `1010 m at ${azi}°`).toBe(false);
     }
+  });
+});
+
+describe('buffer limits', () => {
+  it('refuses an area with more vertices than the limit, naming it', () => {
+    const points: [number, number][] = Array.from({ length: 50 }, (_, i) => [106 + i * 0.01, 10]);
+    expect(() => pointsBuffer(points, 100, { maxSpanM: 500_000, maxVertices: 500 })).toThrow(/beyond the limit of 500/);
+    expect(pointsBuffer(points, 100, { maxSpanM: 500_000, maxVertices: 5000 }).type).toBe('MultiPolygon');
+  });
+
+  it('merges overlapping circles into one polygon without holes', () => {
+    const points: [number, number][] = Array.from({ length: 200 }, (_, i) => [106 + (i % 20) * 0.01, 10 + Math.floor(i / 20) * 0.01]);
+    const g = pointsBuffer(points, 2000);
+    expect(g.type).toBe('Polygon');
+    expect(g.type === 'Polygon' && g.coordinates.length).toBe(1);
   });
 });
