@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth';
 import { eventRoutes } from './routes/events';
 import { attachmentRoutes, myAreaRoutes, proposalRoutes } from './routes/workflow';
 import { EventBus } from './services/events';
+import { DEFAULT_STREAM_LIMITS, LiveStreams, type StreamLimits } from './services/live-streams';
 import { healthRoutes } from './routes/health';
 import { indicatorRoutes } from './routes/indicators';
 import { hotspotRoutes } from './routes/hotspots';
@@ -42,6 +43,8 @@ export interface AppOptions {
   /** See SnapshotCacheOptions.recheckMs; default: never on PGlite, 1 s on PostgreSQL. */
   snapshotRecheckMs?: number;
   log?: (message: string) => void;
+  /** Caps and heartbeat of live event streams (DEFAULT_STREAM_LIMITS). */
+  streams?: Partial<StreamLimits>;
 }
 
 // Reachable without a session: the sign-in page needs them.
@@ -81,21 +84,25 @@ function apiRoutes(ctx: RouteContext) {
 }
 
 export function createApp(options: AppOptions) {
+  const clock = options.clock ?? systemClock;
+  const session = options.auth?.session ?? DEFAULT_SESSION_POLICY;
+  const events = new EventBus();
   const ctx: RouteContext = {
     database: options.database,
     cache: new SnapshotCache(options.database.db, {
       recheckMs: options.snapshotRecheckMs ?? (options.database.kind === 'pglite' ? Infinity : 1000),
     }),
     boundaries: new BoundaryService(options.database.db),
-    clock: options.clock ?? systemClock,
+    clock,
     auth: {
-      session: options.auth?.session ?? DEFAULT_SESSION_POLICY,
+      session,
       cookieSecure: options.auth?.cookieSecure ?? false,
       trustedProxy: options.auth?.trustedProxy ?? null,
       publicOrigin: options.auth?.publicOrigin ?? null,
       limits: options.auth?.limits ?? defaultLoginLimits(),
     },
-    events: new EventBus(),
+    events,
+    streams: new LiveStreams(options.database.db, clock, session, { ...DEFAULT_STREAM_LIMITS, ...options.streams }, events),
     sessions: new SessionCache(),
     locator: new CommuneLocator(options.database.db),
     hotspotDetails: new HotspotDetails(options.database.db),

@@ -1,5 +1,5 @@
 // Server-side sessions: created at login, refused after an idle period or an absolute lifetime, deleted at logout.
-import { and, eq, lt, ne } from 'drizzle-orm';
+import { and, eq, inArray, lt, ne } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { sessions, users } from '../db/schema';
 import { randomToken, sha256Hex } from './tokens';
@@ -69,13 +69,16 @@ export async function purgeExpiredSessions(db: Db, now: Date): Promise<void> {
 }
 
 
-/** For long-lived streams: whether the session still exists and is within its idle and absolute limits (read only). */
-export async function sessionStillValid(db: Db, tokenHash: string, now: Date, policy: SessionPolicy): Promise<boolean> {
+/** For long-lived streams: which of these sessions still exist within their idle and absolute limits, with their user. */
+export async function liveSessionsAmong(db: Db, tokenHashes: string[], now: Date, policy: SessionPolicy): Promise<Map<string, number>> {
+  const live = new Map<string, number>();
+  if (!tokenHashes.length) return live;
   const rows = await db
-    .select({ lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, active: users.active })
+    .select({ tokenHash: sessions.tokenHash, userId: sessions.userId, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, active: users.active })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, tokenHash));
-  const r = rows[0];
-  return !!r && r.active && now.getTime() < new Date(r.expiresAt).getTime() && now.getTime() - new Date(r.lastSeenAt).getTime() < policy.idleMs;
+    .where(inArray(sessions.tokenHash, tokenHashes));
+  for (const r of rows)
+    if (r.active && now.getTime() < new Date(r.expiresAt).getTime() && now.getTime() - new Date(r.lastSeenAt).getTime() < policy.idleMs) live.set(r.tokenHash, r.userId);
+  return live;
 }

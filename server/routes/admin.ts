@@ -6,7 +6,7 @@ import { clientAddress, principalOf, type AuthEnv } from '../http/guard';
 import { validate } from '../http/validate';
 import { appendAudit, auditCsv, listAudit, verifyAuditChain } from '../services/audit';
 import { createUser, listUsers, setPassword, updateUser } from '../services/users';
-import type { RouteContext } from './context';
+import { accountsChanged, type RouteContext } from './context';
 
 export function userRoutes(ctx: RouteContext) {
   const { db } = ctx.database;
@@ -23,12 +23,12 @@ export function userRoutes(ctx: RouteContext) {
     .post('/', validate('json', userCreateBody), async (c) => c.json(await createUser(db, c.req.valid('json'), admin(c)), 201))
     .patch('/:id', validate('param', idParam), validate('json', userUpdateBody), async (c) => {
       const user = await updateUser(db, c.req.valid('param').id, c.req.valid('json'), admin(c));
-      ctx.sessions.clear(); // role, area or lock take effect on the next request
+      await accountsChanged(ctx); // role, area or lock take effect on the next request and on open streams
       return c.json(user, 200);
     })
     .post('/:id/password', validate('param', idParam), validate('json', passwordResetBody), async (c) => {
       await setPassword(db, c.req.valid('param').id, c.req.valid('json').password, admin(c));
-      ctx.sessions.clear();
+      await accountsChanged(ctx);
       return c.json({ ok: true as const }, 200);
     });
 }

@@ -11,7 +11,7 @@ import { clientAddress, principalOf, SESSION_COOKIE, type AuthEnv } from '../htt
 import { validate } from '../http/validate';
 import { appendAudit } from '../services/audit';
 import { findUserByName, setPassword } from '../services/users';
-import type { RouteContext } from './context';
+import { accountsChanged, type RouteContext } from './context';
 
 const badCredentials = () => new HttpError(401, 'bad_credentials', 'Sai tên đăng nhập hoặc mật khẩu', 'Wrong username or password');
 
@@ -83,7 +83,7 @@ export function authRoutes(ctx: RouteContext) {
       const auth = c.get('auth');
       if (auth) {
         await deleteSession(db, auth.session.tokenHash);
-        ctx.sessions.clear();
+        await accountsChanged(ctx); // its open streams end now, not at the next heartbeat
         await appendAudit(db, { actorId: auth.principal.userId, actorName: auth.principal.username, address: clientAddress(c, ctx.auth.trustedProxy), action: 'logout', entityType: 'user', entityId: String(auth.principal.userId) });
       }
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: ctx.auth.cookieSecure, httpOnly: true, sameSite: 'Strict' });
@@ -105,7 +105,7 @@ export function authRoutes(ctx: RouteContext) {
       }
       attempt.succeeded();
       await setPassword(db, p.userId, next, { actorId: p.userId, actorName: p.username, address }, c.get('auth')!.session.tokenHash, 'password_change');
-      ctx.sessions.clear();
+      await accountsChanged(ctx);
       return c.json({ ok: true as const }, 200);
     });
 }

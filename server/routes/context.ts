@@ -10,6 +10,7 @@ import { todayInVietnam } from '../clock';
 import type { BoundaryService } from '../services/boundaries';
 import type { SnapshotCache } from '../services/snapshot';
 import type { EventBus } from '../services/events';
+import type { LiveStreams } from '../services/live-streams';
 import type { LoginLimits } from '../auth/rate-limit';
 import type { GuardConfig } from '../http/guard';
 import type { SessionCache } from '../auth/session-cache';
@@ -29,6 +30,8 @@ export interface RouteContext {
   clock: Clock;
   auth: AuthConfig;
   events: EventBus;
+  /** Open event streams: capped, re-checked when sessions or accounts change. */
+  streams: LiveStreams;
   locator: CommuneLocator;
   hotspotDetails: HotspotDetails;
   /** Cleared whenever this server ends a session or changes an account. */
@@ -54,6 +57,13 @@ export function actorFor(ctx: RouteContext, c: Context<AuthEnv>): Actor {
 export function announce(ctx: RouteContext, events: readonly LiveEvent[]): void {
   if (events.some((e) => e.type === 'status' || e.type === 'hotspot')) ctx.cache.invalidate();
   for (const e of events) ctx.events.publish(e);
+}
+
+/** After this server ends a session or changes an account: cached sessions are dropped and open streams re-checked
+ *  (ended, or given the user's new role and area) before the answer goes out. */
+export async function accountsChanged(ctx: RouteContext): Promise<void> {
+  ctx.sessions.clear();
+  await ctx.streams.recheck();
 }
 
 export function registryDeps(ctx: RouteContext): RegistryDeps {

@@ -1,46 +1,52 @@
-// GET /api/events: Server-Sent Events for open dashboards, filtered per subscriber by role and area.
+// GET /api/events: Server-Sent Events for open dashboards, filtered per subscriber by role and area (LiveStreams).
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { sessionStillValid } from '../auth/sessions';
 import { principalOf, type AuthEnv } from '../http/guard';
 import { publicView, visibleTo, type LiveEvent } from '../services/events';
+import type { StreamSink } from '../services/live-streams';
 import type { RouteContext } from './context';
-
-const HEARTBEAT_MS = 20_000;
 
 export function eventRoutes(ctx: RouteContext) {
   return new Hono<AuthEnv>().get('/', (c) => {
-    const principal = principalOf(c);
-    const session = c.get('auth')!.session;
-    return streamSSE(c, async (stream) => {
-      const queue: LiveEvent[] = [];
-      let wake: (() => void) | null = null;
-      const unsubscribe = ctx.events.subscribe((e) => {
+    const queue: LiveEvent[] = [];
+    let wake: (() => void) | null = null;
+    let ended = false;
+    const sink: StreamSink = {
+      sessionHash: c.get('auth')!.session.tokenHash,
+      principal: principalOf(c),
+      push: (e) => {
         queue.push(e);
         wake?.();
-      });
+      },
+      end: () => {
+        ended = true;
+        wake?.();
+      },
+    };
+    const remove = ctx.streams.add(sink); // 429 beyond the caps, before the stream starts
+    return streamSSE(c, async (stream) => {
       stream.onAbort(() => {
-        unsubscribe();
+        remove();
         wake?.();
       });
-      await stream.writeSSE({ event: 'hello', data: JSON.stringify({ role: principal.role }) });
-      while (!stream.aborted && !stream.closed) {
+      await stream.writeSSE({ event: 'hello', data: JSON.stringify({ role: sink.principal.role }) });
+      while (!ended && !stream.aborted && !stream.closed) {
+        let timer: NodeJS.Timeout | undefined;
         await new Promise<void>((resolve) => {
           wake = resolve;
-          setTimeout(resolve, HEARTBEAT_MS);
+          timer = setTimeout(resolve, ctx.streams.limits.heartbeatMs);
         });
+        clearTimeout(timer);
         wake = null;
-        // A stream outlives neither its session (logout, expiry) nor its user's rights.
-        if (!(await sessionStillValid(ctx.database.db, session.tokenHash, ctx.clock(), ctx.auth.session))) break;
+        if (ended) break;
         const s = await ctx.cache.get();
         while (queue.length) {
           const e = queue.shift()!;
-          if (visibleTo(s, principal, e)) await stream.writeSSE({ event: e.type, data: JSON.stringify(publicView(e)) });
+          if (visibleTo(s, sink.principal, e)) await stream.writeSSE({ event: e.type, data: JSON.stringify(publicView(e)) });
         }
         await stream.writeSSE({ event: 'ping', data: '' });
       }
-      unsubscribe();
+      remove();
     });
-
   });
 }

@@ -20,7 +20,7 @@ import { parseCrosswalk, type Crosswalk } from '../import/crosswalk';
 import { prepareBoundaries } from '../import/prepare';
 import { MAX_IMPORT_BYTES } from '../import/read';
 import type { PreviewOptions } from '../contracts/imports';
-import { announce, type RouteContext } from './context';
+import { accountsChanged, announce, type RouteContext } from './context';
 
 interface Pending {
   userId: number;
@@ -131,7 +131,7 @@ export function importRoutes(ctx: RouteContext) {
       });
       pending.delete(body.token);
       ctx.cache.invalidate();
-      ctx.sessions.clear(); // areas extended to the new communes take effect on the next request
+      await accountsChanged(ctx); // areas extended to the new communes take effect on the next request
       announce(ctx, events);
       return c.json(summary, 201);
     });
