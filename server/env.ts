@@ -18,6 +18,13 @@ const envSchema = z.object({
   TRUSTED_PROXY: z.string().min(1).optional(),
   /** The origin users type, when a proxy changes the Host header (e.g. https://bando.congan.local). */
   PUBLIC_ORIGIN: z.string().url().optional(),
+  /** The audit trail's HMAC key (at least 32 characters), or a file holding it; default: <DATA_DIR>.audit.key,
+   *  created on first start. Keep it where the database role cannot read it. */
+  AUDIT_KEY: z.string().min(32).optional(),
+  AUDIT_KEY_FILE: z.string().min(1).optional(),
+  /** Append-only file of signed audit heads; default: <DATA_DIR>.audit-anchors.jsonl. */
+  AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
+  AUDIT_ANCHOR_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
   /** Postgres server used by the test suite's second run; not used by the app. */
   TEST_DATABASE_URL: z.string().url().optional(),
   TEST_DB: z.enum(['pglite', 'postgres']).default('pglite'),

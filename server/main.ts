@@ -8,6 +8,8 @@ import { applyMigrations, openPglite, openPostgres, type Database } from './db/c
 import { DataDirLockedError, lockDataDir } from './db/lock';
 import { readEnv, type Env } from './env';
 import { retireDemoAccounts, seedDemoIfEmpty, seedDemoUsers } from './seed';
+import { anchorAuditHead, sealAuditTrail } from './services/audit';
+import { loadAuditSeal, useAuditSeal } from './services/audit-seal';
 
 const WEB_ROOT = 'dist/web';
 
@@ -25,8 +27,10 @@ async function openDatabase(env: Env): Promise<{ database: Database; release: ()
 async function main() {
   const env = readEnv();
   const started = Date.now();
+  useAuditSeal(loadAuditSeal(env));
   const { database, release } = await openDatabase(env);
   await applyMigrations(database);
+  await sealAuditTrail(database.db, (m) => console.log(m));
   if (env.SEED_DEMO) {
     await seedDemoIfEmpty(database, (m) => console.log(m));
     await seedDemoUsers(database.db, (m) => console.log(m));
@@ -49,12 +53,18 @@ async function main() {
     const where = env.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${env.DATA_DIR}`;
     console.log(`Ready in ${Date.now() - started} ms on ${where}: http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}/`);
   });
+  // The head is anchored outside the database now and then, and at a clean stop.
+  const anchor = () => anchorAuditHead(database.db).catch((e: unknown) => console.error('audit anchor:', e instanceof Error ? e.message : e));
+  await anchor();
+  const anchoring = setInterval(() => void anchor(), env.AUDIT_ANCHOR_MINUTES * 60_000);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: closing the database cleanly…`);
     server.close();
+    clearInterval(anchoring);
+    await anchor();
     await database.close();
     release();
     process.exit(0);

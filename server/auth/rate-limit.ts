@@ -19,6 +19,11 @@ export class FailureWindow {
     return list.length >= this.max ? list[0]! + this.windowMs - now : 0;
   }
 
+  /** Attempts of the key within the window. */
+  count(key: string, now: number): number {
+    return this.recent(key, now).length;
+  }
+
   record(key: string, now: number): void {
     this.hits.set(key, [...this.recent(key, now), now]);
   }
@@ -35,21 +40,29 @@ export class FailureWindow {
   }
 }
 
-/** At most `limit` tasks at once; callers beyond `limit + queue` are refused instead of waiting. */
+/** Who asks for a password check: `suspect` when its account or address has other attempts in the window. */
+export type GateClass = 'clean' | 'suspect';
+
+/**
+ * At most `limit` tasks at once; callers beyond are queued up to `queue`, then refused instead of waiting. Suspect
+ * callers may hold at most `suspectQueue` of the queue and wait behind clean ones, so a flood of guesses from one
+ * address or at one account cannot turn everyone else's sign-in into a 429.
+ */
 export class Gate {
   private running = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(readonly limit: number, readonly queue: number) {}
+  private readonly waiting: Record<GateClass, (() => void)[]> = { clean: [], suspect: [] };
+  constructor(readonly limit: number, readonly queue: number, readonly suspectQueue = Math.floor(queue / 2)) {}
 
-  async run<T>(task: () => Promise<T>): Promise<T | typeof Gate.BUSY> {
+  async run<T>(task: () => Promise<T>, kind: GateClass = 'clean'): Promise<T | typeof Gate.BUSY> {
     if (this.running >= this.limit) {
-      if (this.waiting.length >= this.queue) return Gate.BUSY;
-      await new Promise<void>((resolve) => this.waiting.push(resolve)); // the finishing task hands its slot over
+      const queued = this.waiting.clean.length + this.waiting.suspect.length;
+      if (queued >= this.queue || (kind === 'suspect' && this.waiting.suspect.length >= this.suspectQueue)) return Gate.BUSY;
+      await new Promise<void>((resolve) => this.waiting[kind].push(resolve)); // the finishing task hands its slot over
     } else this.running++;
     try {
       return await task();
     } finally {
-      const next = this.waiting.shift();
+      const next = this.waiting.clean.shift() ?? this.waiting.suspect.shift();
       if (next) next();
       else this.running--;
     }

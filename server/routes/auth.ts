@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { can, PERMISSIONS } from '../auth/access';
 import { decoyHash, verifyPassword } from '../auth/passwords';
-import { Gate } from '../auth/rate-limit';
+import { Gate, type GateClass } from '../auth/rate-limit';
 import { createSession, deleteSession } from '../auth/sessions';
 import { loginBody, passwordChangeBody } from '../contracts/workflow';
 import { HttpError } from '../http/errors';
@@ -36,21 +36,23 @@ export function authRoutes(ctx: RouteContext) {
   /**
    * Counts a password attempt before the password is checked, in the same tick as the limit check: parallel guesses
    * are each counted, so the sixth of twenty fired at once is refused instead of checked. A success takes it back
-   * (and clears the account's failures); so does a refusal by the busy gate (not a guess).
+   * (and clears the account's failures); so does a refusal by the busy gate (not a guess). An account or address
+   * with other attempts in the window waits behind the others at the gate (Gate, suspect).
    */
   const countAttempt = (c: Context<AuthEnv>, accountKey: string, address: string, at: number) => {
     const wait = Math.max(limits.perAccount.blockedFor(accountKey, at), limits.perAddress.blockedFor(address, at));
     if (wait > 0) throw tooMany(c, wait);
+    const kind: GateClass = limits.perAccount.count(accountKey, at) || limits.perAddress.count(address, at) ? 'suspect' : 'clean';
     limits.perAccount.record(accountKey, at);
     limits.perAddress.record(address, at);
     const takeBack = () => {
       limits.perAccount.forget(accountKey, at);
       limits.perAddress.forget(address, at);
     };
-    return { takeBack, succeeded: () => (takeBack(), limits.perAccount.reset(accountKey)) };
+    return { kind, takeBack, succeeded: () => (takeBack(), limits.perAccount.reset(accountKey)) };
   };
-  const checkThroughGate = async (c: Context<AuthEnv>, attempt: { takeBack(): void }, stored: string, password: string) => {
-    const checked = await limits.gate.run(() => verifyPassword(stored, password));
+  const checkThroughGate = async (c: Context<AuthEnv>, attempt: { kind: GateClass; takeBack(): void }, stored: string, password: string) => {
+    const checked = await limits.gate.run(() => verifyPassword(stored, password), attempt.kind);
     if (checked !== Gate.BUSY) return checked;
     attempt.takeBack();
     c.header('Retry-After', '2');

@@ -1,4 +1,5 @@
-// The audit trail: one row per write, chained by SHA-256 so that an edited or deleted row is detected.
+// The audit trail: one row per write, chained by HMAC-SHA-256 with a key held outside the database (audit-seal.ts),
+// so that an edited or deleted row is detected even by someone who can rewrite the table.
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -6,6 +7,7 @@ import { auditLog } from '../db/schema';
 import { readMeta, writeMeta } from './meta';
 import { spreadsheetCsv } from './csv';
 import { LOCKS, takeLock } from '../db/locks';
+import { anchorHead, auditSeal, headSignedBy, readAnchors, sealHex, signHead, type SignedHead } from './audit-seal';
 
 export interface AuditEntry {
   actorId?: number | null;
@@ -29,12 +31,15 @@ function canonicalJson(value: unknown): string {
   );
 }
 
+const canonicalRow = (f: ChainFields) =>
+  canonicalJson([f.prevHash, f.at, f.actorId, f.actorName, f.address, f.action, f.entityType, f.entityId, f.before, f.after]);
+
 function chainHash(f: ChainFields): string {
-  const canonical = canonicalJson([
-    f.prevHash, f.at, f.actorId, f.actorName, f.address, f.action, f.entityType, f.entityId, f.before, f.after,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return sealHex(canonicalRow(f));
 }
+
+/** The unkeyed SHA-256 chain of earlier versions, read once when the trail is first sealed. */
+const legacyHash = (f: ChainFields) => createHash('sha256').update(canonicalRow(f)).digest('hex');
 
 function complete(entry: AuditEntry, at: string, prevHash: string | null): ChainFields {
   return {
@@ -71,19 +76,82 @@ export async function appendAudit(db: Db, entry: AuditEntry, at: Date = new Date
 }
 const AUDIT_HEAD = 'audit_head';
 
-/** Walks the chain; returns the id of the first row that does not match, or null when intact. */
-export async function verifyAuditChain(db: Db): Promise<{ brokenAt: number | null; rows: number }> {
+export interface AuditVerdict {
+  /** The first row that does not match, or null when intact. */
+  brokenAt: number | null;
+  rows: number;
+  /** Why: a row or link recomputed without the key, the head (newest rows deleted), an anchored head no longer in
+   *  the table, or a trail sealed with another key than the one configured. */
+  reason: 'row' | 'head' | 'anchor' | 'key' | null;
+  /** Signed heads checked against the table. */
+  anchors: number;
+}
+
+interface ChainMeta {
+  scheme: 'hmac-sha256';
+  keyId: string;
+}
+const AUDIT_CHAIN = 'audit_chain';
+
+/** Walks the chain with the key, then checks the head kept apart and every anchored head. */
+export async function verifyAuditChain(db: Db): Promise<AuditVerdict> {
   const rows = await db.select().from(auditLog).orderBy(asc(auditLog.id));
+  const verdict = (brokenAt: number | null, reason: AuditVerdict['reason'], anchors = 0): AuditVerdict => ({ brokenAt, rows: rows.length, reason, anchors });
+  const meta = await readMeta<ChainMeta>(db, AUDIT_CHAIN);
+  if (meta && meta.keyId !== auditSeal().keyId) return verdict(rows[0]?.id ?? 0, 'key');
   let prev: string | null = null;
   for (const r of rows) {
     const fields = complete(r as AuditEntry, new Date(r.at).toISOString(), prev);
-    if (r.prevHash !== prev || chainHash(fields) !== r.hash) return { brokenAt: r.id, rows: rows.length };
+    if (r.prevHash !== prev || chainHash(fields) !== r.hash) return verdict(r.id, 'row');
     prev = r.hash;
   }
   const head = await readMeta<{ id: number; hash: string }>(db, AUDIT_HEAD);
   const last = rows[rows.length - 1];
-  if (head && (!last || last.id !== head.id || last.hash !== head.hash)) return { brokenAt: last ? last.id : head.id, rows: rows.length };
-  return { brokenAt: null, rows: rows.length };
+  if (head && (!last || last.id !== head.id || last.hash !== head.hash)) return verdict(last ? last.id : head.id, 'head');
+  const byId = new Map(rows.map((r) => [r.id, r.hash]));
+  const anchors = readAnchors().filter((a) => a.keyId === auditSeal().keyId);
+  for (const a of anchors) if (!headSignedBy(a) || byId.get(a.id) !== a.hash) return verdict(a.id, 'anchor', anchors.length);
+  return verdict(null, null, anchors.length);
+}
+
+/**
+ * Seals the trail with the configured key the first time the server or a tool runs with it: rows written by earlier
+ * versions (unkeyed SHA-256) are re-chained with the key in one transaction, and a row records whether their old
+ * chain was intact. Later runs do nothing (a different key is reported by verify, not re-sealed over).
+ */
+export async function sealAuditTrail(db: Db, log: (m: string) => void = () => {}): Promise<void> {
+  if (await readMeta<ChainMeta>(db, AUDIT_CHAIN)) return;
+  await db.transaction(async (txn) => {
+    const tx = txn as unknown as Db;
+    await takeLock(tx, LOCKS.DATA_WRITES);
+    if (await readMeta<ChainMeta>(tx, AUDIT_CHAIN)) return;
+    const rows = await tx.select().from(auditLog).orderBy(asc(auditLog.id));
+    let legacy: string | null = null;
+    let legacyBrokenAt: number | null = null;
+    let prev: string | null = null;
+    for (const r of rows) {
+      const at = new Date(r.at).toISOString();
+      if (legacyBrokenAt === null && (r.prevHash !== legacy || legacyHash(complete(r as AuditEntry, at, legacy)) !== r.hash)) legacyBrokenAt = r.id;
+      legacy = r.hash;
+      const hash = chainHash(complete(r as AuditEntry, at, prev));
+      await tx.update(auditLog).set({ prevHash: prev, hash }).where(eq(auditLog.id, r.id));
+      prev = hash;
+    }
+    const last = rows.at(-1);
+    if (last) await writeMeta(tx, AUDIT_HEAD, { id: last.id, hash: prev });
+    await writeMeta(tx, AUDIT_CHAIN, { scheme: 'hmac-sha256', keyId: auditSeal().keyId } satisfies ChainMeta);
+    if (rows.length) {
+      log(`Audit trail sealed with the configured key: ${rows.length} rows${legacyBrokenAt === null ? '' : `; the old chain was broken at row ${legacyBrokenAt}`}`);
+      await appendAudit(tx, { actorName: 'system', action: 'audit_sealed', entityType: 'audit_log', after: { rows: rows.length, legacyIntact: legacyBrokenAt === null, legacyBrokenAt } });
+    }
+  });
+}
+
+/** The newest row, signed with the key and appended to the anchor file (if it is not already the last anchor). */
+export async function anchorAuditHead(db: Db, now: Date = new Date()): Promise<SignedHead | null> {
+  const [last] = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  if (!last) return null;
+  return anchorHead({ id: last.id, hash: last.hash, at: now.toISOString() }) ?? signHead({ id: last.id, hash: last.hash, at: now.toISOString() });
 }
 
 export interface AuditRowDto {
@@ -110,11 +178,14 @@ export async function listAudit(db: Db, q: { before?: number; limit: number; act
   }));
 }
 
-/** The whole trail as CSV, oldest first. */
-export async function auditCsv(db: Db): Promise<string> {
+/** The whole trail as CSV, oldest first, ending with the signed head (also anchored): a printed or filed copy
+ *  can later be checked against the table. */
+export async function auditCsv(db: Db, now: Date = new Date()): Promise<string> {
   const rows = await db.select().from(auditLog).orderBy(asc(auditLog.id));
+  const head = await anchorAuditHead(db, now);
+  const headRow = head ? [['signed_head', head.at, '', '', 'audit_head', 'audit_log', String(head.id), '', JSON.stringify({ keyId: head.keyId, signature: head.signature }), head.hash]] : [];
   return spreadsheetCsv(
-    rows.map((r) => [r.id, new Date(r.at).toISOString(), r.actorName, r.address ?? '', r.action, r.entityType ?? '', r.entityId ?? '', JSON.stringify(r.before), JSON.stringify(r.after), r.hash]),
+    [...rows.map((r) => [r.id, new Date(r.at).toISOString(), r.actorName, r.address ?? '', r.action, r.entityType ?? '', r.entityId ?? '', JSON.stringify(r.before), JSON.stringify(r.after), r.hash]), ...headRow],
     { header: true, columns: ['id', 'at', 'actor', 'address', 'action', 'entity_type', 'entity_id', 'before', 'after', 'hash'] },
   );
 }

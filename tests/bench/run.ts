@@ -14,6 +14,7 @@ import { bufferSearchFigures } from './area';
 import { CHROMIUM_PATH } from '../e2e/browser';
 import { signInOverHttp } from '../e2e/api-session';
 import { createUser } from '../../server/services/users';
+import { loadAuditSeal, useAuditSeal } from '../../server/services/audit-seal';
 
 const BENCH_PASSWORD = 'mat-khau-do-2026';
 
@@ -79,6 +80,7 @@ async function browserFigures(url: string) {
 
 async function bigIndicators(dir: string) {
   const data = bigDataset(100_000);
+  useAuditSeal(loadAuditSeal({ DATA_DIR: dir })); // the key the server started on this directory will use
   const database = await openPglite(dir);
   await applyMigrations(database);
   const t0 = performance.now();
@@ -127,6 +129,7 @@ async function boundaryImport(dir: string) {
   const peakMb = Number(/peak memory: (\d+) MB/.exec(run.stderr)?.[1]);
   report('import 8.5 MB GeoJSON (124 communes, Tuyên Quang) ms', Math.round(ms), ['boundary import of the largest shared file < 60 s', ms < 60_000]);
   report('import peak memory (RSS), MB', peakMb, ['import peak memory < 1.5 GB (the embedded database included)', peakMb < 1536]);
+  useAuditSeal(loadAuditSeal({ DATA_DIR: dir }));
   const database = await openPglite(dir);
   await createUser(database.db, { username: 'xem-ban-do', displayName: 'Xem bản đồ', role: 'leader', password: BENCH_PASSWORD, scopes: [] }, { actorId: null, actorName: 'bench', address: null });
   await database.close();

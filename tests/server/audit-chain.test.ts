@@ -37,6 +37,6 @@ describe('audit chain with concurrent writers', () => {
     await Promise.all(Array.from({ length: 50 }, (_, i) => i % 2
       ? appendAudit(db, { actorName: `người ${i}`, action: 'test_append' })
       : db.transaction((tx) => appendAudit(tx as never, { actorName: `người ${i}`, action: 'test_append' }))));
-    expect(await verifyAuditChain(db)).toEqual({ brokenAt: null, rows: before + 50 });
+    expect(await verifyAuditChain(db)).toMatchObject({ brokenAt: null, rows: before + 50 });
   });
 });

@@ -1,6 +1,7 @@
 // Sign-in limits under parallel requests: each guess is counted before its password is checked, so twenty guesses
 // fired at once are not all checked; the current password asked by the password change is limited and audited
 // like a sign-in.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as t from '../../server/db/schema';
@@ -40,5 +41,26 @@ describe('the current password in a password change', () => {
     expect((await change(TEST_PASSWORD)).status).toBe(429); // the account is locked, even for the right one
     const failed = await app.database.db.select().from(t.auditLog).where(eq(t.auditLog.action, 'password_change_failed'));
     expect(failed.map((r) => r.actorName)).toEqual(Array(5).fill('doi.mat.khau'));
+  });
+});
+
+describe('a flood of sign-ins from one address', () => {
+  it('leaves a share of the password checks to addresses and accounts that have not failed', async () => {
+    // One check at a time, four waiting, at most two of them suspect: the flood's first guess is clean (nothing
+    // failed yet), the others are suspect. Before: the flood filled the queue and the colleague got 429.
+    const flooded = await createTestApp(miniProvince, undefined, { auth: { limits: { ...(await import('../../server/auth/rate-limit')).defaultLoginLimits(), gate: new Gate(1, 4, 2) } } });
+    try {
+      await signIn(flooded, 'leader', [], 'dong.nghiep');
+      let answered = 0;
+      const flood = Array.from({ length: 12 }, (_, i) => Promise.resolve(loginRequest(flooded, `khong-co-${i % 3}`, 'doan-bua-doan-bua', '10.66.6.6')).finally(() => answered++));
+      // The colleague comes once the flood has filled what it may of the gate (seven answered: the gate is full).
+      while (answered < 7) await nextTurn();
+      const colleague = loginRequest(flooded, 'dong.nghiep', TEST_PASSWORD, '10.1.2.3');
+      expect((await colleague).status).toBe(200);
+      const statuses = (await Promise.all(flood)).map((r) => r.status);
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(8); // the flood itself is turned away
+    } finally {
+      await flooded.close();
+    }
   });
 });
