@@ -65,6 +65,13 @@ export interface CheckedGeometry {
   findings: Finding[];
 }
 
+const isPosition = (p: unknown) => Array.isArray(p) && p.length >= 2 && p.every((x) => typeof x === 'number' && Number.isFinite(x));
+
+/** Coordinates nested as polygons → rings → positions of finite numbers (a file may hold anything there). */
+function polygonShaped(parts: unknown): boolean {
+  return Array.isArray(parts) && parts.every((part) => Array.isArray(part) && part.every((ring) => Array.isArray(ring) && ring.every(isPosition)));
+}
+
 /** Checks and, where safe, repairs one feature's geometry. */
 export function checkGeometry(g: Geometry | null | undefined, feature: number): CheckedGeometry {
   const findings: Finding[] = [];
@@ -73,7 +80,7 @@ export function checkGeometry(g: Geometry | null | undefined, feature: number): 
     add({ kind: 'empty_geometry', blocking: true, repaired: false });
     return { geometry: null, findings };
   }
-  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
+  if ((g.type !== 'Polygon' && g.type !== 'MultiPolygon') || !polygonShaped(g.type === 'Polygon' ? [g.coordinates] : g.coordinates)) {
     add({ kind: 'not_polygon', blocking: true, repaired: false });
     return { geometry: null, findings };
   }

@@ -12,6 +12,18 @@ export const fileTooLarge = (maxBytes: number) => {
 export const uploadLimit = (maxBytes: number) =>
   bodyLimit({ maxSize: maxBytes + 64 * 1024, onError: () => { throw fileTooLarge(maxBytes); } });
 
+const unreadableForm = () =>
+  new HttpError(400, 'validation', 'Nội dung gửi lên không phải biểu mẫu multipart/form-data đọc được', 'The body is not a readable multipart/form-data form');
+
+/** The form's fields; an unreadable body (bad framing, wrong content type) is a 400, not a 500. */
+export async function uploadedForm(c: Context): Promise<Record<string, string | File | (string | File)[]>> {
+  try {
+    return await c.req.parseBody();
+  } catch {
+    throw unreadableForm();
+  }
+}
+
 export async function uploadedFile(c: Context): Promise<{ name: string; bytes: Uint8Array }> {
   const form = await c.req.parseBody().catch(() => null);
   const file = form?.file;

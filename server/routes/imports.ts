@@ -11,7 +11,7 @@ import { codeListForm, commitBody, previewOptions } from '../contracts/imports';
 import * as t from '../db/schema';
 import { fieldError, HttpError } from '../http/errors';
 import { principalOf, type AuthEnv } from '../http/guard';
-import { uploadLimit } from '../http/upload';
+import { uploadLimit, uploadedForm } from '../http/upload';
 import { validate } from '../http/validate';
 import { parseCodeList, type OfficialUnit } from '../import/code-list';
 import { codeListFor, saveCodeList } from '../import/code-lists';
@@ -64,7 +64,7 @@ export function importRoutes(ctx: RouteContext) {
     })
     .post('/code-lists', uploadLimit(20 * 1024 * 1024), async (c) => {
       const p = manager(c);
-      const form = await c.req.parseBody();
+      const form = await uploadedForm(c);
       const fields = codeListForm.safeParse({ asOf: form.asOf, name: form.name });
       if (!fields.success) throw fieldError(String(fields.error.issues[0]!.path[0]), 'Cần ngày (YYYY-MM-DD) và tên danh mục', 'The list needs a date (YYYY-MM-DD) and a name');
       const json = await jsonFile(form.file, 'file');
@@ -80,7 +80,7 @@ export function importRoutes(ctx: RouteContext) {
     })
     .post('/boundaries/preview', uploadLimit(MAX_IMPORT_BYTES + 16 * 1024 * 1024), async (c) => {
       const p = manager(c);
-      const form = await c.req.parseBody();
+      const form = await uploadedForm(c);
       let raw: unknown;
       try {
         raw = JSON.parse(typeof form.options === 'string' ? form.options : '{}');
@@ -105,7 +105,13 @@ export function importRoutes(ctx: RouteContext) {
       }
       const list = await codeListFor(db, options);
       const bytes = new Uint8Array(await form.file.arrayBuffer());
-      const prepared = await prepareBoundaries(form.file.name, bytes, { ...options, codeList: list?.units, codeListName: list ? `${list.asOf} (${list.name})` : undefined });
+      // The file is the user's: a shape the readers cannot follow (arcs that are not arrays, coordinates that are not
+      // numbers, attributes that are objects) is a refusal naming the field, not a server error.
+      const prepared = await prepareBoundaries(form.file.name, bytes, { ...options, codeList: list?.units, codeListName: list ? `${list.asOf} (${list.name})` : undefined }).catch((e: unknown) => {
+        if (e instanceof HttpError) throw e;
+        const why = e instanceof Error ? e.message : String(e);
+        throw new HttpError(422, 'unreadable_file', `Không đọc được tệp ranh giới: ${why}`, `The boundary file cannot be read: ${why}`, { field: 'file' });
+      });
       sweep();
       while (pending.size >= MAX_PENDING) pending.delete(pending.keys().next().value!);
       const token = randomBytes(16).toString('hex');
