@@ -1,4 +1,4 @@
-// Bundles the server into dist/server/main.js (and its area worker) (packages stay external) so `npm start` runs plain Node without
+// Bundles the server and its area worker into dist/server/ (packages stay external) so `npm start` runs plain Node without
 // compiling TypeScript at every start; the SQL migrations are copied beside it.
 import { cpSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';

@@ -25,7 +25,7 @@ export async function uploadedForm(c: Context): Promise<Record<string, string | 
 }
 
 export async function uploadedFile(c: Context): Promise<{ name: string; bytes: Uint8Array }> {
-  const form = await c.req.parseBody().catch(() => null);
+  const form = await uploadedForm(c).catch(() => null);
   const file = form?.file;
   if (!(file instanceof File))
     throw new HttpError(400, 'validation', 'Cần gửi một tệp trong trường "file" (multipart/form-data)', 'Send one file in the "file" field (multipart/form-data)');

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AreaSpec } from '../../geo/areas';
 import { areaGeometry } from '../../geo/areas';
-import { AreaLimitError, pointsBuffer } from '../../geo/buffer';
+import { AreaLimitError } from '../../geo/buffer';
 import type { Area } from '../../geo/spatial';
 import { HttpError } from '../http/errors';
 import type { BufferReply, BufferTask } from './area-worker';
@@ -110,10 +110,9 @@ const buffers = new BufferWorker();
 
 /** The geometry an area spec stands for; 422 naming the limit when it is too large to build. */
 export async function buildArea(spec: AreaSpec): Promise<Area> {
-  if (spec.type !== 'buffer') return areaGeometry(spec);
-  if (spec.points.length > AREA_WORK_LIMITS.inlinePoints) return buffers.build(spec.points, spec.radiusM);
+  if (spec.type === 'buffer' && spec.points.length > AREA_WORK_LIMITS.inlinePoints) return buffers.build(spec.points, spec.radiusM);
   try {
-    return pointsBuffer(spec.points, spec.radiusM);
+    return areaGeometry(spec);
   } catch (e) {
     if (e instanceof AreaLimitError) throw refusal(e.limit, e.vi, e.en);
     throw e;

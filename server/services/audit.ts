@@ -151,7 +151,8 @@ export async function sealAuditTrail(db: Db, log: (m: string) => void = () => {}
 export async function anchorAuditHead(db: Db, now: Date = new Date()): Promise<SignedHead | null> {
   const [last] = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   if (!last) return null;
-  return anchorHead({ id: last.id, hash: last.hash, at: now.toISOString() }) ?? signHead({ id: last.id, hash: last.hash, at: now.toISOString() });
+  const head = { id: last.id, hash: last.hash, at: now.toISOString() };
+  return anchorHead(head) ?? signHead(head);
 }
 
 export interface AuditRowDto {

@@ -5,7 +5,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as t from '../../server/db/schema';
-import { Gate } from '../../server/auth/rate-limit';
+import { defaultLoginLimits, Gate } from '../../server/auth/rate-limit';
 import { miniProvince } from '../fixtures/mini-province';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { loginRequest, signIn, TEST_PASSWORD } from '../helpers/auth';
@@ -14,7 +14,6 @@ let app: TestApp;
 beforeAll(async () => {
   // The documented limits (5 failures per account, 20 per address, per 15 minutes) with a gate wide enough that
   // none of the parallel checks is turned away as busy.
-  const { defaultLoginLimits } = await import('../../server/auth/rate-limit');
   app = await createTestApp(miniProvince, undefined, { auth: { limits: { ...defaultLoginLimits(), gate: new Gate(32, 32) } } });
 });
 afterAll(() => app.close());
@@ -48,7 +47,7 @@ describe('a flood of sign-ins from one address', () => {
   it('leaves a share of the password checks to addresses and accounts that have not failed', async () => {
     // One check at a time, four waiting, at most two of them suspect: the flood's first guess is clean (nothing
     // failed yet), the others are suspect. Before: the flood filled the queue and the colleague got 429.
-    const flooded = await createTestApp(miniProvince, undefined, { auth: { limits: { ...(await import('../../server/auth/rate-limit')).defaultLoginLimits(), gate: new Gate(1, 4, 2) } } });
+    const flooded = await createTestApp(miniProvince, undefined, { auth: { limits: { ...defaultLoginLimits(), gate: new Gate(1, 4, 2) } } });
     try {
       await signIn(flooded, 'leader', [], 'dong.nghiep');
       let answered = 0;
