@@ -64,6 +64,8 @@ export interface AuditHead {
   id: number;
   hash: string;
   at: string;
+  /** The trail's first row hash: anchors of other databases sharing the file (and key) are told apart by it. */
+  trail: string;
 }
 
 export interface SignedHead extends AuditHead {
@@ -71,7 +73,7 @@ export interface SignedHead extends AuditHead {
   signature: string;
 }
 
-const headText = (h: AuditHead) => `pcmt-audit-head:${h.id}:${h.hash}:${h.at}`;
+const headText = (h: AuditHead) => `pcmt-audit-head:${h.trail}:${h.id}:${h.hash}:${h.at}`;
 
 export function signHead(head: AuditHead, seal = auditSeal()): SignedHead {
   return { ...head, keyId: seal.keyId, signature: sealHex(headText(head), seal) };
@@ -88,7 +90,7 @@ export function anchorHead(head: AuditHead, seal = auditSeal()): SignedHead | nu
   if (!seal.anchorFile) return null;
   const last = readAnchors(seal).at(-1);
   const signed = signHead(head, seal);
-  if (last && last.id === head.id && last.hash === head.hash) return last;
+  if (last && last.trail === head.trail && last.id === head.id && last.hash === head.hash) return last;
   mkdirSync(dirname(seal.anchorFile), { recursive: true });
   appendFileSync(seal.anchorFile, JSON.stringify(signed) + '\n', { mode: 0o600 });
   return signed;

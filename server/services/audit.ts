@@ -109,7 +109,8 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerdict> {
   const last = rows[rows.length - 1];
   if (head && (!last || last.id !== head.id || last.hash !== head.hash)) return verdict(last ? last.id : head.id, 'head');
   const byId = new Map(rows.map((r) => [r.id, r.hash]));
-  const anchors = readAnchors().filter((a) => a.keyId === auditSeal().keyId);
+  const trail = rows[0]?.hash;
+  const anchors = readAnchors().filter((a) => a.keyId === auditSeal().keyId && a.trail === trail);
   for (const a of anchors) if (!headSignedBy(a) || byId.get(a.id) !== a.hash) return verdict(a.id, 'anchor', anchors.length);
   return verdict(null, null, anchors.length);
 }
@@ -150,8 +151,9 @@ export async function sealAuditTrail(db: Db, log: (m: string) => void = () => {}
 /** The newest row, signed with the key and appended to the anchor file (if it is not already the last anchor). */
 export async function anchorAuditHead(db: Db, now: Date = new Date()): Promise<SignedHead | null> {
   const [last] = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  if (!last) return null;
-  const head = { id: last.id, hash: last.hash, at: now.toISOString() };
+  const [first] = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(asc(auditLog.id)).limit(1);
+  if (!last || !first) return null;
+  const head = { id: last.id, hash: last.hash, at: now.toISOString(), trail: first.hash };
   return anchorHead(head) ?? signHead(head);
 }
 
@@ -184,7 +186,7 @@ export async function listAudit(db: Db, q: { before?: number; limit: number; act
 export async function auditCsv(db: Db, now: Date = new Date()): Promise<string> {
   const rows = await db.select().from(auditLog).orderBy(asc(auditLog.id));
   const head = await anchorAuditHead(db, now);
-  const headRow = head ? [['signed_head', head.at, '', '', 'audit_head', 'audit_log', String(head.id), '', JSON.stringify({ keyId: head.keyId, signature: head.signature }), head.hash]] : [];
+  const headRow = head ? [['signed_head', head.at, '', '', 'audit_head', 'audit_log', String(head.id), '', JSON.stringify({ keyId: head.keyId, trail: head.trail, signature: head.signature }), head.hash]] : [];
   return spreadsheetCsv(
     [...rows.map((r) => [r.id, new Date(r.at).toISOString(), r.actorName, r.address ?? '', r.action, r.entityType ?? '', r.entityId ?? '', JSON.stringify(r.before), JSON.stringify(r.after), r.hash]), ...headRow],
     { header: true, columns: ['id', 'at', 'actor', 'address', 'action', 'entity_type', 'entity_id', 'before', 'after', 'hash'] },

@@ -17,7 +17,9 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import { signIn } from '../helpers/auth';
 
 const KEY = 'một-khóa-bí-mật-chỉ-máy-chủ-đọc-được-2026';
+/** The app rows() and rechainWithoutKey() work on: the first one, then the earlier-version one. */
 let t: TestApp;
+let main: TestApp;
 let saved: AuditSeal;
 let anchorFile: string;
 /** One anchor file per database, as on a server. */
@@ -29,16 +31,17 @@ const anchorHere = () => {
 beforeAll(async () => {
   saved = auditSeal();
   anchorHere();
-  t = await createTestApp(miniProvince);
+  main = t = await createTestApp(miniProvince);
   for (let i = 0; i < 10; i++) await appendAudit(t.database.db, { actorName: `cán bộ ${i}`, action: 'test_write', after: { i } });
 });
 afterAll(async () => {
   useAuditSeal(saved);
-  await t.close();
+  await main.close();
 });
 
 type Row = { id: number; at: string; actor_id: number | null; actor_name: string; address: string | null; action: string; entity_type: string | null; entity_id: string | null; before: unknown; after: unknown; prev_hash: string | null; hash: string };
-const rows = () => queryRows<Row>(t.database.db, sql`select id, at, actor_id, actor_name, address, action, entity_type, entity_id, before, after, prev_hash, hash from audit_log order by id`);
+// PostgreSQL returns a bigserial as text to a raw query: ids are read as numbers, as the app does.
+const rows = async () => (await queryRows<Row>(t.database.db, sql`select id, at, actor_id, actor_name, address, action, entity_type, entity_id, before, after, prev_hash, hash from audit_log order by id`)).map((r) => ({ ...r, id: Number(r.id) }));
 /** What an insider can compute without the key: the row's fields, keys sorted, hashed with SHA-256. */
 const sorted = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sorted(x)])) : v);
 const unkeyed = (r: Row, prev: string | null) =>
@@ -68,10 +71,12 @@ describe('a keyed, anchored audit trail', () => {
     expect(head.id).toBe('signed_head');
     const last = (await rows()).at(-1)!;
     expect([Number(head.entity_id), head.hash]).toEqual([last.id, last.hash]);
-    const { signature } = JSON.parse(head.after!) as { signature: string };
-    expect(signature).toBe(createHmac('sha256', KEY).update(`pcmt-audit-head:${last.id}:${last.hash}:${head.at}`).digest('hex'));
+    const { signature, trail } = JSON.parse(head.after!) as { signature: string; trail: string };
+    const first = (await rows())[0]!;
+    expect(trail).toBe(first.hash);
+    expect(signature).toBe(createHmac('sha256', KEY).update(`pcmt-audit-head:${first.hash}:${last.id}:${last.hash}:${head.at}`).digest('hex'));
     const anchored = readFileSync(anchorFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(anchored.at(-1)).toMatchObject({ id: last.id, hash: last.hash, signature });
+    expect(anchored.at(-1)).toMatchObject({ id: last.id, hash: last.hash, trail, signature });
     expect((await verifyAuditChain(t.database.db)).anchors).toBeGreaterThanOrEqual(1);
   });
 
@@ -97,11 +102,40 @@ describe('deleting the newest rows and the head', () => {
   it('shows against the last signed head anchored outside the database', async () => {
     const anchored = await anchorAuditHead(u.database.db);
     expect(anchored).not.toBeNull();
-    const list = await queryRows<{ id: number; hash: string }>(u.database.db, sql`select id, hash from audit_log order by id`);
-    const keep = list.at(-4)!;
+    const list = await queryRows<{ id: string; hash: string }>(u.database.db, sql`select id, hash from audit_log order by id`);
+    const keep = { id: Number(list.at(-4)!.id), hash: list.at(-4)!.hash };
     await u.database.db.execute(sql`delete from audit_log where id > ${keep.id}`);
     await u.database.db.execute(sql`update app_meta set value = ${JSON.stringify({ id: keep.id, hash: keep.hash })}::jsonb where key = 'audit_head'`);
     expect(await verifyAuditChain(u.database.db)).toMatchObject({ brokenAt: anchored!.id, reason: 'anchor' });
+  });
+});
+
+describe('two databases anchored in one file with one key', () => {
+  // As on a host with several PostgreSQL databases and one DATA_DIR: each trail is checked against its own anchors.
+  it('checks each trail against its own anchors only, and still tells the newest rows deleted in one of them', async () => {
+    anchorHere();
+    const a = await createTestApp(miniProvince);
+    const b = await createTestApp(miniProvince);
+    try {
+      for (let i = 0; i < 3; i++) {
+        await appendAudit(a.database.db, { actorName: `cán bộ A${i}`, action: 'test_write' });
+        await appendAudit(b.database.db, { actorName: `cán bộ B${i}`, action: 'test_write' });
+        await anchorAuditHead(a.database.db);
+        await anchorAuditHead(b.database.db);
+      }
+      expect(readFileSync(anchorFile, 'utf8').trim().split('\n').length).toBeGreaterThanOrEqual(6);
+      expect(await verifyAuditChain(a.database.db)).toMatchObject({ brokenAt: null, reason: null, anchors: 3 });
+      expect(await verifyAuditChain(b.database.db)).toMatchObject({ brokenAt: null, reason: null, anchors: 3 });
+      const list = await queryRows<{ id: string; hash: string }>(b.database.db, sql`select id, hash from audit_log order by id`);
+      const keep = list.at(-2)!;
+      await b.database.db.execute(sql`delete from audit_log where id > ${keep.id}`);
+      await b.database.db.execute(sql`update app_meta set value = ${JSON.stringify({ id: Number(keep.id), hash: keep.hash })}::jsonb where key = 'audit_head'`);
+      expect(await verifyAuditChain(b.database.db)).toMatchObject({ brokenAt: Number(list.at(-1)!.id), reason: 'anchor' });
+      expect(await verifyAuditChain(a.database.db)).toMatchObject({ brokenAt: null, reason: null });
+    } finally {
+      await a.close();
+      await b.close();
+    }
   });
 });
 
