@@ -3,7 +3,7 @@
 // demo), and users whose area names units the new data lacks; those are dropped only when --drop-areas confirms it.
 import { readFileSync } from 'node:fs';
 import { formatAreaReport } from '../server/services/replacement';
-import { fail, withCliDatabase } from './cli-db';
+import { fail, withCliDatabase } from '../server/db/open';
 import { isDatabaseEmpty, loadDataset, previewDatasetReplacement } from './load';
 
 const args = process.argv.slice(2);

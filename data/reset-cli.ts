@@ -2,7 +2,7 @@
 // the demo has their codes, the others reported).
 import { formatAreaReport } from '../server/services/replacement';
 import { generateDemoDataset } from './demo/generate';
-import { fail, withCliDatabase } from './cli-db';
+import { fail, withCliDatabase } from '../server/db/open';
 import { loadDataset } from './load';
 
 withCliDatabase(async ({ db }) => {

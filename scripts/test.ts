@@ -24,9 +24,11 @@ function countNeeds(file: string): Record<Need, { ran: number; passed: number; f
     const need = t.meta?.needs;
     if (!need) continue;
     const c = counts[need];
-    if (t.status === 'passed') (c.ran++, c.passed++);
-    else if (t.status === 'failed') (c.ran++, c.failed++);
-    else c.skipped++;
+    const ran = t.status === 'passed' || t.status === 'failed';
+    c.ran += Number(ran);
+    c.passed += Number(t.status === 'passed');
+    c.failed += Number(t.status === 'failed');
+    c.skipped += Number(!ran);
   }
   return counts;
 }

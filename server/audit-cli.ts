@@ -1,6 +1,6 @@
 // npm run audit:verify: walks the audit chain; exit code 1 and the first bad row when it was edited or cut.
 import { verifyAuditChain } from './services/audit';
-import { fail, withCliDatabase } from '../data/cli-db';
+import { fail, withCliDatabase } from './db/open';
 
 withCliDatabase(async (database) => {
   const r = await verifyAuditChain(database.db);

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 
 const envSchema = z.object({
+  /** The operating-system account running a command-line tool, named in its audit rows. */
+  USER: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('.data/pglite'),

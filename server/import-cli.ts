@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { MultiPolygon } from 'geojson';
-import { withCliDatabase } from '../data/cli-db';
+import { withCliDatabase } from './db/open';
 import { isoDate } from './contracts/common';
 import type { Db } from './db/client';
 import * as t from './db/schema';

@@ -4,33 +4,19 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { mountWebPage } from './http/web-page';
 import { countUsers } from './services/users';
-import { applyMigrations, openPglite, openPostgres, type Database } from './db/client';
-import { DataDirLockedError, lockDataDir } from './db/lock';
-import { readEnv, type Env } from './env';
-import { retireDemoAccounts, seedDemoIfEmpty, seedDemoUsers } from './seed';
-import { anchorAuditHead, sealAuditTrail } from './services/audit';
-import { loadAuditSeal, useAuditSeal } from './services/audit-seal';
+import { DataDirLockedError } from './db/lock';
+import { openConfiguredDatabase } from './db/open';
+import { readEnv } from './env';
+// The entry point is the composition root: the one server file that reaches into data/ (the first-run demo seed).
+import { retireDemoAccounts, seedDemoIfEmpty, seedDemoUsers } from '../data/seed';
+import { anchorAuditHead } from './services/audit';
 
 const WEB_ROOT = 'dist/web';
-
-async function openDatabase(env: Env): Promise<{ database: Database; release: () => void }> {
-  if (env.DATABASE_URL) return { database: await openPostgres(env.DATABASE_URL), release: () => {} };
-  const release = lockDataDir(env.DATA_DIR);
-  try {
-    return { database: await openPglite(env.DATA_DIR), release };
-  } catch (e) {
-    release();
-    throw e;
-  }
-}
 
 async function main() {
   const env = readEnv();
   const started = Date.now();
-  useAuditSeal(loadAuditSeal(env));
-  const { database, release } = await openDatabase(env);
-  await applyMigrations(database);
-  await sealAuditTrail(database.db, (m) => console.log(m));
+  const { database, release } = await openConfiguredDatabase(env);
   if (env.SEED_DEMO) {
     await seedDemoIfEmpty(database, (m) => console.log(m));
     await seedDemoUsers(database.db, (m) => console.log(m));

@@ -7,13 +7,14 @@
 // Passwords are read from the terminal without echo, or from standard input (one line) when it is not a terminal.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { ROLES, type Role } from './auth/access';
+import { ROLES, type Role } from './contracts/permissions';
 import { HttpError } from './http/errors';
 import { createUser, findUserByName, listUsers, setPassword, updateUser } from './services/users';
-import { fail, withCliDatabase } from '../data/cli-db';
+import { fail, withCliDatabase } from './db/open';
 import type { Db } from './db/client';
+import { readEnv } from './env';
 
-const ACTOR = { actorId: null, actorName: `cli:${process.env.USER ?? 'unknown'}`, address: null };
+const ACTOR = { actorId: null, actorName: `cli:${readEnv().USER ?? 'unknown'}`, address: null };
 
 async function readPassword(prompt: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });

@@ -69,7 +69,10 @@ function components(members: readonly number[], adj: readonly number[][]): numbe
     while (queue.length) {
       const i = queue.shift()!;
       comp.push(i);
-      for (const j of adj[i]!) if (inSet.has(j) && !seen.has(j)) (seen.add(j), queue.push(j));
+      for (const j of adj[i]!) if (inSet.has(j) && !seen.has(j)) {
+        seen.add(j);
+        queue.push(j);
+      }
     }
     out.push(comp.sort((a, b) => a - b));
   }

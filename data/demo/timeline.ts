@@ -126,7 +126,10 @@ export class TimelineBuilder {
     const chosen: typeof ranked = [];
     for (const c of ranked) {
       const d = this.districtOf[c.i]!;
-      if (chosen.length < round.count && (perDistrict.get(d) ?? 0) < cap) (chosen.push(c), perDistrict.set(d, (perDistrict.get(d) ?? 0) + 1));
+      if (chosen.length < round.count && (perDistrict.get(d) ?? 0) < cap) {
+        chosen.push(c);
+        perDistrict.set(d, (perDistrict.get(d) ?? 0) + 1);
+      }
     }
     for (const c of ranked) if (chosen.length < round.count && !chosen.includes(c)) chosen.push(c);
     for (const { st, i } of chosen) {

@@ -4,30 +4,7 @@ import type { Db } from '../db/client';
 import { userScopes, users } from '../db/schema';
 import { HttpError } from '../http/errors';
 import type { Snapshot } from '../services/snapshot';
-
-export const ROLES = ['admin', 'leader', 'police', 'editor', 'approver'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const PERMISSIONS = [
-  'read_map', // statuses, boundaries, communes, indicators, units, plans
-  'read_hotspot_details', // exact hotspot locations and records
-  'write_hotspots',
-  'read_proposals',
-  'propose',
-  'decide',
-  'admin_users',
-  'read_audit',
-  'manage_boundaries', // code lists and boundary imports
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
-
-const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['read_map', 'read_hotspot_details', 'write_hotspots', 'read_proposals', 'propose', 'decide', 'admin_users', 'read_audit', 'manage_boundaries'],
-  leader: ['read_map', 'read_proposals'],
-  police: ['read_map', 'read_hotspot_details', 'write_hotspots'],
-  editor: ['read_map', 'read_proposals', 'propose'],
-  approver: ['read_map', 'read_proposals', 'decide'],
-};
+import { GRANTS, type Permission, type Role } from '../contracts/permissions';
 
 /** Roles whose proposal reads and writes are limited to their scopes; the others see the whole province. */
 const SCOPED: readonly Role[] = ['editor', 'approver'];

@@ -1,5 +1,5 @@
 // Contracts of sign-in, users, status proposals and the audit trail.
-import { ROLES } from '../auth/access';
+import { ROLES } from './permissions';
 import { idNumber, idText, isoDate, queryInt, unitCode } from './common';
 import { communeStatus } from './api';
 import { z } from './messages';

@@ -1,7 +1,8 @@
 // Sign-in, sign-out, who am I, and password change.
 import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { can, PERMISSIONS } from '../auth/access';
+import { can } from '../auth/access';
+import { PERMISSIONS } from '../contracts/permissions';
 import { decoyHash, verifyPassword } from '../auth/passwords';
 import { Gate, type GateClass } from '../auth/rate-limit';
 import { createSession, deleteSession } from '../auth/sessions';

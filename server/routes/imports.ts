@@ -13,7 +13,7 @@ import { fieldError, HttpError } from '../http/errors';
 import { principalOf, type AuthEnv } from '../http/guard';
 import { uploadLimit, uploadedForm } from '../http/upload';
 import { validate } from '../http/validate';
-import { parseCodeList, type OfficialUnit } from '../import/code-list';
+import type { OfficialUnit } from '../import/code-list';
 import { codeListFor, saveCodeList } from '../import/code-lists';
 import { commitBoundaries, demoReplacementPreview } from '../import/commit';
 import { parseCrosswalk, type Crosswalk } from '../import/crosswalk';

@@ -1,7 +1,7 @@
 // The audit trail: one row per write, chained by HMAC-SHA-256 with a key held outside the database (audit-seal.ts),
 // so that an edited or deleted row is detected even by someone who can rewrite the table.
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { auditLog } from '../db/schema';
 import { readMeta, writeMeta } from './meta';

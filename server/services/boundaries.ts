@@ -36,7 +36,7 @@ function collection(features: Feature[]): FeatureCollection {
 export class BoundaryService {
   private topologies = new Map<string, Promise<CachedBody>>();
   /** Per vintage: the topology with Visvalingam weights, simplified per zoom tier on demand. */
-  private weighted = new Map<string, Promise<Topology<Objects<{}>>>>();
+  private weighted = new Map<string, Promise<Topology<Objects<Record<string, unknown>>>>>();
   private geometryCache = new Map<string, Map<number, string>>();
   private keys = new Map<string, string>();
   private keysRevision = -1;
@@ -83,7 +83,7 @@ export class BoundaryService {
     let body = this.topologies.get(key);
     if (!body) {
       body = this.weightedTopology(s, date, vintage).then((topo) => {
-        const shown: Topology<Objects<{}>> = tier === 'full' ? topo : simplify(topo, minWeight(tier));
+        const shown: Topology<Objects<Record<string, unknown>>> = tier === 'full' ? topo : simplify(topo, minWeight(tier));
         const json = JSON.stringify(quantize(shown, DISPLAY_QUANTIZATION));
         return { etag: `"b-${key}"`, json, gzip: gzipSync(json, { level: 9 }) };
       });
@@ -94,10 +94,10 @@ export class BoundaryService {
     return body;
   }
 
-  private weightedTopology(s: Snapshot, date: string, vintage: string): Promise<Topology<Objects<{}>>> {
+  private weightedTopology(s: Snapshot, date: string, vintage: string): Promise<Topology<Objects<Record<string, unknown>>>> {
     let topo = this.weighted.get(vintage);
     if (!topo) {
-      topo = this.buildTopology(s, date).then((t) => presimplify(t as Topology<Objects<{}>>));
+      topo = this.buildTopology(s, date).then((t) => presimplify(t as Topology<Objects<Record<string, unknown>>>));
       topo.catch(() => this.weighted.delete(vintage));
       if (this.weighted.size > 8) this.weighted.clear();
       this.weighted.set(vintage, topo);

@@ -1,6 +1,6 @@
 // User administration, shared by the admin API and the command line: create, update, reset password, list.
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Role } from '../auth/access';
+import type { Role } from '../contracts/permissions';
 import { hashPassword, passwordProblem } from '../auth/passwords';
 import { deleteUserSessions } from '../auth/sessions';
 import type { Db } from '../db/client';

@@ -93,7 +93,7 @@ async function sliderSteps(browser: import('playwright-core').Browser, origin: s
 
 export async function webBench(origin: string, communeCount: number): Promise<WebBench> {
   const runs: number[] = [];
-  let bytes = { js: 0, css: 0 };
+  let bytes: { js: number; css: number } | undefined;
   for (let i = 0; i < 5; i++) {
     const r = await firstMap(origin, communeCount);
     runs.push(r.ms);
@@ -105,7 +105,7 @@ export async function webBench(origin: string, communeCount: number): Promise<We
       const s = [...steps].sort((a, b) => a - b);
       const g = [...gaps].sort((a, b) => a - b);
       return {
-        firstCompleteMapMs: runs, jsGzipBytes: bytes.js, cssGzipBytes: bytes.css,
+        firstCompleteMapMs: runs, jsGzipBytes: bytes!.js, cssGzipBytes: bytes!.css,
         stepMs: { p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1]! },
         frameGapMs: { p95: percentile(g, 95), max: g[g.length - 1]! },
       };

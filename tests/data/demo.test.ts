@@ -117,6 +117,7 @@ describe('demo dataset: administrative units', () => {
       const names = communes.filter((c) => c.parentCode === d.code).map((c) => c.name);
       expect(new Set(names).size).toBe(names.length);
     }
+    // eslint-disable-next-line no-control-regex -- the range starts at NUL on purpose: any character outside ASCII
     expect(communes.filter((c) => /[^\u0000-\u007f]/.test(c.name)).length).toBeGreaterThan(communes.length / 2);
     expect(data.units.some((u) => /^(Xã|Phường|Thị trấn|Huyện|Thị xã|Thành phố|Tỉnh) /.test(u.name))).toBe(false);
   });

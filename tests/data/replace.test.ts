@@ -11,7 +11,7 @@ import { AreasWouldBeDroppedError, loadDataset } from '../../data/load';
 import type { Database } from '../../server/db/client';
 import { queryRows } from '../../server/db/client';
 import * as t from '../../server/db/schema';
-import { retireDemoAccounts } from '../../server/seed';
+import { retireDemoAccounts } from '../../data/seed';
 import { createSession } from '../../server/auth/sessions';
 import { createUser, listUsers } from '../../server/services/users';
 import { miniProvince } from '../fixtures/mini-province';

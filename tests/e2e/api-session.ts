@@ -1,5 +1,5 @@
 // A signed-in HTTP client for a running server (browser specs and benchmarks compare what they see with the API).
-import { DEMO_PASSWORD } from '../../server/seed';
+import { DEMO_PASSWORD } from '../../data/seed';
 
 export async function signInOverHttp(origin: string, username = 'congan', password = DEMO_PASSWORD): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${origin}/api/auth/login`, {

@@ -1,6 +1,6 @@
 // Domain actions on the dashboard for browser specs: open, wait for the map, read what is drawn, click, set the date.
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../server/seed';
+import { DEMO_PASSWORD } from '../../data/seed';
 import { AROUND_LABEL, cleanPixels, shootMap, waitForIdleMap, type MapPixel, type MapShot } from './map-pixels';
 
 type MapWindow = {

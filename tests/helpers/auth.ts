@@ -1,5 +1,5 @@
 // Signed-in API clients for tests: a user of a role (and scopes) created directly, then a real login.
-import type { Role } from '../../server/auth/access';
+import type { Role } from '../../server/contracts/permissions';
 import { createUser } from '../../server/services/users';
 import type { TestApp } from './app';
 

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import { topology } from 'topojson-server';
 import { and, desc, eq, gt, inArray, isNull, max, notInArray } from 'drizzle-orm';
-import { ROLES, type Role } from '../../server/auth/access';
+import { ROLES, type Role } from '../../server/contracts/permissions';
 import { createSession, DEFAULT_SESSION_POLICY } from '../../server/auth/sessions';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../server/http/guard';
 import * as t from '../../server/db/schema';

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Position } from 'geojson';
 import { checkGeometry, signedArea, type Finding } from '../../geo/boundary-check';
-import { boundaryFile, manifest, describeWithSharedData, sharedDataPresent, SHARED_DATA } from '../helpers/shared-data';
+import { boundaryFile, manifest, describeWithSharedData, SHARED_DATA } from '../helpers/shared-data';
 
 const ccwSquare = (x: number, y: number, d: number): Position[] => [[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]];
 const kinds = (fs: Finding[]) => fs.map((f) => f.kind).sort();

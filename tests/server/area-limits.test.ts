@@ -58,7 +58,10 @@ describe('buffer searches of police size', () => {
     let checked = 0;
     for (const f of all.hotspots.features) {
       const d = Math.min(...points.map((p) => metres(p, f.geometry.coordinates)));
-      if (d < r - 12) expect(inside.has(f.properties.id), `#${f.properties.id} at ${d.toFixed(0)} m`).toBe(true), checked++;
+      if (d < r - 12) {
+        expect(inside.has(f.properties.id), `#${f.properties.id} at ${d.toFixed(0)} m`).toBe(true);
+        checked++;
+      }
       if (d > r) expect(inside.has(f.properties.id), `#${f.properties.id} at ${d.toFixed(0)} m`).toBe(false);
     }
     expect(checked).toBeGreaterThan(10);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Gate, FailureWindow } from '../../server/auth/rate-limit';
 import { miniProvince } from '../fixtures/mini-province';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { clientFor, fromAddress, login, signIn, TEST_PASSWORD, type Client, loginRequest } from '../helpers/auth';
+import { clientFor, login, signIn, TEST_PASSWORD, type Client, loginRequest } from '../helpers/auth';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 // Authorization matrix: every role × every endpoint × a commune in and out of the user's area → allow or deny,
 // with list endpoints and the live stream checked for leaks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../server/auth/access';
+import type { Role } from '../../server/contracts/permissions';
 import { STATUS_TRANSITIONS, type CommuneStatus } from '../../geo/status';
 import { miniProvince } from '../fixtures/mini-province';
 import { createTestApp, type TestApp } from '../helpers/app';

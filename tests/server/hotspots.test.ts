@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destination } from '@turf/turf';
 import { sql } from 'drizzle-orm';
-import type { Role } from '../../server/auth/access';
+import type { Role } from '../../server/contracts/permissions';
 import { queryRows } from '../../server/db/client';
 import { islandProvince } from '../fixtures/island-province';
 import { createTestApp, type TestApp } from '../helpers/app';

@@ -4,7 +4,6 @@ import { zipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipWithin } from '../../server/http/unzip';
-import { miniProvince } from '../fixtures/mini-province';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { signIn, type Client } from '../helpers/auth';
 

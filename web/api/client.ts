@@ -132,6 +132,9 @@ export const updateUser = (id: number, json: Parameters<(typeof api.api.users)['
 export const resetPassword = (id: number, password: string) => data(api.api.users[':id'].password.$post({ param: { id: String(id) }, json: { password } }));
 export const fetchAudit = (before?: number) => data(api.api.audit.$get({ query: before ? { before: String(before) } : {} }));
 
+/** The 200 body of a route of the typed client, for the uploads sent with plain fetch. */
+type RouteBody<F extends (...args: never[]) => Promise<ClientResponse<unknown, number, 'json'>>> = OkBody<Awaited<ReturnType<F>>>;
+
 /** Sends a multipart form: a file under "file" and other fields (the typed client does not model multipart, so this
  *  one is plain fetch). Fields left undefined are not sent. */
 async function upload<T>(path: string, file: File, fields: Record<string, string | File | undefined> = {}): Promise<T> {
@@ -147,20 +150,21 @@ async function upload<T>(path: string, file: File, fields: Record<string, string
   return body as T;
 }
 
-export const uploadAttachment = (file: File) => upload<{ id: string; mime: string; size: number; name: string }>('/api/attachments', file);
+export const uploadAttachment = (file: File) => upload<RouteBody<typeof api.api.attachments.$post>>('/api/attachments', file);
 export const fetchCodeLists = () => data(api.api.imports['code-lists'].$get());
 export const uploadCodeList = (file: File, asOf: string, name: string) =>
-  upload<Awaited<ReturnType<typeof import('../../server/import/code-lists').saveCodeList>>>('/api/imports/code-lists', file, { asOf, name });
-export type BoundaryPreview = { token: string; report: ImportReport; preview: Topology; crosswalkLinks: number | null; areas: AreaReport | null };
-export type AreaReport = import('../../server/services/replacement').AreaReport;
-export type ImportReport = import('../../server/import/prepare').ImportReport;
+  upload<RouteBody<(typeof api.api.imports)['code-lists']['$post']>>('/api/imports/code-lists', file, { asOf, name });
+/** The preview's TopoJSON loses its geometry types through JSON typing: it is read back as a Topology. */
+export type BoundaryPreview = Omit<RouteBody<typeof api.api.imports.boundaries.preview.$post>, 'preview'> & { preview: Topology };
+export type AreaReport = NonNullable<BoundaryPreview['areas']>;
+export type ImportReport = BoundaryPreview['report'];
 export type PreviewOptions = import('../../server/contracts/imports').PreviewOptions;
 /** Checks a boundary file (and crosswalk) without writing: the report, the units to draw and a token to commit them. */
 export const previewBoundaries = (file: File, options: Partial<PreviewOptions>, crosswalk?: File) =>
   upload<BoundaryPreview>('/api/imports/boundaries/preview', file, { options: JSON.stringify(options), crosswalk });
 export const commitBoundaries = (json: Parameters<(typeof api.api.imports.boundaries.commit)['$post']>[0]['json']) =>
   data(api.api.imports.boundaries.commit.$post({ json }));
-export const uploadPlaces = (file: File) => upload<import('../../server/services/places').PlacesResult>('/api/areas/places', file);
+export const uploadPlaces = (file: File) => upload<RouteBody<typeof api.api.areas.places.$post>>('/api/areas/places', file);
 
 export type AreaSpecInput = Parameters<typeof api.api.areas.query.$post>[0]['json']['area'];
 export const queryArea = (area: AreaSpecInput, date?: string) => data(api.api.areas.query.$post({ json: { area, ...(date ? { date } : {}) } }));

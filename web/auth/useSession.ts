@@ -10,28 +10,35 @@ export type SessionState =
   | { status: 'signed-in'; me: SignedInMe }
   | { status: 'error'; error: Error };
 
+/** Who the server says is signed in (and the CSRF token of that session). */
+async function askSession(): Promise<SessionState> {
+  try {
+    const me = await fetchMe();
+    setCsrfToken(me.csrfToken);
+    return me.user ? { status: 'signed-in', me: me as SignedInMe } : { status: 'signed-out', expired: false };
+  } catch (e) {
+    setCsrfToken(null);
+    if (e instanceof ApiError && e.status === 401) return { status: 'signed-out', expired: false };
+    return { status: 'error', error: e instanceof Error ? e : new Error(String(e)) };
+  }
+}
+
 export function useSession() {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
 
-  const refresh = useCallback(async () => {
-    try {
-      const me = await fetchMe();
-      setCsrfToken(me.csrfToken);
-      setState(me.user ? { status: 'signed-in', me: me as SignedInMe } : { status: 'signed-out', expired: false });
-    } catch (e) {
-      setCsrfToken(null);
-      if (e instanceof ApiError && e.status === 401) setState({ status: 'signed-out', expired: false });
-      else setState({ status: 'error', error: e instanceof Error ? e : new Error(String(e)) });
-    }
-  }, []);
+  const refresh = useCallback(async () => setState(await askSession()), []);
 
   useEffect(() => {
     whenSignedOut(() => {
       setCsrfToken(null);
       setState((s) => (s.status === 'signed-in' ? { status: 'signed-out', expired: true } : s));
     });
-    void refresh();
-  }, [refresh]);
+    let live = true;
+    void askSession().then((next) => live && setState(next));
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const logout = useCallback(async () => {
     await signOut().catch(() => undefined);

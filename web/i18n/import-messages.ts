@@ -1,6 +1,6 @@
 // Texts of the boundary import page (admin), in their own module so that the main dictionary stays readable.
 import type { ImportReport } from '../api/client';
-import type { Widen } from './messages';
+import type { Widen } from './widen';
 
 type Kind = ImportReport['findings'][number]['kind'];
 

@@ -1,5 +1,6 @@
 // UI text in Vietnamese (default) and English; both dictionaries have the same keys.
 import { importEn, importVi } from './import-messages';
+import type { Widen } from './widen';
 export const vi = {
   title: 'Bản đồ phòng, chống ma túy',
   demo: 'DỮ LIỆU MINH HỌA — không phải số liệu thật',
@@ -212,7 +213,6 @@ export const vi = {
   },
 } as const;
 
-export type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : T[K] extends (...args: never[]) => unknown ? T[K] : Widen<T[K]> };
 export type Messages = Widen<typeof vi>;
 
 export const en: Messages = {

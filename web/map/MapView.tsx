@@ -7,6 +7,7 @@ import type { Statuses } from '../api/client';
 import { boundsOf, type MapData } from './boundaries';
 import { buildStyle, focusOpacity, hatchImage } from './style';
 import { Tooltip, type HoverInfo } from './Tooltip';
+import { useLatest } from '../state/useLatest';
 
 interface Props {
   data: MapData | null;
@@ -67,14 +68,10 @@ export function MapView(props: Props) {
   const container = useRef<HTMLDivElement>(null);
   const map = useMap(container);
   const [hover, setHover] = useState<HoverInfo | null>(null);
-  const onSelect = useRef(props.onSelect);
-  onSelect.current = props.onSelect;
-  const onPlace = useRef(props.onPlace);
-  onPlace.current = props.onPlace;
-  const onHotspot = useRef(props.onHotspot);
-  onHotspot.current = props.onHotspot;
-  const onDragPlaced = useRef(props.onDragPlaced);
-  onDragPlaced.current = props.onDragPlaced;
+  const onSelect = useLatest(props.onSelect);
+  const onPlace = useLatest(props.onPlace);
+  const onHotspot = useLatest(props.onHotspot);
+  const onDragPlaced = useLatest(props.onDragPlaced);
 
   useEffect(() => {
     if (!map || !props.data) return;
@@ -100,14 +97,13 @@ export function MapView(props: Props) {
     map.setPaintProperty('commune-fill', 'fill-opacity', focusOpacity(props.focus, 0.85, 0.25));
   }, [map, province, props.focus]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const onZoom = useRef(props.onZoom);
-  onZoom.current = props.onZoom;
+  const onZoom = useLatest(props.onZoom);
   useEffect(() => {
     if (!map) return;
     const report = () => onZoom.current?.(map.getZoom());
     map.on('zoomend', report);
     return () => void map.off('zoomend', report);
-  }, [map]);
+  }, [map, onZoom]);
 
   useEffect(() => {
     if (!map || !props.data) return;
@@ -157,7 +153,7 @@ export function MapView(props: Props) {
       marker.current = null;
     }
     map.getCanvas().style.cursor = props.onPlace ? 'crosshair' : '';
-  }, [map, props.placed, props.onPlace]);
+  }, [map, props.placed, props.onPlace, onDragPlaced]);
 
   useEffect(() => {
     if (map) setData(map, 'sketch', props.sketch ?? EMPTY);
@@ -225,7 +221,7 @@ export function MapView(props: Props) {
       map.off('click', 'hotspot-clusters', cluster);
       map.off('mouseenter', 'hotspot-points', pointer);
     };
-  }, [map]);
+  }, [map, onHotspot, onPlace, onSelect]);
 
   return (
     <div className="map-wrap">

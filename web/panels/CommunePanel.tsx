@@ -1,6 +1,7 @@
 // The commune panel: name, type, parent units, current status with date and legal basis, history timeline,
 // hotspot counts, and selection for transformation under the current plan.
 import { useEffect, useRef, useState } from 'react';
+import { useLatest } from '../state/useLatest';
 import { ProposalForm } from './ProposalForm';
 import type { CommuneInfo } from '../api/client';
 import { formatDate } from '../i18n/format';
@@ -44,15 +45,14 @@ function History({ info, onCorrect }: { info: CommuneInfo; onCorrect: ((h: Commu
 /** Escape closes the panel; opening it moves the keyboard focus to its heading so a screen reader reads it. */
 function usePanelKeys(code: string | undefined, onClose: () => void) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const close = useRef(onClose);
-  close.current = onClose;
+  const close = useLatest(onClose);
   useEffect(() => {
     if (!code) return;
     heading.current?.focus();
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close.current();
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [code]);
+  }, [code, close]);
   return heading;
 }
 
@@ -61,10 +61,13 @@ export function CommunePanel({ info, loading, planId, canPropose, today, onClose
   const heading = usePanelKeys(info?.code, onClose);
   const [mode, setMode] = useState<Mode>(null);
   const [sent, setSent] = useState(false);
-  useEffect(() => {
+  // Another commune opened: the form and the "sent" note of the previous one go (state adjusted while rendering).
+  const [shownCode, setShownCode] = useState(info?.code);
+  if (shownCode !== info?.code) {
+    setShownCode(info?.code);
     setMode(null);
     setSent(false);
-  }, [info?.code]);
+  }
   if (!info) return loading ? <aside className="panel commune-panel">{t.loading}</aside> : null;
   const selection = info.selections.find((s) => s.planId === planId);
   return (

@@ -30,7 +30,11 @@ function nearest(steps: IsoDate[], date: IsoDate): number {
 function DateField({ value, min, max, onChange }: { value: IsoDate; min: IsoDate; max: IsoDate; onChange(d: IsoDate): void }) {
   const [text, setText] = useState(formatDate(value));
   const [invalid, setInvalid] = useState(false);
-  useEffect(() => setText(formatDate(value)), [value]);
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value); // the date moved elsewhere (slider, keys): the field shows it
+    setText(formatDate(value));
+  }
   const commit = () => {
     const iso = parseVnDate(text);
     const ok = iso !== null && iso >= min && iso <= max;

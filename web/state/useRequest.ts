@@ -1,5 +1,6 @@
 // Runs a request whenever its key changes and keeps only the latest answer (no flashing back to old dates).
 import { useEffect, useRef, useState } from 'react';
+import { useLatest } from './useLatest';
 import { ApiError } from '../api/client';
 
 export interface RequestState<T> {
@@ -15,13 +16,14 @@ export const RETRY_MS = 5000;
 export function useRequest<T>(key: string | null, run: () => Promise<T>): RequestState<T> {
   const [state, setState] = useState<RequestState<T>>({ data: null, error: null, loading: key !== null });
   const latest = useRef(0);
-  const runRef = useRef(run);
-  runRef.current = run;
+  const runRef = useLatest(run);
+  const [shownKey, setShownKey] = useState(key);
+  if (shownKey !== key) {
+    setShownKey(key);
+    if (key === null) setState({ data: null, error: null, loading: false }); // nothing asked: nothing shown
+  }
   useEffect(() => {
-    if (key === null) {
-      setState({ data: null, error: null, loading: false });
-      return;
-    }
+    if (key === null) return;
     const id = ++latest.current;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const attempt = () => {
@@ -37,6 +39,6 @@ export function useRequest<T>(key: string | null, run: () => Promise<T>): Reques
     };
     attempt();
     return () => clearTimeout(timer);
-  }, [key]);
+  }, [key, runRef]);
   return state;
 }

@@ -1,14 +1,14 @@
 // First run on an empty database: load the fictional demo province (never on a database holding data).
-import { generateDemoDataset } from '../data/demo/generate';
-import { isDatabaseEmpty, loadDataset } from '../data/load';
-import type { Role } from './auth/access';
-import type { Database, Db } from './db/client';
-import { readMeta, type DatasetMeta } from './services/meta';
+import { generateDemoDataset } from './demo/generate';
+import { isDatabaseEmpty, loadDataset } from './load';
+import type { Role } from '../server/contracts/permissions';
+import type { Database, Db } from '../server/db/client';
+import { readMeta, type DatasetMeta } from '../server/services/meta';
 import { eq, inArray, or } from 'drizzle-orm';
-import { verifyPassword } from './auth/passwords';
-import * as t from './db/schema';
-import { appendAudit } from './services/audit';
-import { countUsers, createUser } from './services/users';
+import { verifyPassword } from '../server/auth/passwords';
+import * as t from '../server/db/schema';
+import { appendAudit } from '../server/services/audit';
+import { countUsers, createUser } from '../server/services/users';
 
 export async function seedDemoIfEmpty(database: Database, log: (m: string) => void): Promise<boolean> {
   if (!(await isDatabaseEmpty(database.db))) return false;
