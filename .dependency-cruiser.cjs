@@ -5,7 +5,8 @@ module.exports = {
   forbidden: [
     {
       name: 'geo-is-pure',
-      comment: 'geo/ is pure functions usable in browser and server: it imports nothing of ours outside geo/, no node:*',
+      comment:
+        'geo/ is pure functions usable in browser and server: it imports nothing of ours outside geo/, no node:*',
       severity: 'error',
       from: { path: '^geo/' },
       to: { pathNot: ['^geo/', '^node_modules/'] },
@@ -32,7 +33,8 @@ module.exports = {
     },
     {
       name: 'web-imports-server-contracts-or-app-type',
-      comment: 'web/ imports server/contracts and server/app as a type only: nothing else of the server reaches the bundle',
+      comment:
+        'web/ imports server/contracts and server/app as a type only: nothing else of the server reaches the bundle',
       severity: 'error',
       from: { path: '^web/' },
       to: { path: '^server/', pathNot: ['^server/contracts/', '^server/app\\.ts$'] },
@@ -57,7 +59,8 @@ module.exports = {
     },
     {
       name: 'server-not-to-data',
-      comment: 'data/ builds on server/db and services; the server reaches data/ only from its entry point (the demo seed)',
+      comment:
+        'data/ builds on server/db and services; the server reaches data/ only from its entry point (the demo seed)',
       severity: 'error',
       from: { path: '^server/', pathNot: '^server/main\\.ts$' },
       to: { path: '^data/' },
@@ -98,7 +101,10 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
     detectJSDocImports: false,
   },
 };

@@ -7,16 +7,36 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-artifacts/', 'bench-results/', '.data/', 'data/demo/out/', 'server/db/migrations/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      'test-artifacts/',
+      'bench-results/',
+      '.data/',
+      'data/demo/out/',
+      'server/db/migrations/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read the environment through server/env.ts (readEnv).' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read the environment through server/env.ts (readEnv).' },
+      ],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },
@@ -29,8 +49,16 @@ export default tseslint.config(
   {
     files: ['geo/**/*.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'geo/ is pure: pass the date in.' }],
-      'no-restricted-globals': ['error', { name: 'process', message: 'geo/ is pure.' }, { name: 'window', message: 'geo/ is pure.' }, { name: 'document', message: 'geo/ is pure.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'geo/ is pure: pass the date in.' },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'geo/ is pure.' },
+        { name: 'window', message: 'geo/ is pure.' },
+        { name: 'document', message: 'geo/ is pure.' },
+      ],
     },
   },
   {
@@ -40,7 +68,14 @@ export default tseslint.config(
   },
   {
     // The one reader of the environment, and the tools that pass it on to the processes they start.
-    files: ['server/env.ts', 'scripts/**/*.ts', 'tests/**/*.ts', 'vite.config.ts', 'vitest.config.ts', 'drizzle.config.ts'],
+    files: [
+      'server/env.ts',
+      'scripts/**/*.ts',
+      'tests/**/*.ts',
+      'vite.config.ts',
+      'vitest.config.ts',
+      'drizzle.config.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -24,7 +24,13 @@ withCliDatabase(async ({ db }) => {
     console.log(['Thay dữ liệu / replacing the data:', ...formatAreaReport(preview)].join('\n'));
     if (args.includes('--dry-run')) return;
   }
-  const summary = await loadDataset(db, input, { replace, dropAreas: args.includes('--drop-areas'), actor: 'cli:db:load' });
-  console.log(`Loaded ${file}: ${summary.units} units, ${summary.plans} plans, ${summary.statusChanges} status changes, ${summary.hotspots} hotspots.`);
+  const summary = await loadDataset(db, input, {
+    replace,
+    dropAreas: args.includes('--drop-areas'),
+    actor: 'cli:db:load',
+  });
+  console.log(
+    `Loaded ${file}: ${summary.units} units, ${summary.plans} plans, ${summary.statusChanges} status changes, ${summary.hotspots} hotspots.`,
+  );
   if (summary.areas) console.log(formatAreaReport(summary.areas).join('\n'));
 }).catch(fail);

@@ -6,7 +6,13 @@ import type { Db } from '../server/db/client';
 import * as t from '../server/db/schema';
 import { appendAudit } from '../server/services/audit';
 import { bumpRevision, writeMeta } from '../server/services/meta';
-import { clearForReplacement, previewReplacement, restoreAreas, type AreaReport, type ClearedDataset } from '../server/services/replacement';
+import {
+  clearForReplacement,
+  previewReplacement,
+  restoreAreas,
+  type AreaReport,
+  type ClearedDataset,
+} from '../server/services/replacement';
 import { bboxOf } from '../geo/spatial';
 import { dataset } from './format';
 import { resolveDataset, type DatasetProblem, type ResolvedDataset } from './validate';
@@ -21,7 +27,9 @@ export class DatasetError extends Error {
 
 export class DatabaseNotEmptyError extends Error {
   constructor() {
-    super('The database already holds data; use --replace to replace it / Cơ sở dữ liệu đã có dữ liệu; dùng --replace để thay thế');
+    super(
+      'The database already holds data; use --replace to replace it / Cơ sở dữ liệu đã có dữ liệu; dùng --replace để thay thế',
+    );
   }
 }
 
@@ -57,17 +65,33 @@ async function writeUnits(db: Db, r: ResolvedDataset): Promise<number[]> {
   const levels = new Map<number, number[]>();
   r.data.units.forEach((_, i) => levels.set(depth(i), [...(levels.get(depth(i)) ?? []), i]));
   for (const level of [...levels.keys()].sort((a, b) => a - b)) {
-    await insertChunked(levels.get(level)!, async (chunk) => {
-      const rows = await db
-        .insert(t.adminUnits)
-        .values(chunk.map((i) => {
-          const u = r.data.units[i]!;
-          const parent = r.parents[i];
-          return { code: u.code, name: u.name, type: u.type, level: r.levels[i]!, parentId: parent === null || parent === undefined ? null : ids[parent]!, geometry: u.geometry, bbox: bboxOf(u.geometry), validFrom: u.validFrom, validTo: u.validTo };
-        }))
-        .returning({ id: t.adminUnits.id });
-      chunk.forEach((i, k) => (ids[i] = rows[k]!.id));
-    }, 200);
+    await insertChunked(
+      levels.get(level)!,
+      async (chunk) => {
+        const rows = await db
+          .insert(t.adminUnits)
+          .values(
+            chunk.map((i) => {
+              const u = r.data.units[i]!;
+              const parent = r.parents[i];
+              return {
+                code: u.code,
+                name: u.name,
+                type: u.type,
+                level: r.levels[i]!,
+                parentId: parent === null || parent === undefined ? null : ids[parent]!,
+                geometry: u.geometry,
+                bbox: bboxOf(u.geometry),
+                validFrom: u.validFrom,
+                validTo: u.validTo,
+              };
+            }),
+          )
+          .returning({ id: t.adminUnits.id });
+        chunk.forEach((i, k) => (ids[i] = rows[k]!.id));
+      },
+      200,
+    );
   }
   return ids;
 }
@@ -78,13 +102,26 @@ async function writeStatusChanges(db: Db, r: ResolvedDataset, unitIds: number[])
   let pending: (typeof t.communeStatusChanges.$inferInsert)[] = [];
   const flush = async () => {
     if (!pending.length) return;
-    const rows = await db.insert(t.communeStatusChanges).values(pending).returning({ id: t.communeStatusChanges.id, ref: t.communeStatusChanges.externalRef });
+    const rows = await db
+      .insert(t.communeStatusChanges)
+      .values(pending)
+      .returning({ id: t.communeStatusChanges.id, ref: t.communeStatusChanges.externalRef });
     rows.forEach((row) => idByRef.set(row.ref!, row.id));
     pending = [];
   };
   for (const [i, c] of r.data.statusChanges.entries()) {
     if (c.correctsRef !== null && !idByRef.has(c.correctsRef)) await flush();
-    pending.push({ communeId: unitIds[r.statusUnits[i]!]!, status: c.status, effectiveDate: c.effectiveDate, legalBasis: c.legalBasis, note: c.note, authorName: c.author, recordedAt: c.recordedAt, correctsId: c.correctsRef === null ? null : idByRef.get(c.correctsRef)!, externalRef: c.ref });
+    pending.push({
+      communeId: unitIds[r.statusUnits[i]!]!,
+      status: c.status,
+      effectiveDate: c.effectiveDate,
+      legalBasis: c.legalBasis,
+      note: c.note,
+      authorName: c.author,
+      recordedAt: c.recordedAt,
+      correctsId: c.correctsRef === null ? null : idByRef.get(c.correctsRef)!,
+      externalRef: c.ref,
+    });
     if (pending.length >= 1000) await flush();
   }
   await flush();
@@ -92,29 +129,52 @@ async function writeStatusChanges(db: Db, r: ResolvedDataset, unitIds: number[])
 
 async function writeHotspots(db: Db, r: ResolvedDataset, unitIds: number[]) {
   const entries = [...r.data.hotspots.entries()];
-  await insertChunked(entries, async (chunk) => {
-    const rows = await db
-      .insert(t.hotspots)
-      .values(chunk.map(([i, h]) => ({ externalRef: h.ref, lng: h.location[0], lat: h.location[1], address: h.address, kind: h.kind, activities: h.activities, description: h.description, source: h.source, communeId: unitIds[r.hotspotUnits[i]!]! })))
-      .returning({ id: t.hotspots.id });
-    await db.insert(t.hotspotCommunes).values(chunk.map(([i], k) => ({ hotspotId: rows[k]!.id, communeId: unitIds[r.hotspotUnits[i]!]! })));
-    const events = chunk.flatMap(([, h], k) => h.events.map((e) => ({ hotspotId: rows[k]!.id, kind: e.kind, date: e.date, note: e.note })));
-    await insertChunked(events, (ev) => db.insert(t.hotspotEvents).values(ev), 2000);
-  }, 500);
+  await insertChunked(
+    entries,
+    async (chunk) => {
+      const rows = await db
+        .insert(t.hotspots)
+        .values(
+          chunk.map(([i, h]) => ({
+            externalRef: h.ref,
+            lng: h.location[0],
+            lat: h.location[1],
+            address: h.address,
+            kind: h.kind,
+            activities: h.activities,
+            description: h.description,
+            source: h.source,
+            communeId: unitIds[r.hotspotUnits[i]!]!,
+          })),
+        )
+        .returning({ id: t.hotspots.id });
+      await db
+        .insert(t.hotspotCommunes)
+        .values(chunk.map(([i], k) => ({ hotspotId: rows[k]!.id, communeId: unitIds[r.hotspotUnits[i]!]! })));
+      const events = chunk.flatMap(([, h], k) =>
+        h.events.map((e) => ({ hotspotId: rows[k]!.id, kind: e.kind, date: e.date, note: e.note })),
+      );
+      await insertChunked(events, (ev) => db.insert(t.hotspotEvents).values(ev), 2000);
+    },
+    500,
+  );
 }
 
 function boundaryVersion(r: ResolvedDataset): string {
   const hash = createHash('sha256');
-  for (const u of r.data.units) hash.update(JSON.stringify([u.code, u.name, u.type, u.parentCode, u.validFrom, u.validTo, u.geometry]));
+  for (const u of r.data.units)
+    hash.update(JSON.stringify([u.code, u.name, u.type, u.parentCode, u.validFrom, u.validTo, u.geometry]));
   for (const l of r.data.layers) hash.update(JSON.stringify(l));
   return hash.digest('hex').slice(0, 16);
 }
 
 export class AreasWouldBeDroppedError extends Error {
   constructor(readonly areas: AreaReport) {
-    super(`Users would lose part of their area; nothing written. Check the list, then confirm with --drop-areas / `
-      + `Người dùng sẽ mất một phần địa bàn; chưa ghi gì. Xem danh sách rồi xác nhận bằng --drop-areas:\n`
-      + areas.dropped.map((a) => `  ${a.username}: ${a.dropped.join(', ')}`).join('\n'));
+    super(
+      `Users would lose part of their area; nothing written. Check the list, then confirm with --drop-areas / ` +
+        `Người dùng sẽ mất một phần địa bàn; chưa ghi gì. Xem danh sách rồi xác nhận bằng --drop-areas:\n` +
+        areas.dropped.map((a) => `  ${a.username}: ${a.dropped.join(', ')}`).join('\n'),
+    );
   }
 }
 
@@ -152,15 +212,50 @@ export async function loadDataset(db: Db, input: unknown, options: LoadOptions =
     const unitIds = await writeUnits(txDb, r);
     const areas = cleared ? await restoreAreas(txDb, cleared) : null;
     if (r.data.layers.length) await txDb.insert(t.mapLayers).values(r.data.layers);
-    if (r.data.plans.length) await txDb.insert(t.plans).values(r.data.plans.map((p) => ({ id: p.id, title: p.title, legalRef: p.legalRef, startDate: p.start, endDate: p.end, targets: p.targets })));
-    if (r.data.selections.length) await txDb.insert(t.planSelections).values(r.data.selections.map((s, i) => ({ planId: s.planId, communeId: unitIds[r.selectionUnits[i]!]!, selectedOn: s.selectedOn, note: s.note })));
+    if (r.data.plans.length)
+      await txDb.insert(t.plans).values(
+        r.data.plans.map((p) => ({
+          id: p.id,
+          title: p.title,
+          legalRef: p.legalRef,
+          startDate: p.start,
+          endDate: p.end,
+          targets: p.targets,
+        })),
+      );
+    if (r.data.selections.length)
+      await txDb.insert(t.planSelections).values(
+        r.data.selections.map((s, i) => ({
+          planId: s.planId,
+          communeId: unitIds[r.selectionUnits[i]!]!,
+          selectedOn: s.selectedOn,
+          note: s.note,
+        })),
+      );
     await writeStatusChanges(txDb, r, unitIds);
     await writeHotspots(txDb, r, unitIds);
     await writeMeta(txDb, 'dataset', r.data.meta);
     await writeMeta(txDb, 'boundaryVersion', boundaryVersion(r));
     await bumpRevision(txDb);
-    await appendAudit(txDb, { actorName: options.actor ?? 'system', action: options.replace ? 'dataset.replace' : 'dataset.load', entityType: 'dataset', entityId: r.data.meta.name, after: { units: r.data.units.length, hotspots: r.data.hotspots.length, statusChanges: r.data.statusChanges.length, ...(areas ? { areas } : {}) } });
+    await appendAudit(txDb, {
+      actorName: options.actor ?? 'system',
+      action: options.replace ? 'dataset.replace' : 'dataset.load',
+      entityType: 'dataset',
+      entityId: r.data.meta.name,
+      after: {
+        units: r.data.units.length,
+        hotspots: r.data.hotspots.length,
+        statusChanges: r.data.statusChanges.length,
+        ...(areas ? { areas } : {}),
+      },
+    });
     return areas;
   });
-  return { units: r.data.units.length, hotspots: r.data.hotspots.length, statusChanges: r.data.statusChanges.length, plans: r.data.plans.length, areas };
+  return {
+    units: r.data.units.length,
+    hotspots: r.data.hotspots.length,
+    statusChanges: r.data.statusChanges.length,
+    plans: r.data.plans.length,
+    areas,
+  };
 }

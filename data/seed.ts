@@ -14,7 +14,9 @@ export async function seedDemoIfEmpty(database: Database, log: (m: string) => vo
   if (!(await isDatabaseEmpty(database.db))) return false;
   const t0 = Date.now();
   const summary = await loadDataset(database.db, generateDemoDataset(), { actor: 'demo-seed' });
-  log(`Seeded the demo province (fictional data): ${summary.units} units, ${summary.hotspots} hotspots in ${Date.now() - t0} ms`);
+  log(
+    `Seeded the demo province (fictional data): ${summary.units} units, ${summary.hotspots} hotspots in ${Date.now() - t0} ms`,
+  );
   return true;
 }
 
@@ -32,7 +34,8 @@ export async function seedDemoUsers(db: Db, log: (m: string) => void): Promise<b
   const meta = await readMeta<DatasetMeta>(db, 'dataset');
   if (!meta?.demo || (await countUsers(db)) > 0) return false;
   const actor = { actorId: null, actorName: 'demo-seed', address: null };
-  for (const u of DEMO_USERS) await createUser(db, { ...u, scopes: [...u.scopes], password: DEMO_PASSWORD, demo: true }, actor);
+  for (const u of DEMO_USERS)
+    await createUser(db, { ...u, scopes: [...u.scopes], password: DEMO_PASSWORD, demo: true }, actor);
   log(`Demo users (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}`);
   return true;
 }
@@ -46,8 +49,11 @@ export async function retireDemoAccounts(db: Db, log: (m: string) => void): Prom
   const meta = await readMeta<DatasetMeta>(db, 'dataset');
   if (meta?.demo) return [];
   const names = DEMO_USERS.map((u) => u.username);
-  const candidates = await db.select({ id: t.users.id, username: t.users.username, demo: t.users.demo, passwordHash: t.users.passwordHash })
-    .from(t.users).where(or(eq(t.users.demo, true), inArray(t.users.username, names))).orderBy(t.users.username);
+  const candidates = await db
+    .select({ id: t.users.id, username: t.users.username, demo: t.users.demo, passwordHash: t.users.passwordHash })
+    .from(t.users)
+    .where(or(eq(t.users.demo, true), inArray(t.users.username, names)))
+    .orderBy(t.users.username);
   const doomed: typeof candidates = [];
   for (const u of candidates) if (u.demo || (await verifyPassword(u.passwordHash, DEMO_PASSWORD))) doomed.push(u);
   if (!doomed.length) return [];
@@ -56,7 +62,12 @@ export async function retireDemoAccounts(db: Db, log: (m: string) => void): Prom
     const ids = doomed.map((u) => u.id);
     await tx.delete(t.attachments).where(inArray(t.attachments.uploadedBy, ids));
     await tx.delete(t.users).where(inArray(t.users.id, ids));
-    await appendAudit(tx, { actorName: 'system', action: 'demo_accounts.remove', entityType: 'user', after: { usernames: doomed.map((u) => u.username) } });
+    await appendAudit(tx, {
+      actorName: 'system',
+      action: 'demo_accounts.remove',
+      entityType: 'user',
+      after: { usernames: doomed.map((u) => u.username) },
+    });
   });
   const removed = doomed.map((u) => u.username);
   log(`Demo accounts removed (the database does not hold the demo) / Đã xóa tài khoản mẫu: ${removed.join(', ')}`);

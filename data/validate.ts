@@ -55,20 +55,36 @@ function checkUnits(data: Dataset, index: UnitIndex, problems: DatasetProblem[])
     if (index.all(u.code).filter((j) => data.units[j]!.validFrom === u.validFrom).length > 1)
       problems.push({ path: `${path}.code`, message: 'duplicate code and validFrom / trùng mã và ngày hiệu lực' });
     if (u.validTo !== null && u.validTo <= u.validFrom)
-      problems.push({ path: `${path}.validTo`, message: 'validTo must be after validFrom / ngày hết hiệu lực phải sau ngày hiệu lực' });
-    const parent = u.parentCode === null ? null : index.find(u.parentCode, u.validFrom) ?? index.find(u.parentCode);
+      problems.push({
+        path: `${path}.validTo`,
+        message: 'validTo must be after validFrom / ngày hết hiệu lực phải sau ngày hiệu lực',
+      });
+    const parent = u.parentCode === null ? null : (index.find(u.parentCode, u.validFrom) ?? index.find(u.parentCode));
     if (u.parentCode !== null && parent === null)
-      problems.push({ path: `${path}.parentCode`, message: `no unit ${u.parentCode} / không có đơn vị ${u.parentCode}` });
+      problems.push({
+        path: `${path}.parentCode`,
+        message: `no unit ${u.parentCode} / không có đơn vị ${u.parentCode}`,
+      });
     parents.push(parent);
     levels.push(u.parentCode === null ? 'province' : levelOfType(u.type));
   });
   return { parents, levels };
 }
 
-function communeAt(index: UnitIndex, levels: UnitLevel[], code: string, date: string, path: string, problems: DatasetProblem[]) {
+function communeAt(
+  index: UnitIndex,
+  levels: UnitLevel[],
+  code: string,
+  date: string,
+  path: string,
+  problems: DatasetProblem[],
+) {
   const i = index.find(code, date);
   if (i === null || levels[i] !== 'commune') {
-    problems.push({ path, message: `no commune ${code} valid on ${date} / không có xã ${code} còn hiệu lực ngày ${date}` });
+    problems.push({
+      path,
+      message: `no commune ${code} valid on ${date} / không có xã ${code} còn hiệu lực ngày ${date}`,
+    });
     return -1;
   }
   return i;
@@ -77,16 +93,23 @@ function communeAt(index: UnitIndex, levels: UnitLevel[], code: string, date: st
 function checkPlansAndSelections(data: Dataset, index: UnitIndex, levels: UnitLevel[], problems: DatasetProblem[]) {
   const planIds = new Set<string>();
   data.plans.forEach((p, i) => {
-    if (planIds.has(p.id)) problems.push({ path: `plans[${i}].id`, message: `duplicate plan ${p.id} / trùng kế hoạch` });
+    if (planIds.has(p.id))
+      problems.push({ path: `plans[${i}].id`, message: `duplicate plan ${p.id} / trùng kế hoạch` });
     planIds.add(p.id);
-    if (p.end <= p.start) problems.push({ path: `plans[${i}].end`, message: 'end must be after start / ngày kết thúc phải sau ngày bắt đầu' });
+    if (p.end <= p.start)
+      problems.push({
+        path: `plans[${i}].end`,
+        message: 'end must be after start / ngày kết thúc phải sau ngày bắt đầu',
+      });
   });
   const seen = new Set<string>();
   return data.selections.map((s, i) => {
     const path = `selections[${i}]`;
-    if (!planIds.has(s.planId)) problems.push({ path: `${path}.planId`, message: `no plan ${s.planId} / không có kế hoạch` });
+    if (!planIds.has(s.planId))
+      problems.push({ path: `${path}.planId`, message: `no plan ${s.planId} / không có kế hoạch` });
     const key = `${s.planId}/${s.communeCode}`;
-    if (seen.has(key)) problems.push({ path: `${path}.communeCode`, message: 'selected twice under this plan / bị chọn hai lần' });
+    if (seen.has(key))
+      problems.push({ path: `${path}.communeCode`, message: 'selected twice under this plan / bị chọn hai lần' });
     seen.add(key);
     return communeAt(index, levels, s.communeCode, s.selectedOn, `${path}.communeCode`, problems);
   });
@@ -100,9 +123,15 @@ function checkStatusChanges(data: Dataset, index: UnitIndex, levels: UnitLevel[]
     if (c.correctsRef !== null) {
       const target = refIndex.get(c.correctsRef);
       if (target === undefined)
-        problems.push({ path: `${path}.correctsRef`, message: 'must name an earlier record / phải trỏ tới bản ghi trước đó' });
+        problems.push({
+          path: `${path}.correctsRef`,
+          message: 'must name an earlier record / phải trỏ tới bản ghi trước đó',
+        });
       else if (data.statusChanges[target]!.communeCode !== c.communeCode)
-        problems.push({ path: `${path}.correctsRef`, message: 'corrects a record of another commune / sửa bản ghi của xã khác' });
+        problems.push({
+          path: `${path}.correctsRef`,
+          message: 'corrects a record of another commune / sửa bản ghi của xã khác',
+        });
     }
     refIndex.set(c.ref, i);
     return communeAt(index, levels, c.communeCode, c.effectiveDate, `${path}.communeCode`, problems);
@@ -116,10 +145,18 @@ function checkTransitions(data: Dataset, units: number[], refIndex: Map<string, 
   units.forEach((u, i) => u >= 0 && byUnit.set(u, [...(byUnit.get(u) ?? []), i]));
   for (const [unit, indices] of byUnit) {
     const code = data.units[unit]!.code;
-    const selectedOn = data.selections.filter((s) => s.communeCode === code).map((s) => s.selectedOn).sort()[0];
+    const selectedOn = data.selections
+      .filter((s) => s.communeCode === code)
+      .map((s) => s.selectedOn)
+      .sort()[0];
     const records = indices.map((i) => {
       const c = data.statusChanges[i]!;
-      return { id: i, status: c.status, effectiveDate: c.effectiveDate, correctsId: c.correctsRef === null ? null : refIndex.get(c.correctsRef) ?? null };
+      return {
+        id: i,
+        status: c.status,
+        effectiveDate: c.effectiveDate,
+        correctsId: c.correctsRef === null ? null : (refIndex.get(c.correctsRef) ?? null),
+      };
     });
     let previous: CommuneStatus | null = null;
     for (const step of effectiveHistory(records)) {
@@ -127,7 +164,10 @@ function checkTransitions(data: Dataset, units: number[], refIndex: Map<string, 
       const check = checkTransition(previous, step.status, selected);
       if (!check.ok) {
         const c = data.statusChanges[step.id]!;
-        problems.push({ path: `statusChanges[${step.id}] (${c.ref}).status`, message: `${previous ?? '∅'} → ${c.status}: ${TRANSITION_MESSAGES[check.reason]}` });
+        problems.push({
+          path: `statusChanges[${step.id}] (${c.ref}).status`,
+          message: `${previous ?? '∅'} → ${c.status}: ${TRANSITION_MESSAGES[check.reason]}`,
+        });
       }
       previous = step.status;
     }
@@ -145,7 +185,13 @@ const LIFECYCLE_MESSAGES = {
 function checkHotspots(data: Dataset, levels: UnitLevel[], problems: DatasetProblem[]) {
   // Current-vintage communes first: a hotspot belongs to the commune that holds it today.
   const communes: LocatableArea<number>[] = data.units
-    .map((u, i) => ({ key: i, code: u.code, bbox: bboxOf(u.geometry), geometry: u.geometry, current: u.validTo === null }))
+    .map((u, i) => ({
+      key: i,
+      code: u.code,
+      bbox: bboxOf(u.geometry),
+      geometry: u.geometry,
+      current: u.validTo === null,
+    }))
     .filter((a) => levels[a.key] === 'commune')
     .sort((a, b) => Number(b.current) - Number(a.current));
   const current = communes.filter((c) => data.units[c.key]!.validTo === null);
@@ -155,7 +201,8 @@ function checkHotspots(data: Dataset, levels: UnitLevel[], problems: DatasetProb
     if (refs.has(h.ref)) problems.push({ path: `${path}.ref`, message: 'duplicate ref / trùng mã bản ghi' });
     refs.add(h.ref);
     const lifecycle = checkLifecycle(h.events);
-    if (lifecycle) problems.push({ path: `${path}.events[${lifecycle.index}]`, message: LIFECYCLE_MESSAGES[lifecycle.problem] });
+    if (lifecycle)
+      problems.push({ path: `${path}.events[${lifecycle.index}]`, message: LIFECYCLE_MESSAGES[lifecycle.problem] });
     const found = locatePoint(current, h.location) ?? locatePoint(communes, h.location);
     if (!found) problems.push({ path: `${path}.location`, message: 'outside every commune / nằm ngoài mọi xã' });
     return found ? found.key : -1;

@@ -5,8 +5,16 @@ import type { Geometry, MultiPolygon, Position } from 'geojson';
 import findIntersections from 'sweepline-intersections';
 
 export const FINDING_KINDS = [
-  'not_polygon', 'empty_geometry', 'out_of_range', 'unclosed_ring', 'repeated_vertices', 'degenerate_ring',
-  'winding', 'zero_area_part', 'zero_area_hole', 'self_intersection',
+  'not_polygon',
+  'empty_geometry',
+  'out_of_range',
+  'unclosed_ring',
+  'repeated_vertices',
+  'degenerate_ring',
+  'winding',
+  'zero_area_part',
+  'zero_area_hole',
+  'self_intersection',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -30,7 +38,8 @@ const samePoint = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
 /** Twice the signed area in degrees² (shoelace): positive when counter-clockwise. */
 export function signedArea(ring: Position[]): number {
   let s = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += (ring[j]![0]! - ring[i]![0]!) * (ring[j]![1]! + ring[i]![1]!);
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    s += (ring[j]![0]! - ring[i]![0]!) * (ring[j]![1]! + ring[i]![1]!);
   return s;
 }
 
@@ -46,7 +55,9 @@ interface RingResult {
 /** Closes an open ring, drops repeated consecutive vertices, and says whether it is still a ring. */
 function cleanRing(input: Position[]): RingResult {
   const findings: Omit<Finding, 'feature'>[] = [];
-  const bad = input.find((p) => !Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.abs(p[0]!) > 180 || Math.abs(p[1]!) > 90);
+  const bad = input.find(
+    (p) => !Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.abs(p[0]!) > 180 || Math.abs(p[1]!) > 90,
+  );
   if (bad) return { ring: null, findings: [{ kind: 'out_of_range', blocking: true, repaired: false, at: bad }] };
   const ring = input.map((p) => [p[0]!, p[1]!]);
   if (ring.length && !samePoint(ring[0]!, ring[ring.length - 1]!)) {
@@ -54,8 +65,19 @@ function cleanRing(input: Position[]): RingResult {
     findings.push({ kind: 'unclosed_ring', blocking: false, repaired: true, at: ring[0] });
   }
   const kept = ring.filter((p, i) => i === 0 || !samePoint(p, ring[i - 1]!));
-  if (kept.length < ring.length) findings.push({ kind: 'repeated_vertices', blocking: false, repaired: true, count: ring.length - kept.length, at: ring.find((p, i) => i > 0 && samePoint(p, ring[i - 1]!)) });
-  if (kept.length < 4) return { ring: null, findings: [...findings, { kind: 'degenerate_ring', blocking: false, repaired: true, at: kept[0] }] };
+  if (kept.length < ring.length)
+    findings.push({
+      kind: 'repeated_vertices',
+      blocking: false,
+      repaired: true,
+      count: ring.length - kept.length,
+      at: ring.find((p, i) => i > 0 && samePoint(p, ring[i - 1]!)),
+    });
+  if (kept.length < 4)
+    return {
+      ring: null,
+      findings: [...findings, { kind: 'degenerate_ring', blocking: false, repaired: true, at: kept[0] }],
+    };
   return { ring: kept, findings };
 }
 
@@ -65,11 +87,15 @@ export interface CheckedGeometry {
   findings: Finding[];
 }
 
-const isPosition = (p: unknown) => Array.isArray(p) && p.length >= 2 && p.every((x) => typeof x === 'number' && Number.isFinite(x));
+const isPosition = (p: unknown) =>
+  Array.isArray(p) && p.length >= 2 && p.every((x) => typeof x === 'number' && Number.isFinite(x));
 
 /** Coordinates nested as polygons → rings → positions of finite numbers (a file may hold anything there). */
 function polygonShaped(parts: unknown): boolean {
-  return Array.isArray(parts) && parts.every((part) => Array.isArray(part) && part.every((ring) => Array.isArray(ring) && ring.every(isPosition)));
+  return (
+    Array.isArray(parts) &&
+    parts.every((part) => Array.isArray(part) && part.every((ring) => Array.isArray(ring) && ring.every(isPosition)))
+  );
 }
 
 /** Checks and, where safe, repairs one feature's geometry. */
@@ -80,7 +106,10 @@ export function checkGeometry(g: Geometry | null | undefined, feature: number): 
     add({ kind: 'empty_geometry', blocking: true, repaired: false });
     return { geometry: null, findings };
   }
-  if ((g.type !== 'Polygon' && g.type !== 'MultiPolygon') || !polygonShaped(g.type === 'Polygon' ? [g.coordinates] : g.coordinates)) {
+  if (
+    (g.type !== 'Polygon' && g.type !== 'MultiPolygon') ||
+    !polygonShaped(g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
+  ) {
     add({ kind: 'not_polygon', blocking: true, repaired: false });
     return { geometry: null, findings };
   }
@@ -98,7 +127,10 @@ export function checkGeometry(g: Geometry | null | undefined, feature: number): 
       }
       const isHole = k > 0;
       // A ring crossing itself is not repaired: which side of the crossing is the unit's land cannot be known.
-      const crossings = findIntersections({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }, false);
+      const crossings = findIntersections(
+        { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } },
+        false,
+      );
       if (crossings.length) {
         add({ kind: 'self_intersection', blocking: true, repaired: false, count: crossings.length, at: crossings[0] });
         rings.push(ring);
@@ -127,7 +159,8 @@ export function checkGeometry(g: Geometry | null | undefined, feature: number): 
   // Rings of the unit crossing one another (a hole across its exterior, overlapping parts): not repaired either.
   if (!findings.some((f) => f.kind === 'self_intersection')) {
     const crossings = findIntersections({ type: 'Feature', properties: {}, geometry }, false);
-    if (crossings.length) add({ kind: 'self_intersection', blocking: true, repaired: false, count: crossings.length, at: crossings[0] });
+    if (crossings.length)
+      add({ kind: 'self_intersection', blocking: true, repaired: false, count: crossings.length, at: crossings[0] });
   }
   return { geometry, findings };
 }

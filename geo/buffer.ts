@@ -30,12 +30,17 @@ export function circleSides(radiusM: number): number {
 
 /** A request beyond a limit: which one, in words for the user (Vietnamese and English). */
 export class AreaLimitError extends Error {
-  constructor(readonly limit: string, readonly vi: string, readonly en: string) {
+  constructor(
+    readonly limit: string,
+    readonly vi: string,
+    readonly en: string,
+  ) {
     super(en);
   }
 }
 
-const aeqd = (lon: number, lat: number) => proj4('WGS84', `+proj=aeqd +lat_0=${lat} +lon_0=${lon} +datum=WGS84 +units=m +no_defs`);
+const aeqd = (lon: number, lat: number) =>
+  proj4('WGS84', `+proj=aeqd +lat_0=${lat} +lon_0=${lon} +datum=WGS84 +units=m +no_defs`);
 
 /** Interleaved bits of two 16-bit cells: nearby points get nearby keys, so neighbours merge first. */
 function zOrder(x: number, y: number): number {
@@ -44,7 +49,11 @@ function zOrder(x: number, y: number): number {
   return key;
 }
 
-export function pointsBuffer(points: readonly [number, number][], radiusM: number, limits: BufferLimits = BUFFER_LIMITS): Polygon | MultiPolygon {
+export function pointsBuffer(
+  points: readonly [number, number][],
+  radiusM: number,
+  limits: BufferLimits = BUFFER_LIMITS,
+): Polygon | MultiPolygon {
   const lons = points.map((p) => p[0]);
   const lats = points.map((p) => p[1]);
   const centre = [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2] as const;
@@ -55,8 +64,11 @@ export function pointsBuffer(points: readonly [number, number][], radiusM: numbe
   const [minX, minY] = [Math.min(...xs), Math.min(...ys)];
   const span = Math.max(Math.max(...xs) - minX, Math.max(...ys) - minY);
   if (span > limits.maxSpanM)
-    throw new AreaLimitError('maxSpanM', `Các điểm trải rộng ${Math.round(span / 1000)} km, quá giới hạn ${limits.maxSpanM / 1000} km`,
-      `The points spread over ${Math.round(span / 1000)} km, beyond the limit of ${limits.maxSpanM / 1000} km`);
+    throw new AreaLimitError(
+      'maxSpanM',
+      `Các điểm trải rộng ${Math.round(span / 1000)} km, quá giới hạn ${limits.maxSpanM / 1000} km`,
+      `The points spread over ${Math.round(span / 1000)} km, beyond the limit of ${limits.maxSpanM / 1000} km`,
+    );
 
   // Points closer than the accuracy to one already kept change the area by less than the accuracy.
   const accuracy = bufferAccuracyM(radiusM);
@@ -69,20 +81,28 @@ export function pointsBuffer(points: readonly [number, number][], radiusM: numbe
   const scale = 65_535 / Math.max(span, 1);
   const order = (p: [number, number]) => zOrder(Math.floor((p[0] - minX) * scale), Math.floor((p[1] - minY) * scale));
   const sides = circleSides(radiusM);
-  const circles: ClipMulti[] = [...kept.values()].map((p) => [order(p), p] as const).sort((a, b) => a[0] - b[0]).map(([, [x, y]]) => {
-    const ring: [number, number][] = [];
-    for (let i = 0; i < sides; i++) {
-      const a = (2 * Math.PI * i) / sides;
-      ring.push([x + radiusM * Math.sin(a), y + radiusM * Math.cos(a)]);
-    }
-    ring.push(ring[0]!);
-    return [[ring]];
-  });
+  const circles: ClipMulti[] = [...kept.values()]
+    .map((p) => [order(p), p] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, [x, y]]) => {
+      const ring: [number, number][] = [];
+      for (let i = 0; i < sides; i++) {
+        const a = (2 * Math.PI * i) / sides;
+        ring.push([x + radiusM * Math.sin(a), y + radiusM * Math.cos(a)]);
+      }
+      ring.push(ring[0]!);
+      return [[ring]];
+    });
   const union = unionAll(circles);
   const vertices = union.reduce((n, polygon) => n + polygon.reduce((m, r) => m + r.length, 0), 0);
   if (vertices > limits.maxVertices)
-    throw new AreaLimitError('maxVertices', `Vùng có ${vertices} đỉnh, quá giới hạn ${limits.maxVertices}`,
-      `The area has ${vertices} vertices, beyond the limit of ${limits.maxVertices}`);
+    throw new AreaLimitError(
+      'maxVertices',
+      `Vùng có ${vertices} đỉnh, quá giới hạn ${limits.maxVertices}`,
+      `The area has ${vertices} vertices, beyond the limit of ${limits.maxVertices}`,
+    );
   const polygons = union.map((polygon) => polygon.map((r) => r.map((v) => projection.inverse(v) as Position)));
-  return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons };
+  return polygons.length === 1
+    ? { type: 'Polygon', coordinates: polygons[0]! }
+    : { type: 'MultiPolygon', coordinates: polygons };
 }

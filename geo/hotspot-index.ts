@@ -38,7 +38,8 @@ export function indexHotspots(hotspots: readonly IndexedHotspot[]): HotspotIndex
   const byCommune = new Map<number, CommuneHotspots>();
   for (const h of hotspots) {
     let c = byCommune.get(h.communeId);
-    if (!c) byCommune.set(h.communeId, (c = { starts: [], ends: [], reformed: [], lifecycles: [], firstActive: new Map() }));
+    if (!c)
+      byCommune.set(h.communeId, (c = { starts: [], ends: [], reformed: [], lifecycles: [], firstActive: new Map() }));
     c.lifecycles.push(h.events);
     for (const e of h.events) {
       if (e.kind === 'eliminated') c.ends.push(e.date);
@@ -73,7 +74,10 @@ export function activeDuringCount(index: HotspotIndex, communeId: number, start:
   if (!c) return 0;
   let dates = c.firstActive.get(start);
   if (!dates) {
-    dates = c.lifecycles.map((e) => firstActiveDate(e, start)).filter((d): d is IsoDate => d !== null).sort();
+    dates = c.lifecycles
+      .map((e) => firstActiveDate(e, start))
+      .filter((d): d is IsoDate => d !== null)
+      .sort();
     c.firstActive.set(start, dates);
   }
   return countUpTo(dates, to);

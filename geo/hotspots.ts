@@ -63,7 +63,8 @@ export function wasActiveDuring(events: readonly HotspotEvent[], from: IsoDate, 
   return status === 'active';
 }
 
-export type LifecycleProblem = 'first_not_detected' | 'detected_twice' | 'not_active' | 'not_eliminated' | 'out_of_order';
+export type LifecycleProblem =
+  'first_not_detected' | 'detected_twice' | 'not_active' | 'not_eliminated' | 'out_of_order';
 
 /**
  * Checks a whole lifecycle: starts with `detected`, dates never go back, `eliminated` only when

@@ -164,12 +164,20 @@ function hotspotIndicators(input: IndicatorInput, plan: PlanPeriod, date: IsoDat
   const series: YearPoint[] = years.map((d, i) => {
     const before = activeAt[i]!;
     const after = activeAt[i + 1]!;
-    return { year: yearOf(d), date: d, numerator: after - before, denominator: before, value: share(after - before, before) };
+    return {
+      year: yearOf(d),
+      date: d,
+      numerator: after - before,
+      denominator: before,
+      value: share(after - before, before),
+    };
   });
   const current = series[series.length - 1];
   return [
     result('H1', plan, date, eliminatedOfThose, activeDuring, share(eliminatedOfThose, activeDuring)),
-    result('H2', plan, date, current?.numerator ?? null, current?.denominator ?? null, current?.value ?? null, { series }),
+    result('H2', plan, date, current?.numerator ?? null, current?.denominator ?? null, current?.value ?? null, {
+      series,
+    }),
     result('H3', plan, date, reformed, null, reformed),
   ];
 }
@@ -222,7 +230,16 @@ function communeIndicator(input: IndicatorInput, plan: PlanPeriod, date: IsoDate
 }
 
 function noData(id: IndicatorId, plan: PlanPeriod): IndicatorResult {
-  return { id, numerator: null, denominator: null, value: null, judged: null, target: plan.targets[id] ?? null, expected: null, onTrack: null };
+  return {
+    id,
+    numerator: null,
+    denominator: null,
+    value: null,
+    judged: null,
+    target: plan.targets[id] ?? null,
+    expected: null,
+    onTrack: null,
+  };
 }
 
 /**
@@ -235,8 +252,8 @@ export function computeIndicators(input: IndicatorInput, plan: PlanPeriod, asOf:
     return { date, started: false, indicators: INDICATOR_IDS.map((id) => noData(id, plan)) };
   }
   const byId = new Map<IndicatorId, IndicatorResult>();
-  for (const r of [...hotspotIndicators(input, plan, date), ...transformationIndicators(input, plan, date)]) byId.set(r.id, r);
+  for (const r of [...hotspotIndicators(input, plan, date), ...transformationIndicators(input, plan, date)])
+    byId.set(r.id, r);
   byId.set('C1', communeIndicator(input, plan, date));
   return { date, started: true, indicators: INDICATOR_IDS.map((id) => byId.get(id)!) };
 }
-

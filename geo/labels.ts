@@ -7,7 +7,8 @@ import type { Area } from './spatial';
 /** Planar area of a ring in square degrees, enough to pick the largest part of a unit. */
 function ringArea(ring: Position[]): number {
   let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[j]![0]! - ring[i]![0]!) * (ring[j]![1]! + ring[i]![1]!);
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    sum += (ring[j]![0]! - ring[i]![0]!) * (ring[j]![1]! + ring[i]![1]!);
   return Math.abs(sum) / 2;
 }
 

@@ -55,7 +55,8 @@ function clipRing(ring: Position[], box: BBox): Position[] {
       } else if (inside(prev)) out.push(cross(prev, cur));
     }
   }
-  if (out.length && (out[0]![0] !== out[out.length - 1]![0] || out[0]![1] !== out[out.length - 1]![1])) out.push(out[0]!);
+  if (out.length && (out[0]![0] !== out[out.length - 1]![0] || out[0]![1] !== out[out.length - 1]![1]))
+    out.push(out[0]!);
   return out;
 }
 
@@ -110,17 +111,23 @@ export interface FitReport {
 }
 
 /** Overlaps between every pair of units whose boxes meet, and holes of the union larger than the gap tolerance. */
-export function fitTogether(units: (MultiPolygon | null)[], tol: Tolerances = DEFAULT_TOLERANCES, progress?: (done: number, total: number) => void): FitReport {
+export function fitTogether(
+  units: (MultiPolygon | null)[],
+  tol: Tolerances = DEFAULT_TOLERANCES,
+  progress?: (done: number, total: number) => void,
+): FitReport {
   const boxes = units.map((g) => (g ? (turfBbox(g) as BBox) : null));
   const failed = { count: 0 };
   const overlaps: OverlayPiece[] = [];
   for (let i = 0; i < units.length; i++) {
     progress?.(i, units.length);
     for (let j = i + 1; j < units.length; j++) {
-      const a = boxes[i], b = boxes[j];
+      const a = boxes[i],
+        b = boxes[j];
       if (!a || !b || !boxesMeet(a, b)) continue;
       const box: BBox = [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
-      const ca = clipToBox(units[i]!, box), cb = clipToBox(units[j]!, box);
+      const ca = clipToBox(units[i]!, box),
+        cb = clipToBox(units[j]!, box);
       if (!ca.length || !cb.length) continue;
       const x = safely(() => polygonClipping.intersection(ca, cb), [], failed);
       const m2 = areaM2(x);
@@ -139,14 +146,22 @@ export function fitTogether(units: (MultiPolygon | null)[], tol: Tolerances = DE
 }
 
 /** Land of each unit outside the outline, where larger than the tolerance. */
-export function outsideOutline(units: (MultiPolygon | null)[], outline: MultiPolygon, tol: Tolerances = DEFAULT_TOLERANCES): { outside: OverlayPiece[]; unresolved: number } {
+export function outsideOutline(
+  units: (MultiPolygon | null)[],
+  outline: MultiPolygon,
+  tol: Tolerances = DEFAULT_TOLERANCES,
+): { outside: OverlayPiece[]; unresolved: number } {
   const failed = { count: 0 };
   const box = turfBbox(outline) as BBox;
   const out: OverlayPiece[] = [];
   units.forEach((g, i) => {
     if (!g) return;
     const outside = boxesMeet(turfBbox(g) as BBox, box)
-      ? safely(() => polygonClipping.difference(g.coordinates as ClipMulti, outline.coordinates as ClipMulti), [], failed)
+      ? safely(
+          () => polygonClipping.difference(g.coordinates as ClipMulti, outline.coordinates as ClipMulti),
+          [],
+          failed,
+        )
       : (g.coordinates as ClipMulti);
     const m2 = areaM2(outside);
     if (m2 > tol.outsideM2) out.push({ units: [i], areaM2: m2, at: pieceAt(outside) });

@@ -7,14 +7,33 @@ import type { Position } from 'geojson';
  *  the three rotations change sign (what PROJ itself prints for EPSG:3405). Without it VN-2000 is off by ~225 m. */
 export const VN2000_TOWGS84 = '-191.90441429,-39.30318279,-111.45032835,0.00928836,-0.01975479,0.00427372,0.252906278';
 /** The same values pasted unflipped (epsg.io and many .prj files): 0.5–0.8 m wrong, corrected on sight. */
-const VN2000_TOWGS84_CF = [-191.90441429, -39.30318279, -111.45032835, -0.00928836, 0.01975479, -0.00427372, 0.252906278];
+const VN2000_TOWGS84_CF = [
+  -191.90441429, -39.30318279, -111.45032835, -0.00928836, 0.01975479, -0.00427372, 0.252906278,
+];
 
-const tm = (lon0: number, k: number) => `+proj=tmerc +lat_0=0 +lon_0=${lon0} +k=${k} +x_0=500000 +y_0=0 +ellps=WGS84 +towgs84=${VN2000_TOWGS84} +units=m +no_defs`;
+const tm = (lon0: number, k: number) =>
+  `+proj=tmerc +lat_0=0 +lon_0=${lon0} +k=${k} +x_0=500000 +y_0=0 +ellps=WGS84 +towgs84=${VN2000_TOWGS84} +units=m +no_defs`;
 
 /** VN-2000 provincial TM-3 zones by EPSG code (central meridian in degrees): 5896–5899 and 9205–9218. */
 const TM3_ZONES: Record<number, number> = {
-  5896: 102, 5897: 105, 5898: 108, 5899: 107.75, 9205: 103, 9206: 104, 9207: 104.5, 9208: 104.75, 9209: 105.5, 9210: 105.75,
-  9211: 106, 9212: 106.25, 9213: 106.5, 9214: 107, 9215: 107.25, 9216: 107.5, 9217: 108.25, 9218: 108.5,
+  5896: 102,
+  5897: 105,
+  5898: 108,
+  5899: 107.75,
+  9205: 103,
+  9206: 104,
+  9207: 104.5,
+  9208: 104.75,
+  9209: 105.5,
+  9210: 105.75,
+  9211: 106,
+  9212: 106.25,
+  9213: 106.5,
+  9214: 107,
+  9215: 107.25,
+  9216: 107.5,
+  9217: 108.25,
+  9218: 108.5,
 };
 
 /** The EPSG codes the importer knows, as proj4 definitions. */
@@ -45,8 +64,17 @@ export function resolveCrs(input: string | number): CrsResolution | null {
     return definition ? { definition, note: null } : null;
   }
   const wkt = String(input);
-  if (/OGC:{1,2}CRS84|WGS[_ ]?(19)?84/i.test(wkt) && !/PROJCS|PROJCRS/i.test(wkt) && !isVn2000(wkt)) return { definition: 'WGS84', note: null };
-  let parsed: proj4.ProjectionDefinition & { projName?: string; long0?: number; k0?: number; x0?: number; y0?: number; lat0?: number; datum_params?: number[] };
+  if (/OGC:{1,2}CRS84|WGS[_ ]?(19)?84/i.test(wkt) && !/PROJCS|PROJCRS/i.test(wkt) && !isVn2000(wkt))
+    return { definition: 'WGS84', note: null };
+  let parsed: proj4.ProjectionDefinition & {
+    projName?: string;
+    long0?: number;
+    k0?: number;
+    x0?: number;
+    y0?: number;
+    lat0?: number;
+    datum_params?: number[];
+  };
   try {
     parsed = new proj4.Proj(wkt) as never;
   } catch {
@@ -55,11 +83,18 @@ export function resolveCrs(input: string | number): CrsResolution | null {
   if (!isVn2000(wkt)) return { definition: wkt, note: null };
   // VN-2000 without the shift (ESRI .prj never carries it) or with unflipped rotations: rebuilt with the official one.
   const params = parsed.datum_params ?? [];
-  const note = params.length < 7
-    ? { vi: 'Tệp .prj không có tham số chuyển đổi VN-2000 → WGS 84; đã dùng 7 tham số của QĐ 05/2007/QĐ-BTNMT', en: 'The .prj lacks the VN-2000 → WGS 84 shift; the 7 parameters of Decision 05/2007/QĐ-BTNMT were used' }
-    : params.every((p, i) => Math.abs(p - VN2000_TOWGS84_CF[i]!) < 1e-9)
-      ? { vi: 'Tệp .prj ghi dấu các góc xoay VN-2000 theo quy ước khác; đã sửa theo QĐ 05/2007/QĐ-BTNMT', en: 'The .prj gives the VN-2000 rotations in the other sign convention; corrected per Decision 05/2007/QĐ-BTNMT' }
-      : null;
+  const note =
+    params.length < 7
+      ? {
+          vi: 'Tệp .prj không có tham số chuyển đổi VN-2000 → WGS 84; đã dùng 7 tham số của QĐ 05/2007/QĐ-BTNMT',
+          en: 'The .prj lacks the VN-2000 → WGS 84 shift; the 7 parameters of Decision 05/2007/QĐ-BTNMT were used',
+        }
+      : params.every((p, i) => Math.abs(p - VN2000_TOWGS84_CF[i]!) < 1e-9)
+        ? {
+            vi: 'Tệp .prj ghi dấu các góc xoay VN-2000 theo quy ước khác; đã sửa theo QĐ 05/2007/QĐ-BTNMT',
+            en: 'The .prj gives the VN-2000 rotations in the other sign convention; corrected per Decision 05/2007/QĐ-BTNMT',
+          }
+        : null;
   if (!note) return { definition: wkt, note: null };
   const deg = (r: number | undefined) => ((r ?? 0) * 180) / Math.PI;
   if (parsed.projName === 'longlat') return { definition: epsgDefinition(4756)!, note };

@@ -12,9 +12,7 @@ export const STATUS_TRANSITIONS: Readonly<Record<CommuneStatus, readonly Commune
   relapsed: ['transformed', 'complex'],
 };
 
-export type TransitionCheck =
-  | { ok: true }
-  | { ok: false; reason: 'not_allowed' | 'not_selected' | 'unchanged' };
+export type TransitionCheck = { ok: true } | { ok: false; reason: 'not_allowed' | 'not_selected' | 'unchanged' };
 
 /** Checks one step; `complex → transformed` also needs the commune to be selected for transformation. */
 export function checkTransition(
@@ -80,7 +78,12 @@ export function statusAt(steps: readonly StatusStep[], date: IsoDate): StatusSte
  * Gravity of a status when communes merge: relapsed (a transformation failed) before complex (drug problems) before
  * transformed (a programme still to hold) before drug-free. The merged commune starts from its gravest part.
  */
-export const STATUS_GRAVITY: Readonly<Record<CommuneStatus, number>> = { drug_free: 0, transformed: 1, complex: 2, relapsed: 3 };
+export const STATUS_GRAVITY: Readonly<Record<CommuneStatus, number>> = {
+  drug_free: 0,
+  transformed: 1,
+  complex: 2,
+  relapsed: 3,
+};
 
 export function gravest(statuses: readonly (CommuneStatus | null | undefined)[]): CommuneStatus | null {
   let worst: CommuneStatus | null = null;
@@ -93,14 +96,17 @@ export function gravest(statuses: readonly (CommuneStatus | null | undefined)[])
  * status of the parts then. A step keeps the id of the part's record that made it.
  */
 export function gravestOfParts(parts: readonly (readonly StatusStep[])[], until: IsoDate): StatusStep[] {
-  const changes = parts.flatMap((steps) => steps.filter((s) => s.effectiveDate < until)).sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.id - b.id));
+  const changes = parts
+    .flatMap((steps) => steps.filter((s) => s.effectiveDate < until))
+    .sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.id - b.id));
   const out: StatusStep[] = [];
   for (const change of changes) {
     const status = gravest(parts.map((steps) => statusAt(steps, change.effectiveDate)?.status));
     if (!status) continue;
     const last = out[out.length - 1];
     if (last?.effectiveDate === change.effectiveDate) out.pop();
-    if (out[out.length - 1]?.status !== status) out.push({ id: change.id, status, effectiveDate: change.effectiveDate });
+    if (out[out.length - 1]?.status !== status)
+      out.push({ id: change.id, status, effectiveDate: change.effectiveDate });
   }
   return out;
 }
@@ -124,7 +130,11 @@ export interface BadStep {
  * `before` (the new step against its neighbours, and those a correction brings together). Older data is not judged
  * again. `selectedOn(date)` tells whether the commune was selected for transformation by that date.
  */
-export function checkNewSteps(before: readonly StatusRecord[], after: readonly StatusRecord[], selectedOn: (date: IsoDate) => boolean): BadStep | null {
+export function checkNewSteps(
+  before: readonly StatusRecord[],
+  after: readonly StatusRecord[],
+  selectedOn: (date: IsoDate) => boolean,
+): BadStep | null {
   const old = effectiveHistory(before);
   const pairs = new Set(old.map((s, i) => `${i === 0 ? '' : old[i - 1]!.id}>${s.id}`));
   const steps = effectiveHistory(after);

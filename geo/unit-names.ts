@@ -109,5 +109,11 @@ export function bareName(name: string): string {
 /** The key two spellings of one name share: lower case, no spaces, numbers without leading zeros, and each tone
  *  mark moved to the end of its vowel group. */
 export function nameKey(name: string): string {
-  return tonesLast(bareName(name).toLowerCase().replace(/\d+/g, (d) => String(Number(d))).normalize('NFD').replace(/[\s\-–.]+/g, ''));
+  return tonesLast(
+    bareName(name)
+      .toLowerCase()
+      .replace(/\d+/g, (d) => String(Number(d)))
+      .normalize('NFD')
+      .replace(/[\s\-–.]+/g, ''),
+  );
 }

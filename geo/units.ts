@@ -4,14 +4,14 @@ export type UnitLevel = (typeof UNIT_LEVELS)[number];
 
 /** Vietnamese unit types (with diacritics, as written in official names) and their level. */
 export const UNIT_TYPE_LEVEL = {
-  'Tỉnh': 'province',
+  Tỉnh: 'province',
   'Thành phố trực thuộc trung ương': 'province',
-  'Huyện': 'district',
-  'Quận': 'district',
+  Huyện: 'district',
+  Quận: 'district',
   'Thị xã': 'district',
   'Thành phố': 'district',
-  'Xã': 'commune',
-  'Phường': 'commune',
+  Xã: 'commune',
+  Phường: 'commune',
   'Thị trấn': 'commune',
   'Đặc khu': 'commune',
 } as const satisfies Record<string, UnitLevel>;

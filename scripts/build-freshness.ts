@@ -4,7 +4,17 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What the build reads: the sources of the web page and the server, and the files that configure the build. */
-export const BUILD_INPUTS = ['web', 'server', 'geo', 'package-lock.json', 'vite.config.ts', 'tsconfig.json', 'scripts/build-glyphs.ts', 'scripts/precompress.ts', 'scripts/build-server.ts'];
+export const BUILD_INPUTS = [
+  'web',
+  'server',
+  'geo',
+  'package-lock.json',
+  'vite.config.ts',
+  'tsconfig.json',
+  'scripts/build-glyphs.ts',
+  'scripts/precompress.ts',
+  'scripts/build-server.ts',
+];
 /** What the build writes and the server needs. */
 export const BUILD_OUTPUTS = ['dist/web/index.html', 'dist/server/main.js'];
 

@@ -17,7 +17,10 @@ const reports = mkdtempSync(join(tmpdir(), 'pcmt-test-'));
 
 /** Ran, passed, failed and skipped counts of the specs of each need, from vitest's JSON report. */
 function countNeeds(file: string): Record<Need, { ran: number; passed: number; failed: number; skipped: number }> {
-  const counts = { 'shared-data': { ran: 0, passed: 0, failed: 0, skipped: 0 }, browser: { ran: 0, passed: 0, failed: 0, skipped: 0 } };
+  const counts = {
+    'shared-data': { ran: 0, passed: 0, failed: 0, skipped: 0 },
+    browser: { ran: 0, passed: 0, failed: 0, skipped: 0 },
+  };
   if (!existsSync(file)) return counts;
   const report = JSON.parse(readFileSync(file, 'utf8')) as JsonReport;
   for (const t of report.testResults.flatMap((f) => f.assertionResults)) {
@@ -36,7 +39,11 @@ function countNeeds(file: string): Record<Need, { ran: number; passed: number; f
 function run(label: string, extraEnv: Record<string, string>, args: string[] = []): boolean {
   console.log(`\n=== ${label} ===`);
   const json = join(reports, `${extraEnv.TEST_DB}.json`);
-  const result = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${json}`, ...args], { stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+  const result = spawnSync(
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${json}`, ...args],
+    { stdio: 'inherit', env: { ...process.env, ...extraEnv } },
+  );
   const counts = countNeeds(json);
   let ok = result.status === 0;
   for (const [need, c] of Object.entries(counts)) {
@@ -54,6 +61,8 @@ const env = readEnv();
 const passthrough = process.argv.slice(2);
 console.log('=== typecheck (includes the API client type tests) ===');
 if (spawnSync('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+console.log('=== lint: ESLint, the layers of ARCHITECTURE.md (dependency-cruiser), Prettier ===');
+if (spawnSync('npm', ['run', '--silent', 'lint'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 // Browser specs run against the built product, when Debian's Chromium is installed (.ci/run installs it); under
 // PCMT_REQUIRE_ALL=1 the build is made anyway, so that a missing Chromium is the one failure named.
 if (existsSync('/usr/bin/chromium') || requireAll) {

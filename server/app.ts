@@ -51,36 +51,38 @@ export interface AppOptions {
 const OPEN_PATHS = ['/api/health', '/api/auth/login', '/api/auth/me', '/api/auth/logout'];
 
 function apiRoutes(ctx: RouteContext) {
-  return new Hono<AuthEnv>()
-    .use(requestBodyLimits)
-    .use(sessionLoader(ctx.database.db, ctx.auth, ctx.clock, ctx.sessions))
-    .use(writeGuard(ctx.auth))
-    .use(requireSignIn(OPEN_PATHS))
-    // Answers hold need-to-know data (exact hotspots, exports): no browser or proxy keeps a copy unless a route
-    // says otherwise (versioned boundaries are public and immutable).
-    .use(async (c, next) => {
-      await next();
-      if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
-    })
-    .route('/health', healthRoutes(ctx))
-    .route('/auth', authRoutes(ctx))
-    .route('/proposals', proposalRoutes(ctx))
-    .route('/attachments', attachmentRoutes(ctx))
-    .route('/my-area', myAreaRoutes(ctx))
-    .route('/users', userRoutes(ctx))
-    .route('/audit', auditRoutes(ctx))
-    .route('/events', eventRoutes(ctx))
-    .route('/areas', areaRoutes(ctx))
-    .route('/operations', operationRoutes(ctx))
-    .route('/flags', flagRoutes(ctx))
-    .route('/imports', importRoutes(ctx))
-    .route('/plans', planRoutes(ctx))
-    .route('/units', unitRoutes(ctx))
-    .route('/communes', communeRoutes(ctx))
-    .route('/statuses', statusRoutes(ctx))
-    .route('/boundaries', boundaryRoutes(ctx))
-    .route('/hotspots', hotspotRoutes(ctx))
-    .route('/indicators', indicatorRoutes(ctx));
+  return (
+    new Hono<AuthEnv>()
+      .use(requestBodyLimits)
+      .use(sessionLoader(ctx.database.db, ctx.auth, ctx.clock, ctx.sessions))
+      .use(writeGuard(ctx.auth))
+      .use(requireSignIn(OPEN_PATHS))
+      // Answers hold need-to-know data (exact hotspots, exports): no browser or proxy keeps a copy unless a route
+      // says otherwise (versioned boundaries are public and immutable).
+      .use(async (c, next) => {
+        await next();
+        if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+      })
+      .route('/health', healthRoutes(ctx))
+      .route('/auth', authRoutes(ctx))
+      .route('/proposals', proposalRoutes(ctx))
+      .route('/attachments', attachmentRoutes(ctx))
+      .route('/my-area', myAreaRoutes(ctx))
+      .route('/users', userRoutes(ctx))
+      .route('/audit', auditRoutes(ctx))
+      .route('/events', eventRoutes(ctx))
+      .route('/areas', areaRoutes(ctx))
+      .route('/operations', operationRoutes(ctx))
+      .route('/flags', flagRoutes(ctx))
+      .route('/imports', importRoutes(ctx))
+      .route('/plans', planRoutes(ctx))
+      .route('/units', unitRoutes(ctx))
+      .route('/communes', communeRoutes(ctx))
+      .route('/statuses', statusRoutes(ctx))
+      .route('/boundaries', boundaryRoutes(ctx))
+      .route('/hotspots', hotspotRoutes(ctx))
+      .route('/indicators', indicatorRoutes(ctx))
+  );
 }
 
 export function createApp(options: AppOptions) {
@@ -102,7 +104,13 @@ export function createApp(options: AppOptions) {
       limits: options.auth?.limits ?? defaultLoginLimits(),
     },
     events,
-    streams: new LiveStreams(options.database.db, clock, session, { ...DEFAULT_STREAM_LIMITS, ...options.streams }, events),
+    streams: new LiveStreams(
+      options.database.db,
+      clock,
+      session,
+      { ...DEFAULT_STREAM_LIMITS, ...options.streams },
+      events,
+    ),
     sessions: new SessionCache(),
     locator: new CommuneLocator(options.database.db),
     hotspotDetails: new HotspotDetails(options.database.db),
@@ -134,7 +142,10 @@ export function createApp(options: AppOptions) {
     if (err instanceof HttpError) return sendError(c, err);
     // Hono's own refusals (malformed JSON body, body too large...): their status, our error shape.
     if (err instanceof HTTPException && err.status < 500)
-      return c.json(errorBody('bad_request', 'Yêu cầu không đọc được (ví dụ JSON hỏng)', `Unreadable request: ${err.message}`), err.status);
+      return c.json(
+        errorBody('bad_request', 'Yêu cầu không đọc được (ví dụ JSON hỏng)', `Unreadable request: ${err.message}`),
+        err.status,
+      );
     log(`Unhandled error on ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
     return c.json(errorBody('internal', 'Lỗi máy chủ, vui lòng thử lại', 'Server error, please retry'), 500);
   });

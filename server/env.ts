@@ -9,13 +9,29 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data/pglite'),
   DATABASE_URL: z.string().url().optional(),
   /** Seed the fictional demo province into an empty database on start. */
-  SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Proposal attachments; default beside the data directory, never under the web root. */
   ATTACHMENTS_DIR: z.string().min(1).optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
   /** true when users reach the site over HTTPS (directly or through a proxy). */
-  COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  COOKIE_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Socket address of a reverse proxy whose X-Forwarded-For may be believed. */
   TRUSTED_PROXY: z.string().min(1).optional(),
   /** The origin users type, when a proxy changes the Host header (e.g. https://bando.congan.local). */
@@ -26,7 +42,12 @@ const envSchema = z.object({
   AUDIT_KEY_FILE: z.string().min(1).optional(),
   /** Append-only file of signed audit heads; default: <DATA_DIR>.audit-anchors.jsonl. */
   AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
-  AUDIT_ANCHOR_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  AUDIT_ANCHOR_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
   /** Postgres server used by the test suite's second run; not used by the app. */
   TEST_DATABASE_URL: z.string().url().optional(),
   TEST_DB: z.enum(['pglite', 'postgres']).default('pglite'),

@@ -38,7 +38,11 @@ export function formatReport(r: ImportReport): string {
     ...r.attributes.map((a) => `  ${a.name}: ${a.examples.join(' | ')}`),
     `Cấp / level: ${r.mapping.level}; mã / code: ${r.mapping.code ?? '—'}; tên / name: ${r.mapping.name ?? '—'}; loại / type: ${r.mapping.type ?? '—'}; cấp trên / parent: ${r.mapping.parent ?? '—'}`,
     ...(r.province ? [`Tỉnh / province: ${r.province.code} ${r.province.name}`] : []),
-    ...(r.matching ? [`Đối chiếu danh mục / matched to the code list: ${r.matching.byCode} theo mã / by code, ${r.matching.byName} theo tên / by name, ${r.matching.unmatched} không khớp / unmatched, ${r.matching.ambiguous} không rõ / ambiguous`] : []),
+    ...(r.matching
+      ? [
+          `Đối chiếu danh mục / matched to the code list: ${r.matching.byCode} theo mã / by code, ${r.matching.byName} theo tên / by name, ${r.matching.unmatched} không khớp / unmatched, ${r.matching.ambiguous} không rõ / ambiguous`,
+        ]
+      : []),
     `Dung sai / tolerances: chồng lấn / overlap > ${r.tolerances.overlapM2} m², khe hở / gap > ${r.tolerances.gapM2} m², ngoài ranh tỉnh / outside > ${r.tolerances.outsideM2} m²; ${r.unionParts} vùng liền / connected part(s)`,
   ];
   const byKind = new Map<string, ImportReport['findings']>();
@@ -46,10 +50,17 @@ export function formatReport(r: ImportReport): string {
   lines.push(r.findings.length ? 'Kiểm tra / findings:' : 'Kiểm tra / findings: không có lỗi / none');
   for (const [kind, list] of byKind) {
     const state = list[0]!.blocking ? 'CHẶN / BLOCKS' : list[0]!.repaired ? 'đã sửa / repaired' : 'lưu ý / reported';
-    const where = list.slice(0, 5).map((f) => `${f.label}${f.areaM2 !== undefined ? ` ${f.areaM2} m²` : ''}${f.at ? ` @ ${f.at[0]!.toFixed(6)},${f.at[1]!.toFixed(6)}` : ''}${f.detail ? ` (${f.detail})` : ''}`).join('; ');
+    const where = list
+      .slice(0, 5)
+      .map(
+        (f) =>
+          `${f.label}${f.areaM2 !== undefined ? ` ${f.areaM2} m²` : ''}${f.at ? ` @ ${f.at[0]!.toFixed(6)},${f.at[1]!.toFixed(6)}` : ''}${f.detail ? ` (${f.detail})` : ''}`,
+      )
+      .join('; ');
     lines.push(`  ${kind}: ${list.length} (${state}) — ${where}${list.length > 5 ? '; …' : ''}`);
   }
-  if (r.blocking) lines.push(`Không thể nhập: ${r.blocking} lỗi chặn / cannot import: ${r.blocking} blocking finding(s)`);
+  if (r.blocking)
+    lines.push(`Không thể nhập: ${r.blocking} lỗi chặn / cannot import: ${r.blocking} blocking finding(s)`);
   return lines.join('\n');
 }
 
@@ -71,32 +82,62 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new HttpError(422, 'bad_json', `Không đọc được ${file} (JSON)`, `Cannot read ${file} as JSON: ${(e as Error).message}`);
+    throw new HttpError(
+      422,
+      'bad_json',
+      `Không đọc được ${file} (JSON)`,
+      `Cannot read ${file} as JSON: ${(e as Error).message}`,
+    );
   }
 }
 
 function date(value: string | undefined, option: string): string | undefined {
   if (value === undefined) return undefined;
   const parsed = isoDate.safeParse(value);
-  if (!parsed.success) throw new HttpError(422, 'bad_date', `--${option}: ngày dạng YYYY-MM-DD`, `--${option}: a date as YYYY-MM-DD`);
+  if (!parsed.success)
+    throw new HttpError(422, 'bad_date', `--${option}: ngày dạng YYYY-MM-DD`, `--${option}: a date as YYYY-MM-DD`);
   return parsed.data;
 }
 
 /** The province's outline valid on the date, when the database holds one. */
 async function outlineIn(db: Db, code: string, on: string): Promise<MultiPolygon | null> {
-  const [row] = await db.select({ geometry: t.adminUnits.geometry }).from(t.adminUnits)
-    .where(and(eq(t.adminUnits.level, 'province'), eq(t.adminUnits.code, code), lte(t.adminUnits.validFrom, on), or(isNull(t.adminUnits.validTo), gt(t.adminUnits.validTo, on))));
-  const g = row?.geometry as MultiPolygon | { type: 'Polygon'; coordinates: MultiPolygon['coordinates'][number] } | undefined;
+  const [row] = await db
+    .select({ geometry: t.adminUnits.geometry })
+    .from(t.adminUnits)
+    .where(
+      and(
+        eq(t.adminUnits.level, 'province'),
+        eq(t.adminUnits.code, code),
+        lte(t.adminUnits.validFrom, on),
+        or(isNull(t.adminUnits.validTo), gt(t.adminUnits.validTo, on)),
+      ),
+    );
+  const g = row?.geometry as
+    MultiPolygon | { type: 'Polygon'; coordinates: MultiPolygon['coordinates'][number] } | undefined;
   return !g ? null : g.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [g.coordinates] } : g;
 }
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv, allowPositionals: true,
+    args: argv,
+    allowPositionals: true,
     options: {
-      'dry-run': { type: 'boolean' }, commit: { type: 'boolean' }, epsg: { type: 'string' }, encoding: { type: 'string' }, layer: { type: 'string' }, json: { type: 'boolean' },
-      'valid-from': { type: 'string' }, 'valid-to': { type: 'string' }, 'code-list': { type: 'string' }, crosswalk: { type: 'string' }, province: { type: 'string' },
-      'skip-unmatched': { type: 'boolean' }, 'replace-demo': { type: 'boolean' }, 'legal-basis': { type: 'string' }, 'as-of': { type: 'string' }, name: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      commit: { type: 'boolean' },
+      epsg: { type: 'string' },
+      encoding: { type: 'string' },
+      layer: { type: 'string' },
+      json: { type: 'boolean' },
+      'valid-from': { type: 'string' },
+      'valid-to': { type: 'string' },
+      'code-list': { type: 'string' },
+      crosswalk: { type: 'string' },
+      province: { type: 'string' },
+      'skip-unmatched': { type: 'boolean' },
+      'replace-demo': { type: 'boolean' },
+      'legal-basis': { type: 'string' },
+      'as-of': { type: 'string' },
+      name: { type: 'string' },
     },
   });
   const [what, file] = positionals;
@@ -104,8 +145,12 @@ async function main(argv: string[]): Promise<number> {
     const asOf = date(values['as-of'], 'as-of');
     if (!asOf) throw new HttpError(422, 'bad_date', '--as-of: ngày của danh mục', '--as-of: the date of the list');
     const json = readJson(file);
-    const saved = await withCliDatabase(({ db }) => saveCodeList(db, { name: values.name ?? basename(file), asOf, json }, 'cli:import'));
-    console.log(`Danh mục ngày / list as of ${asOf}: ${saved.provinces} tỉnh / provinces, ${saved.units} đơn vị / units`);
+    const saved = await withCliDatabase(({ db }) =>
+      saveCodeList(db, { name: values.name ?? basename(file), asOf, json }, 'cli:import'),
+    );
+    console.log(
+      `Danh mục ngày / list as of ${asOf}: ${saved.provinces} tỉnh / provinces, ${saved.units} đơn vị / units`,
+    );
     return 0;
   }
   if (what !== 'boundaries' || !file || values['dry-run'] === values.commit) {
@@ -120,7 +165,12 @@ async function main(argv: string[]): Promise<number> {
   const validTo = date(values['valid-to'], 'valid-to');
   // A dry run too: the file is checked against the code list of its own dates (codes were reused in 2025).
   if (!validFrom)
-    throw new HttpError(422, 'bad_date', '--valid-from: ranh giới có hiệu lực từ ngày nào (để đối chiếu với danh mục đơn vị hành chính của thời điểm đó)', '--valid-from: the date the boundaries take effect (the file is checked against the code list of that time)');
+    throw new HttpError(
+      422,
+      'bad_date',
+      '--valid-from: ranh giới có hiệu lực từ ngày nào (để đối chiếu với danh mục đơn vị hành chính của thời điểm đó)',
+      '--valid-from: the date the boundaries take effect (the file is checked against the code list of that time)',
+    );
   const size = statSync(file).size;
   if (size > MAX_IMPORT_BYTES) throw tooLarge(size); // refused before reading a byte
   const bytes = readFileSync(file);
@@ -131,8 +181,14 @@ async function main(argv: string[]): Promise<number> {
     const stored = listFile ? null : await codeListFor(db, { validFrom: on, validTo });
     const codeList: OfficialUnit[] | undefined = listFile ?? stored?.units;
     const prepared = await prepareBoundaries(basename(file), bytes, {
-      epsg: values.epsg ? Number(values.epsg) : undefined, encoding: values.encoding as TextEncodingName | undefined, layer: values.layer,
-      codeList, codeListName: stored ? `${stored.asOf} (${stored.name})` : values['code-list'], province: values.province, skipUnmatched: values['skip-unmatched'], outlineOf: (code) => outlineIn(db, code, on),
+      epsg: values.epsg ? Number(values.epsg) : undefined,
+      encoding: values.encoding as TextEncodingName | undefined,
+      layer: values.layer,
+      codeList,
+      codeListName: stored ? `${stored.asOf} (${stored.name})` : values['code-list'],
+      province: values.province,
+      skipUnmatched: values['skip-unmatched'],
+      outlineOf: (code) => outlineIn(db, code, on),
       onProgress: size > 1_000_000 ? progressBar() : undefined,
     });
     if (process.stderr.isTTY && size > 1_000_000) process.stderr.write('\n');
@@ -143,7 +199,15 @@ async function main(argv: string[]): Promise<number> {
     let summary;
     try {
       summary = await commitBoundaries(db, prepared, {
-        validFrom, validTo: validTo ?? null, codeList: codeList ?? null, crosswalk, legalBasis: values['legal-basis'], replaceDemo: values['replace-demo'], demoOption: 'cli', actor: 'cli:import', dryRun,
+        validFrom,
+        validTo: validTo ?? null,
+        codeList: codeList ?? null,
+        crosswalk,
+        legalBasis: values['legal-basis'],
+        replaceDemo: values['replace-demo'],
+        demoOption: 'cli',
+        actor: 'cli:import',
+        dryRun,
       });
     } catch (e) {
       if (!(e instanceof HttpError)) throw e;
@@ -151,11 +215,13 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     if (summary.areas) console.log(formatAreaReport(summary.areas).join('\n'));
-    console.log(`${dryRun ? 'Chạy thử, chưa ghi gì; sẽ ghi / dry run, nothing written; would write' : 'Đã ghi / written'}: ${summary.units.province} tỉnh, ${summary.units.district} huyện, ${summary.units.commune} xã (hiệu lực từ / valid from ${validFrom}); `
-      + `đóng / closed ${summary.closed} đơn vị cũ; ${summary.links} liên kết cũ→mới / old→new links; ${summary.hotspotsLocated} điểm định vị lại / hotspots located; `
-      + `${summary.statusesCarried} trạng thái kế thừa / statuses carried over; ${summary.selectionsCarried} lựa chọn chuyển hóa kế thừa / plan selections carried over; `
-      + `${summary.scopesCarried} địa bàn người dùng mở rộng sang xã mới / user areas extended to new communes; `
-      + `${summary.proposalsClosed} đề xuất trên xã cũ đã đóng / proposals on closed communes rejected; ${summary.flagsMoved} cảnh báo chuyển sang xã mới / signals moved`);
+    console.log(
+      `${dryRun ? 'Chạy thử, chưa ghi gì; sẽ ghi / dry run, nothing written; would write' : 'Đã ghi / written'}: ${summary.units.province} tỉnh, ${summary.units.district} huyện, ${summary.units.commune} xã (hiệu lực từ / valid from ${validFrom}); ` +
+        `đóng / closed ${summary.closed} đơn vị cũ; ${summary.links} liên kết cũ→mới / old→new links; ${summary.hotspotsLocated} điểm định vị lại / hotspots located; ` +
+        `${summary.statusesCarried} trạng thái kế thừa / statuses carried over; ${summary.selectionsCarried} lựa chọn chuyển hóa kế thừa / plan selections carried over; ` +
+        `${summary.scopesCarried} địa bàn người dùng mở rộng sang xã mới / user areas extended to new communes; ` +
+        `${summary.proposalsClosed} đề xuất trên xã cũ đã đóng / proposals on closed communes rejected; ${summary.flagsMoved} cảnh báo chuyển sang xã mới / signals moved`,
+    );
     return 0;
   });
 }
@@ -163,7 +229,9 @@ async function main(argv: string[]): Promise<number> {
 const started = performance.now();
 function printCost() {
   const mb = Math.round(process.resourceUsage().maxRSS / 1024);
-  console.error(`Thời gian / time: ${((performance.now() - started) / 1000).toFixed(1)} s; bộ nhớ tối đa / peak memory: ${mb} MB`);
+  console.error(
+    `Thời gian / time: ${((performance.now() - started) / 1000).toFixed(1)} s; bộ nhớ tối đa / peak memory: ${mb} MB`,
+  );
 }
 main(process.argv.slice(2)).then(
   (code) => {

@@ -23,7 +23,9 @@ async function main() {
   }
   await retireDemoAccounts(database.db, (m) => console.log(m));
   if ((await countUsers(database.db)) === 0)
-    console.log('No users yet / Chưa có người dùng: create the first administrator with `npm run users -- create-admin <username>`');
+    console.log(
+      'No users yet / Chưa có người dùng: create the first administrator with `npm run users -- create-admin <username>`',
+    );
   const app = createApp({
     database,
     attachmentsDir: env.ATTACHMENTS_DIR ?? join(dirname(resolve(env.DATA_DIR)), 'attachments'),
@@ -34,13 +36,19 @@ async function main() {
       publicOrigin: env.PUBLIC_ORIGIN ?? null,
     },
   });
-  if (!mountWebPage(app, WEB_ROOT)) console.warn(`No built web page in ${WEB_ROOT}: run \`npm run build\` (npm start does it). Serving the API only.`);
+  if (!mountWebPage(app, WEB_ROOT))
+    console.warn(`No built web page in ${WEB_ROOT}: run \`npm run build\` (npm start does it). Serving the API only.`);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const where = env.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${env.DATA_DIR}`;
-    console.log(`Ready in ${Date.now() - started} ms on ${where}: http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}/`);
+    console.log(
+      `Ready in ${Date.now() - started} ms on ${where}: http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}/`,
+    );
   });
   // The head is anchored outside the database now and then, and at a clean stop.
-  const anchor = () => anchorAuditHead(database.db).catch((e: unknown) => console.error('audit anchor:', e instanceof Error ? e.message : e));
+  const anchor = () =>
+    anchorAuditHead(database.db).catch((e: unknown) =>
+      console.error('audit anchor:', e instanceof Error ? e.message : e),
+    );
   await anchor();
   const anchoring = setInterval(() => void anchor(), env.AUDIT_ANCHOR_MINUTES * 60_000);
   let stopping = false;

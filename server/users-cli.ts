@@ -39,12 +39,14 @@ async function readPassword(prompt: string): Promise<string> {
 
 async function newPassword(): Promise<string> {
   const first = await readPassword('Mật khẩu mới / New password: ');
-  if (process.stdin.isTTY && (await readPassword('Nhập lại / Repeat: ')) !== first) throw new Error('Hai lần nhập không khớp / The passwords differ');
+  if (process.stdin.isTTY && (await readPassword('Nhập lại / Repeat: ')) !== first)
+    throw new Error('Hai lần nhập không khớp / The passwords differ');
   return first;
 }
 
 function role(value: string | undefined): Role {
-  if (!value || !(ROLES as readonly string[]).includes(value)) throw new Error(`Vai trò phải là / role must be one of: ${ROLES.join(', ')}`);
+  if (!value || !(ROLES as readonly string[]).includes(value))
+    throw new Error(`Vai trò phải là / role must be one of: ${ROLES.join(', ')}`);
   return value as Role;
 }
 
@@ -54,18 +56,35 @@ async function userId(db: Db, username: string | undefined): Promise<number> {
   return u.id;
 }
 
-async function run(db: Db, command: string | undefined, args: string[], opts: { role?: string; name?: string; scope?: string }) {
-  const scopes = opts.scope ? opts.scope.split(',').map((s) => s.trim()).filter(Boolean) : [];
+async function run(
+  db: Db,
+  command: string | undefined,
+  args: string[],
+  opts: { role?: string; name?: string; scope?: string },
+) {
+  const scopes = opts.scope
+    ? opts.scope
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
   switch (command) {
     case 'list':
-      for (const u of await listUsers(db)) console.log(`${u.active ? ' ' : '✗'} ${u.username.padEnd(20)} ${u.role.padEnd(9)} ${u.displayName}${u.scopes.length ? `  [${u.scopes.join(', ')}]` : ''}`);
+      for (const u of await listUsers(db))
+        console.log(
+          `${u.active ? ' ' : '✗'} ${u.username.padEnd(20)} ${u.role.padEnd(9)} ${u.displayName}${u.scopes.length ? `  [${u.scopes.join(', ')}]` : ''}`,
+        );
       return;
     case 'create-admin':
     case 'create': {
       const username = args[0];
       if (!username) throw new Error('Thiếu tên đăng nhập / username missing');
       const r = command === 'create-admin' ? 'admin' : role(opts.role);
-      const u = await createUser(db, { username, displayName: opts.name ?? username, role: r, password: await newPassword(), scopes }, ACTOR);
+      const u = await createUser(
+        db,
+        { username, displayName: opts.name ?? username, role: r, password: await newPassword(), scopes },
+        ACTOR,
+      );
       console.log(`Đã tạo / created: ${u.username} (${u.role})${u.scopes.length ? ` [${u.scopes.join(', ')}]` : ''}`);
       return;
     }
@@ -73,7 +92,17 @@ async function run(db: Db, command: string | undefined, args: string[], opts: { 
       await updateUser(db, await userId(db, args[0]), { role: role(args[1]) }, ACTOR);
       break;
     case 'set-scopes':
-      await updateUser(db, await userId(db, args[0]), { scopes: (args[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean) }, ACTOR);
+      await updateUser(
+        db,
+        await userId(db, args[0]),
+        {
+          scopes: (args[1] ?? '')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        },
+        ACTOR,
+      );
       break;
     case 'reset-password':
       await setPassword(db, await userId(db, args[0]), await newPassword(), ACTOR);
@@ -83,12 +112,17 @@ async function run(db: Db, command: string | undefined, args: string[], opts: { 
       await updateUser(db, await userId(db, args[0]), { active: command === 'activate' }, ACTOR);
       break;
     default:
-      throw new Error('Lệnh / commands: list, create-admin, create, set-role, set-scopes, reset-password, deactivate, activate');
+      throw new Error(
+        'Lệnh / commands: list, create-admin, create, set-role, set-scopes, reset-password, deactivate, activate',
+      );
   }
   console.log('Xong / done');
 }
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' }, scope: { type: 'string' } } });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { role: { type: 'string' }, name: { type: 'string' }, scope: { type: 'string' } },
+});
 withCliDatabase((database) => run(database.db, positionals[0], positionals.slice(1), values)).catch((e: unknown) =>
   fail(e instanceof HttpError ? new Error(`${e.vi} / ${e.en}`) : e),
 );

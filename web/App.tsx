@@ -26,7 +26,9 @@ import type { ViewState } from './state/view';
 const AccountPage = lazy(() => import('./pages/AccountPage').then((m) => ({ default: m.AccountPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => ({ default: m.ImportPage })));
-const HotspotSearchPage = lazy(() => import('./pages/HotspotSearchPage').then((m) => ({ default: m.HotspotSearchPage })));
+const HotspotSearchPage = lazy(() =>
+  import('./pages/HotspotSearchPage').then((m) => ({ default: m.HotspotSearchPage })),
+);
 const MyAreaPage = lazy(() => import('./pages/MyAreaPage').then((m) => ({ default: m.MyAreaPage })));
 const OperationsPage = lazy(() => import('./pages/OperationsPage').then((m) => ({ default: m.OperationsPage })));
 const QueuePage = lazy(() => import('./pages/QueuePage').then((m) => ({ default: m.QueuePage })));
@@ -37,18 +39,31 @@ function ErrorBanner({ error }: { error: Error }) {
   const lang = useLang();
   const refused = error instanceof ApiError && error.final;
   const text = refused ? errorText(error, lang) : `${t.apiDown} (${error.message})`;
-  return <div role="alert" className="error" data-testid="error">{text}</div>;
+  return (
+    <div role="alert" className="error" data-testid="error">
+      {text}
+    </div>
+  );
 }
 
 /** Whether the commune lies in the user's area (the server checks again on every write). */
 function inArea(me: ReturnType<typeof useMe>, map: MapData | undefined, code: string): boolean {
   if (!me) return false;
   if (me.role === 'admin') return true;
-  for (let c: string | null = code; c; c = map?.names.get(c)?.parentCode ?? null) if (me.scopes.includes(c)) return true;
+  for (let c: string | null = code; c; c = map?.names.get(c)?.parentCode ?? null)
+    if (me.scopes.includes(c)) return true;
   return false;
 }
 
-function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch: Partial<ViewState>): void; onSignOut(): void }) {
+function Dashboard({
+  view,
+  update,
+  onSignOut,
+}: {
+  view: ViewState;
+  update(patch: Partial<ViewState>): void;
+  onSignOut(): void;
+}) {
   const t = useT();
   const can = useCan();
   const me = useMe();
@@ -57,74 +72,146 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update(patch:
   const [zoom, setZoom] = useState<number | null>(null);
   const d = useDashboard({ ...view, hotspots: showHotspots }, live, can('read_proposals'), zoom);
   const statuses = d.statuses.data?.statuses ?? {};
-  const communeCodes = useMemo(() => d.base?.map.communes.features.map((f) => f.properties!.code as string) ?? [], [d.base]);
-  const visibleCodes = view.unit ? communeCodes.filter((c) => d.base?.map.names.get(c)?.parentCode === view.unit || c === view.unit) : communeCodes;
+  const communeCodes = useMemo(
+    () => d.base?.map.communes.features.map((f) => f.properties!.code as string) ?? [],
+    [d.base],
+  );
+  const visibleCodes = view.unit
+    ? communeCodes.filter((c) => d.base?.map.names.get(c)?.parentCode === view.unit || c === view.unit)
+    : communeCodes;
   const pendingCodes = useMemo(() => (d.pending.data?.proposals ?? []).map((p) => p.commune.code), [d.pending.data]);
   const flaggedCodes = useMemo(() => (d.flags.data?.flags ?? []).map((f) => f.commune.code), [d.flags.data]);
   const onSelect = useCallback((code: string) => update({ commune: code }), [update]);
   const police = usePoliceTools({
-    view, update, map: d.base?.map ?? null, date: d.date, today: d.today, revision: live.hotspot, canRead: can('read_hotspot_details'), canWrite: can('write_hotspots'),
+    view,
+    update,
+    map: d.base?.map ?? null,
+    date: d.date,
+    today: d.today,
+    revision: live.hotspot,
+    canRead: can('read_hotspot_details'),
+    canWrite: can('write_hotspots'),
   });
   const onFocus = useCallback((code: string | null) => update({ unit: code, commune: null }), [update]);
   const onOpenUnit = useCallback(
-    (code: string) => (UNIT_TYPE_LEVEL[d.base?.map.names.get(code)?.type as UnitType] === 'commune' ? update({ commune: code }) : onFocus(code)),
+    (code: string) =>
+      UNIT_TYPE_LEVEL[d.base?.map.names.get(code)?.type as UnitType] === 'commune'
+        ? update({ commune: code })
+        : onFocus(code),
     [d.base, update, onFocus],
   );
   const noStatus = d.statuses.data && Object.values(statuses).every((s) => s === null);
   // The slider covers the plan; with no plan yet (real boundaries just imported), the boundary vintages up to today.
   const firstVintage = d.base?.health.vintages.map((v) => v.from).sort()[0];
-  const span = !d.today ? null
-    : d.plan ? { start: d.plan.start, end: minDate(d.plan.end, d.today), earliest: d.base?.plans[0]?.start ?? d.plan.start }
-    : firstVintage && firstVintage < d.today ? { start: firstVintage, end: d.today, earliest: firstVintage } : null;
+  const span = !d.today
+    ? null
+    : d.plan
+      ? { start: d.plan.start, end: minDate(d.plan.end, d.today), earliest: d.base?.plans[0]?.start ?? d.plan.start }
+      : firstVintage && firstVintage < d.today
+        ? { start: firstVintage, end: d.today, earliest: firstVintage }
+        : null;
 
   return (
     <div className={`app${view.large ? ' large' : ''}`} data-testid="app">
-      <Header dataset={d.base?.health.dataset ?? null} demo={d.base?.health.demo ?? false} plans={d.base?.plans ?? []} planId={d.plan?.id ?? null} view={view} update={update} onSignOut={onSignOut} />
+      <Header
+        dataset={d.base?.health.dataset ?? null}
+        demo={d.base?.health.demo ?? false}
+        plans={d.base?.plans ?? []}
+        planId={d.plan?.id ?? null}
+        view={view}
+        update={update}
+        onSignOut={onSignOut}
+      />
       {(d.error ?? police.error) && <ErrorBanner error={(d.error ?? police.error)!} />}
-      <Suspense fallback={<div className="loading" role="status">{t.loading}</div>}>
-      {view.page === 'search' && can('read_hotspot_details') ? (
-        <HotspotSearchPage map={d.base?.map ?? null} date={d.date} onOpenCommune={(code) => update({ page: 'map', commune: code })} />
-      ) : view.page === 'operations' && can('read_hotspot_details') ? (
-        <OperationsPage revision={live.hotspot} onOpen={(op) => update({ page: 'map', op, hotspots: true })} />
-      ) : view.page === 'area' && can('propose') ? (
-        <MyAreaPage revision={live.status + live.proposal + live.flag} onOpen={(code) => update({ page: 'map', commune: code })} />
-      ) : view.page === 'queue' && can('decide') ? (
-        <QueuePage revision={live.proposal} />
-      ) : view.page === 'users' && can('admin_users') ? (
-        <UsersPage />
-      ) : view.page === 'audit' && can('read_audit') ? (
-        <AuditPage />
-      ) : view.page === 'import' && can('manage_boundaries') ? (
-        <ImportPage demo={d.base?.health.demo ?? false} />
-      ) : view.page === 'account' ? (
-        <AccountPage />
-      ) : (
-        <div className="body">
-          <div className="map-column">
-            <Breadcrumb data={d.base?.map ?? null} focus={view.unit} onFocus={onFocus} onOpen={onOpenUnit} />
-            <MapView
-              data={d.base?.map ?? null} statuses={statuses} hotspots={d.hotspots.data ?? null} showHotspots={showHotspots} heatmap={view.heatmap}
-              focus={view.unit} selected={view.commune} pending={pendingCodes} flagged={flaggedCodes} large={view.large} onSelect={onSelect} onZoom={setZoom}
-              {...police.mapProps}
-            />
-            {police.toolbar}
-            {!d.base && !d.error && <div className="loading" role="status">{t.loading}</div>}
-            {noStatus && <div className="notice" role="status" data-testid="no-data">{t.noData}</div>}
-            <Legend counts={countStatuses(statuses, visibleCodes)} pending={pendingCodes.length > 0} flagged={flaggedCodes.length > 0} />
-            {span && d.date && <TimeBar {...span} date={d.date} onChange={(date) => update({ date })} />}
+      <Suspense
+        fallback={
+          <div className="loading" role="status">
+            {t.loading}
           </div>
-          {police.panel ? (
-            police.panel
-          ) : view.commune ? (
-            <CommunePanel
-              info={d.commune.data} loading={d.commune.loading} planId={d.plan?.id ?? null} today={d.today} onClose={() => update({ commune: null })}
-              canPropose={can('propose') && inArea(me, d.base?.map, view.commune)}
-            />
-          ) : (
-            <IndicatorPanel report={d.indicators.data} noPlan={d.base?.plans.length === 0} trend={d.trend.data} ranking={d.ranking.data} onOpenUnit={onOpenUnit} />
-          )}
-        </div>
-      )}
+        }
+      >
+        {view.page === 'search' && can('read_hotspot_details') ? (
+          <HotspotSearchPage
+            map={d.base?.map ?? null}
+            date={d.date}
+            onOpenCommune={(code) => update({ page: 'map', commune: code })}
+          />
+        ) : view.page === 'operations' && can('read_hotspot_details') ? (
+          <OperationsPage revision={live.hotspot} onOpen={(op) => update({ page: 'map', op, hotspots: true })} />
+        ) : view.page === 'area' && can('propose') ? (
+          <MyAreaPage
+            revision={live.status + live.proposal + live.flag}
+            onOpen={(code) => update({ page: 'map', commune: code })}
+          />
+        ) : view.page === 'queue' && can('decide') ? (
+          <QueuePage revision={live.proposal} />
+        ) : view.page === 'users' && can('admin_users') ? (
+          <UsersPage />
+        ) : view.page === 'audit' && can('read_audit') ? (
+          <AuditPage />
+        ) : view.page === 'import' && can('manage_boundaries') ? (
+          <ImportPage demo={d.base?.health.demo ?? false} />
+        ) : view.page === 'account' ? (
+          <AccountPage />
+        ) : (
+          <div className="body">
+            <div className="map-column">
+              <Breadcrumb data={d.base?.map ?? null} focus={view.unit} onFocus={onFocus} onOpen={onOpenUnit} />
+              <MapView
+                data={d.base?.map ?? null}
+                statuses={statuses}
+                hotspots={d.hotspots.data ?? null}
+                showHotspots={showHotspots}
+                heatmap={view.heatmap}
+                focus={view.unit}
+                selected={view.commune}
+                pending={pendingCodes}
+                flagged={flaggedCodes}
+                large={view.large}
+                onSelect={onSelect}
+                onZoom={setZoom}
+                {...police.mapProps}
+              />
+              {police.toolbar}
+              {!d.base && !d.error && (
+                <div className="loading" role="status">
+                  {t.loading}
+                </div>
+              )}
+              {noStatus && (
+                <div className="notice" role="status" data-testid="no-data">
+                  {t.noData}
+                </div>
+              )}
+              <Legend
+                counts={countStatuses(statuses, visibleCodes)}
+                pending={pendingCodes.length > 0}
+                flagged={flaggedCodes.length > 0}
+              />
+              {span && d.date && <TimeBar {...span} date={d.date} onChange={(date) => update({ date })} />}
+            </div>
+            {police.panel ? (
+              police.panel
+            ) : view.commune ? (
+              <CommunePanel
+                info={d.commune.data}
+                loading={d.commune.loading}
+                planId={d.plan?.id ?? null}
+                today={d.today}
+                onClose={() => update({ commune: null })}
+                canPropose={can('propose') && inArea(me, d.base?.map, view.commune)}
+              />
+            ) : (
+              <IndicatorPanel
+                report={d.indicators.data}
+                noPlan={d.base?.plans.length === 0}
+                trend={d.trend.data}
+                ranking={d.ranking.data}
+                onOpenUnit={onOpenUnit}
+              />
+            )}
+          </div>
+        )}
       </Suspense>
     </div>
   );
@@ -138,7 +225,12 @@ function SignedOut({ expired, onSignedIn }: { expired: boolean; onSignedIn(): vo
 function Gate({ view, update }: { view: ViewState; update(patch: Partial<ViewState>): void }) {
   const t = useT();
   const { state, refresh, logout } = useSession();
-  if (state.status === 'loading') return <div className="loading" role="status">{t.loading}</div>;
+  if (state.status === 'loading')
+    return (
+      <div className="loading" role="status">
+        {t.loading}
+      </div>
+    );
   if (state.status === 'signed-out') return <SignedOut expired={state.expired} onSignedIn={() => void refresh()} />;
   if (state.status === 'error')
     return (

@@ -70,7 +70,10 @@ function districtOrder(seeds: readonly DistrictSeed[]): number[] {
 }
 
 function unionOf(areas: readonly Area[], label: string): Area {
-  const merged = areas.length === 1 ? turf.feature(areas[0]!) : turf.union(turf.featureCollection(areas.map((a) => turf.feature(a))));
+  const merged =
+    areas.length === 1
+      ? turf.feature(areas[0]!)
+      : turf.union(turf.featureCollection(areas.map((a) => turf.feature(a))));
   if (!merged || merged.geometry.type !== 'Polygon') throw new Error(`demo: ${label} is not one polygon`);
   return turf.rewind(merged.geometry) as Area;
 }
@@ -82,14 +85,25 @@ interface Draft {
 }
 
 /** Types and names of one district's communes, in code order. */
-function draftCommunes(members: number[], sites: readonly CommuneSite[], district: number, seat: Pos, pool: NamePool): Draft[] {
-  const byDistance = [...members].sort((a, b) => distKm(sites[a]!.centroid, seat) - distKm(sites[b]!.centroid, seat) || a - b);
+function draftCommunes(
+  members: number[],
+  sites: readonly CommuneSite[],
+  district: number,
+  seat: Pos,
+  pool: NamePool,
+): Draft[] {
+  const byDistance = [...members].sort(
+    (a, b) => distKm(sites[a]!.centroid, seat) - distKm(sites[b]!.centroid, seat) || a - b,
+  );
   const north = (i: number) => -sites[i]!.centroid[1];
   if (district === 0) {
     const wards = byDistance.slice(0, Math.max(1, byDistance.length - 3));
     return [
       ...wards.map((index, k) => ({ index, type: 'Phường' as const, name: String(k + 1) })),
-      ...byDistance.slice(wards.length).sort((a, b) => north(a) - north(b)).map((index) => ({ index, type: 'Xã' as const, name: pool.next() })),
+      ...byDistance
+        .slice(wards.length)
+        .sort((a, b) => north(a) - north(b))
+        .map((index) => ({ index, type: 'Xã' as const, name: pool.next() })),
     ];
   }
   const urban = district === 1 ? Math.ceil(byDistance.length / 2) : 1;
@@ -104,9 +118,17 @@ export function buildProvince(seed: number): ProvinceModel {
   const landscape = makeLandscape(Random.derive(seed, 'landscape'));
   const rng = Random.derive(seed, 'admin');
   const count = rng.int(124, 142);
-  const points = makeSeeds(Random.derive(seed, 'seeds'), { count, outline: landscape.outline, city: landscape.city, town: landscape.town });
+  const points = makeSeeds(Random.derive(seed, 'seeds'), {
+    count,
+    outline: landscape.outline,
+    city: landscape.city,
+    town: landscape.town,
+  });
   const cells = makeCommuneCells(points, landscape.outline, seed);
-  const sites = cells.map((c) => ({ centroid: roundPos(turf.centerOfMass(c).geometry.coordinates), areaKm2: turf.area(c) / 1e6 }));
+  const sites = cells.map((c) => ({
+    centroid: roundPos(turf.centerOfMass(c).geometry.coordinates),
+    areaKm2: turf.area(c) / 1e6,
+  }));
   const seeds = districtSeeds(sites, landscape);
   const assignment = assignDistricts(sites, seeds, adjacency(cells));
   const pool = new NamePool(Random.derive(seed, 'names'));
@@ -120,12 +142,33 @@ export function buildProvince(seed: number): ProvinceModel {
     for (const dr of drafts) {
       const hamlets = dr.type === 'Xã' ? rng.int(5, 12) : rng.int(4, 9);
       const code = `99${String(communes.length + 1).padStart(3, '0')}`;
-      communes.push({ code, name: dr.name, type: dr.type, district: d, geometry: cells[dr.index]!, centroid: sites[dr.index]!.centroid, hamlets });
+      communes.push({
+        code,
+        name: dr.name,
+        type: dr.type,
+        district: d,
+        geometry: cells[dr.index]!,
+        centroid: sites[dr.index]!.centroid,
+        hamlets,
+      });
     }
     const own = communes.slice(start).map((_, k) => start + k);
-    const geometry = unionOf(own.map((i) => communes[i]!.geometry), `district ${d}`);
-    return { code: `99${d}`, name: names[d]!, type: types[d]!, seat: roundPos(seeds[old]!.at), communes: own, geometry };
+    const geometry = unionOf(
+      own.map((i) => communes[i]!.geometry),
+      `district ${d}`,
+    );
+    return {
+      code: `99${d}`,
+      name: names[d]!,
+      type: types[d]!,
+      seat: roundPos(seeds[old]!.at),
+      communes: own,
+      geometry,
+    };
   });
-  const geometry = unionOf(districts.map((d) => d.geometry), 'province');
+  const geometry = unionOf(
+    districts.map((d) => d.geometry),
+    'province',
+  );
   return { landscape, geometry, districts, communes };
 }

@@ -3,7 +3,17 @@
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { EdgeWiggler } from './edges';
-import { areaFromPolygons, cleanRing, edgeKeys, frameAround, polygonsOf, posKey, roundPos, type Area, type Pos } from './geometry';
+import {
+  areaFromPolygons,
+  cleanRing,
+  edgeKeys,
+  frameAround,
+  polygonsOf,
+  posKey,
+  roundPos,
+  type Area,
+  type Pos,
+} from './geometry';
 
 const MAX_DAMPING_ROUNDS = 6;
 const SNAP_DEG = 3e-6;
@@ -79,7 +89,9 @@ function clipCell(ring: Pos[], outline: Feature<Polygon>, snapper: Snapper): Pos
   const clipped = turf.intersect(turf.featureCollection<Polygon | MultiPolygon>([turf.polygon([ring]), outline]));
   if (!clipped) return [];
   const polygons: Pos[][][] = [];
-  for (const polygon of clipped.geometry.type === 'Polygon' ? [clipped.geometry.coordinates] : clipped.geometry.coordinates) {
+  for (const polygon of clipped.geometry.type === 'Polygon'
+    ? [clipped.geometry.coordinates]
+    : clipped.geometry.coordinates) {
     const rings = polygon.map((r) => cleanRing(r.map((p) => snapper.snap(p))));
     if (rings[0]) polygons.push(rings.filter((r): r is Pos[] => r !== null));
   }
@@ -108,7 +120,12 @@ function mergeFragments(parts: Pos[][][][], seeds: Pos[]): Area[] {
     const keys = new Set(edgeKeys({ type: 'Polygon', coordinates: f.polygon }));
     const shared = areas.map((a, i) => (i === f.owner ? 0 : edgeKeys(a).filter((k) => keys.has(k)).length));
     const target = shared.indexOf(Math.max(...shared));
-    const merged = shared[target]! > 0 ? turf.union(turf.featureCollection<Polygon | MultiPolygon>([turf.feature(areas[target]!), turf.polygon(f.polygon)])) : null;
+    const merged =
+      shared[target]! > 0
+        ? turf.union(
+            turf.featureCollection<Polygon | MultiPolygon>([turf.feature(areas[target]!), turf.polygon(f.polygon)]),
+          )
+        : null;
     if (merged && merged.geometry.type === 'Polygon') areas[target] = merged.geometry as Area;
     else areas[f.owner] = areaFromPolygons([...polygonsOf(areas[f.owner]!), f.polygon]);
   }

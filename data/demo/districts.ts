@@ -69,10 +69,11 @@ function components(members: readonly number[], adj: readonly number[][]): numbe
     while (queue.length) {
       const i = queue.shift()!;
       comp.push(i);
-      for (const j of adj[i]!) if (inSet.has(j) && !seen.has(j)) {
-        seen.add(j);
-        queue.push(j);
-      }
+      for (const j of adj[i]!)
+        if (inSet.has(j) && !seen.has(j)) {
+          seen.add(j);
+          queue.push(j);
+        }
     }
     out.push(comp.sort((a, b) => a - b));
   }
@@ -84,9 +85,15 @@ function membersOf(assignment: readonly number[], d: number): number[] {
 }
 
 /** The neighbouring district sharing the most adjacencies with `group`, other than `own`. */
-function bestNeighbour(group: readonly number[], own: number, assignment: readonly number[], adj: readonly number[][]): number {
+function bestNeighbour(
+  group: readonly number[],
+  own: number,
+  assignment: readonly number[],
+  adj: readonly number[][],
+): number {
   const votes = new Map<number, number>();
-  for (const i of group) for (const j of adj[i]!) if (assignment[j] !== own) votes.set(assignment[j]!, (votes.get(assignment[j]!) ?? 0) + 1);
+  for (const i of group)
+    for (const j of adj[i]!) if (assignment[j] !== own) votes.set(assignment[j]!, (votes.get(assignment[j]!) ?? 0) + 1);
   let best = -1;
   for (const [d, v] of votes) if (best < 0 || v > votes.get(best)! || (v === votes.get(best)! && d < best)) best = d;
   return best;
@@ -107,7 +114,13 @@ function joinDetached(assignment: number[], districts: number, adj: readonly num
 }
 
 /** Grows a district below the minimum by taking the nearest neighbouring commune whose donor stays whole. */
-function growOnce(assignment: number[], d: number, seeds: readonly DistrictSeed[], sites: readonly CommuneSite[], adj: readonly number[][]): boolean {
+function growOnce(
+  assignment: number[],
+  d: number,
+  seeds: readonly DistrictSeed[],
+  sites: readonly CommuneSite[],
+  adj: readonly number[][],
+): boolean {
   const frontier = new Set<number>();
   for (const i of membersOf(assignment, d)) for (const j of adj[i]!) if (assignment[j] !== d) frontier.add(j);
   const candidates = [...frontier]
@@ -122,16 +135,22 @@ function growOnce(assignment: number[], d: number, seeds: readonly DistrictSeed[
 }
 
 /** District index per commune; every district contiguous with at least MIN_COMMUNES_PER_DISTRICT communes. */
-export function assignDistricts(sites: readonly CommuneSite[], seeds: DistrictSeed[], adj: readonly number[][]): number[] {
+export function assignDistricts(
+  sites: readonly CommuneSite[],
+  seeds: DistrictSeed[],
+  adj: readonly number[][],
+): number[] {
   const assignment = kmeans(sites, seeds);
   for (let i = 0; i < 20 && joinDetached(assignment, seeds.length, adj); i++);
   for (let d = 0; d < seeds.length; d++) {
     while (membersOf(assignment, d).length < MIN_COMMUNES_PER_DISTRICT) {
-      if (!growOnce(assignment, d, seeds, sites, adj)) throw new Error(`demo: district ${d} cannot reach the minimum size`);
+      if (!growOnce(assignment, d, seeds, sites, adj))
+        throw new Error(`demo: district ${d} cannot reach the minimum size`);
     }
   }
   for (let d = 0; d < seeds.length; d++) {
-    if (components(membersOf(assignment, d), adj).length !== 1) throw new Error(`demo: district ${d} is not contiguous`);
+    if (components(membersOf(assignment, d), adj).length !== 1)
+      throw new Error(`demo: district ${d} is not contiguous`);
   }
   return assignment;
 }

@@ -47,8 +47,8 @@ function subdivide(p: Pos, q: Pos, level: number, damping: number, rng: Random):
   const ex = (q[0] - p[0]) * KM_PER_DEG_LNG;
   const ny = (q[1] - p[1]) * KM_PER_DEG_LAT;
   const mid = roundPos([
-    (p[0] + q[0]) / 2 + (-ny / len) * offsetKm / KM_PER_DEG_LNG,
-    (p[1] + q[1]) / 2 + (ex / len) * offsetKm / KM_PER_DEG_LAT,
+    (p[0] + q[0]) / 2 + ((-ny / len) * offsetKm) / KM_PER_DEG_LNG,
+    (p[1] + q[1]) / 2 + ((ex / len) * offsetKm) / KM_PER_DEG_LAT,
   ]);
   return [...subdivide(p, mid, level + 1, damping, rng), mid, ...subdivide(mid, q, level + 1, damping, rng)];
 }

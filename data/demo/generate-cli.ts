@@ -32,10 +32,16 @@ function main(): void {
   const vertices = communes.reduce((n, u) => n + vertexCount(u.geometry as Area), 0);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   console.log(`Wrote ${out}: ${parsed.meta.name}`);
-  console.log(`  districts ${parsed.units.filter((u) => u.code.length === 3).length}, communes ${communes.length} (${vertices} vertices)`);
+  console.log(
+    `  districts ${parsed.units.filter((u) => u.code.length === 3).length}, communes ${communes.length} (${vertices} vertices)`,
+  );
   console.log(`  layers ${parsed.layers.length}, plans ${parsed.plans.length}, selections ${parsed.selections.length}`);
-  console.log(`  status changes ${parsed.statusChanges.length} (corrections ${parsed.statusChanges.filter((s) => s.correctsRef).length})`);
-  console.log(`  hotspots ${parsed.hotspots.length} (events ${parsed.hotspots.reduce((n, h) => n + h.events.length, 0)})`);
+  console.log(
+    `  status changes ${parsed.statusChanges.length} (corrections ${parsed.statusChanges.filter((s) => s.correctsRef).length})`,
+  );
+  console.log(
+    `  hotspots ${parsed.hotspots.length} (events ${parsed.hotspots.reduce((n, h) => n + h.events.length, 0)})`,
+  );
   console.log(`  size ${kb(Buffer.byteLength(json))}, gzip ${kb(gzipSync(json).length)}`);
 }
 

@@ -25,15 +25,34 @@ function units(model: ProvinceModel): DatasetInput['units'] {
   const base = { validFrom: VALID_FROM, validTo: null };
   return [
     { ...base, code: '99', name: PROVINCE_NAME, type: 'Tỉnh', parentCode: null, geometry: model.geometry },
-    ...model.districts.map((d) => ({ ...base, code: d.code, name: d.name, type: d.type, parentCode: '99', geometry: d.geometry })),
-    ...model.communes.map((c) => ({ ...base, code: c.code, name: c.name, type: c.type, parentCode: model.districts[c.district]!.code, geometry: c.geometry })),
+    ...model.districts.map((d) => ({
+      ...base,
+      code: d.code,
+      name: d.name,
+      type: d.type,
+      parentCode: '99',
+      geometry: d.geometry,
+    })),
+    ...model.communes.map((c) => ({
+      ...base,
+      code: c.code,
+      name: c.name,
+      type: c.type,
+      parentCode: model.districts[c.district]!.code,
+      geometry: c.geometry,
+    })),
   ];
 }
 
 function selections(model: ProvinceModel, drafts: readonly SelectionDraft[]): NonNullable<DatasetInput['selections']> {
   return drafts
     .map((s) => ({ planId: s.planId, communeCode: model.communes[s.commune]!.code, selectedOn: s.date, note: s.note }))
-    .sort((a, b) => a.planId.localeCompare(b.planId) || a.selectedOn.localeCompare(b.selectedOn) || a.communeCode.localeCompare(b.communeCode));
+    .sort(
+      (a, b) =>
+        a.planId.localeCompare(b.planId) ||
+        a.selectedOn.localeCompare(b.selectedOn) ||
+        a.communeCode.localeCompare(b.communeCode),
+    );
 }
 
 function description(seed: number, until: IsoDate): string {

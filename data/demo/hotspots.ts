@@ -16,7 +16,13 @@ type EventInput = HotspotInput['events'][number];
 
 const MAX_REFORMS = 2;
 const DISTRICTS_ABOLISHED = '2025-07-01';
-const INTENSITY: Record<CommuneStatus | 'none', number> = { complex: 1, relapsed: 0.8, none: 0.5, transformed: 0.1, drug_free: 0 };
+const INTENSITY: Record<CommuneStatus | 'none', number> = {
+  complex: 1,
+  relapsed: 0.8,
+  none: 0.5,
+  transformed: 0.1,
+  drug_free: 0,
+};
 const PLACES = ['Khu vực bờ kênh', 'Nhà trọ', 'Quán cà phê', 'Bãi đất trống gần chợ', 'Nhà hoang', 'Khu vực bến đò'];
 const ELIMINATION_NOTES = [
   'Triệt xóa trong đợt cao điểm tấn công trấn áp tội phạm ma túy',
@@ -42,7 +48,9 @@ function intensityAt(steps: Steps, date: IsoDate): number {
 
 /** First date in (from, to] at which the commune becomes transformed or drug-free. */
 function clearedBetween(steps: Steps, from: IsoDate, to: IsoDate): IsoDate | null {
-  const hit = steps.find((s) => s.date > from && s.date <= to && (s.status === 'transformed' || s.status === 'drug_free'));
+  const hit = steps.find(
+    (s) => s.date > from && s.date <= to && (s.status === 'transformed' || s.status === 'drug_free'),
+  );
   return hit?.date ?? null;
 }
 
@@ -80,15 +88,19 @@ function lifecycle(ctx: Context, commune: number, detected: IsoDate): EventInput
 }
 
 function activitiesFor(kind: HotspotKind, rng: Random): HotspotActivity[] {
-  const pool: HotspotActivity[] = kind === 'diem' ? ['selling', 'using'] : ['organising_use', 'harbouring', 'using', 'selling'];
+  const pool: HotspotActivity[] =
+    kind === 'diem' ? ['selling', 'using'] : ['organising_use', 'harbouring', 'using', 'selling'];
   const picked = new Set(rng.shuffle(pool).slice(0, rng.int(1, kind === 'diem' ? 2 : 3)));
   return HOTSPOT_ACTIVITIES.filter((a) => picked.has(a));
 }
 
 function describe(kind: HotspotKind, activities: readonly HotspotActivity[]): string {
-  if (kind === 'diem') return activities.includes('selling') ? 'Điểm bán lẻ trái phép chất ma túy' : 'Điểm sử dụng trái phép chất ma túy';
+  if (kind === 'diem')
+    return activities.includes('selling') ? 'Điểm bán lẻ trái phép chất ma túy' : 'Điểm sử dụng trái phép chất ma túy';
   if (activities.includes('organising_use')) return 'Tụ điểm tổ chức sử dụng trái phép chất ma túy';
-  return activities.includes('harbouring') ? 'Tụ điểm chứa chấp việc sử dụng trái phép chất ma túy' : 'Tụ điểm tụ tập sử dụng, mua bán trái phép chất ma túy';
+  return activities.includes('harbouring')
+    ? 'Tụ điểm chứa chấp việc sử dụng trái phép chất ma túy'
+    : 'Tụ điểm tụ tập sử dụng, mua bán trái phép chất ma túy';
 }
 
 function source(ctx: Context, commune: number, detected: IsoDate): string {
@@ -111,7 +123,16 @@ function makeHotspot(ctx: Context, locator: CommuneLocator, commune: number, det
   const events = lifecycle(ctx, commune, detected);
   const problem = checkLifecycle(events);
   if (problem) throw new Error(`demo: invalid hotspot lifecycle (${problem.problem})`);
-  return { ref: '', location, address, kind, activities, description: describe(kind, activities), source: source(ctx, commune, detected), events };
+  return {
+    ref: '',
+    location,
+    address,
+    kind,
+    activities,
+    description: describe(kind, activities),
+    source: source(ctx, commune, detected),
+    events,
+  };
 }
 
 /** Detection dates for one commune: some before the 2021 plan, then monthly at a status-dependent rate. */
@@ -136,7 +157,13 @@ function detections(ctx: Context, commune: number): IsoDate[] {
 }
 
 /** All hotspots, in order of first detection, with refs "hs-0001"…. */
-export function makeHotspots(model: ProvinceModel, profiles: Profiles, drafts: readonly StatusDraft[], until: IsoDate, rng: Random): HotspotInput[] {
+export function makeHotspots(
+  model: ProvinceModel,
+  profiles: Profiles,
+  drafts: readonly StatusDraft[],
+  until: IsoDate,
+  rng: Random,
+): HotspotInput[] {
   const ctx: Context = { model, profiles, steps: stepsByCommune(drafts, model.communes.length), until, rng };
   const all: { commune: number; hotspot: HotspotInput }[] = [];
   model.communes.forEach((c, i) => {

@@ -89,13 +89,30 @@ export function makeLandscape(rng: Random): Landscape {
   const outline = makeOutline(rng);
   const heading = (-25 * Math.PI) / 180 + rng.range(-0.08, 0.08);
   const mainStart = offsetKm(CENTER, -55 * Math.cos(heading), 4 - 55 * Math.sin(heading));
-  const main = meanderPoints({ start: mainStart, heading, lengthKm: 110, waves: waves(rng, [[3.2, 2.3], [1.4, 5.2], [0.5, 11]]) });
+  const main = meanderPoints({
+    start: mainStart,
+    heading,
+    lengthKm: 110,
+    waves: waves(rng, [
+      [3.2, 2.3],
+      [1.4, 5.2],
+      [0.5, 11],
+    ]),
+  });
   const city = roundPos(pointAt(main, 0.33));
   const town = roundPos(pointAt(main, 0.66));
   const branchStart = pointAt(main, 0.5);
   const [bx, by] = toKm(branchStart);
   const branchHeading = Math.atan2(-30 - by, 8 - bx);
-  const branch = meanderPoints({ start: branchStart, heading: branchHeading, lengthKm: 45, waves: waves(rng, [[1.6, 2.7], [0.6, 6.5]]) });
+  const branch = meanderPoints({
+    start: branchStart,
+    heading: branchHeading,
+    lengthKm: 45,
+    waves: waves(rng, [
+      [1.6, 2.7],
+      [0.6, 6.5],
+    ]),
+  });
   return {
     outline,
     city,

@@ -39,8 +39,32 @@ export interface SelectionRound {
 }
 
 export const SELECTION_ROUNDS: SelectionRound[] = [
-  { planId: '2021-2025', date: '2021-04-12', count: 13, includeRelapsed: false, note: 'Chọn chuyển hóa theo Chương trình 45/CTr-UBND ngày 15/3/2021' },
-  { planId: '2021-2025', date: '2022-03-08', count: 8, includeRelapsed: false, note: 'Bổ sung địa bàn chuyển hóa năm 2022' },
-  { planId: '2021-2025', date: '2023-10-16', count: 9, includeRelapsed: false, note: 'Chọn chuyển hóa theo Kế hoạch 3220/KH-UBND ngày 25/9/2023' },
-  { planId: '2026-2030', date: '2026-03-23', count: 15, includeRelapsed: true, note: 'Chọn chuyển hóa theo Kế hoạch 28/KH-UBND ngày 20/02/2026' },
+  {
+    planId: '2021-2025',
+    date: '2021-04-12',
+    count: 13,
+    includeRelapsed: false,
+    note: 'Chọn chuyển hóa theo Chương trình 45/CTr-UBND ngày 15/3/2021',
+  },
+  {
+    planId: '2021-2025',
+    date: '2022-03-08',
+    count: 8,
+    includeRelapsed: false,
+    note: 'Bổ sung địa bàn chuyển hóa năm 2022',
+  },
+  {
+    planId: '2021-2025',
+    date: '2023-10-16',
+    count: 9,
+    includeRelapsed: false,
+    note: 'Chọn chuyển hóa theo Kế hoạch 3220/KH-UBND ngày 25/9/2023',
+  },
+  {
+    planId: '2026-2030',
+    date: '2026-03-23',
+    count: 15,
+    includeRelapsed: true,
+    note: 'Chọn chuyển hóa theo Kế hoạch 28/KH-UBND ngày 20/02/2026',
+  },
 ];

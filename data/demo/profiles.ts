@@ -20,7 +20,10 @@ export function makeProfiles(model: ProvinceModel, rng: Random): Profiles {
   [quality[0], quality[middling]] = [quality[middling]!, quality[0]!];
   const river = model.landscape.rivers[0]!.geometry.coordinates;
   const severity = model.communes.map((c) => {
-    const urban = Math.max(Math.exp(-((distKm(c.centroid, model.landscape.city) / 9) ** 2)), 0.7 * Math.exp(-((distKm(c.centroid, model.landscape.town) / 6) ** 2)));
+    const urban = Math.max(
+      Math.exp(-((distKm(c.centroid, model.landscape.city) / 9) ** 2)),
+      0.7 * Math.exp(-((distKm(c.centroid, model.landscape.town) / 6) ** 2)),
+    );
     const riverside = Math.exp(-((distanceToPathKm(c.centroid, river) / 3) ** 2));
     const raw = 0.18 + 0.4 * urban + 0.2 * riverside + rng.range(-0.12, 0.32);
     return Math.max(0, Math.min(1, raw));

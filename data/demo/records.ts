@@ -56,7 +56,9 @@ function record(model: ProvinceModel, draft: StatusDraft, until: IsoDate, rng: R
     status: draft.status,
     effectiveDate: draft.date,
     legalBasis: legalBasis(rng.int(12, 980), decided),
-    note: draft.initial ? `Rà soát, phân loại địa bàn đầu kỳ: ${NOTES[draft.status].toLowerCase()}` : NOTES[draft.status],
+    note: draft.initial
+      ? `Rà soát, phân loại địa bàn đầu kỳ: ${NOTES[draft.status].toLowerCase()}`
+      : NOTES[draft.status],
     author: author(model, draft.commune, draft.date),
     recordedAt: `${recorded <= until ? recorded : until}${timeOfDay(rng)}`,
     correctsRef: null,
@@ -64,7 +66,13 @@ function record(model: ProvinceModel, draft: StatusDraft, until: IsoDate, rng: R
 }
 
 /** A later record fixing `original`: its effective date moved a few days later (before the next step) or its decision number. */
-function correction(original: Recorded, next: Recorded | undefined, until: IsoDate, rng: Random, moveDate: boolean): Recorded | null {
+function correction(
+  original: Recorded,
+  next: Recorded | undefined,
+  until: IsoDate,
+  rng: Random,
+  moveDate: boolean,
+): Recorded | null {
   const shifted = addDays(original.effectiveDate, rng.int(3, 12));
   const recordedDate = addDays(original.recordedAt.slice(0, 10), rng.int(20, 90));
   if (recordedDate > until) return null;
@@ -91,8 +99,14 @@ function nextStep(records: readonly Recorded[], r: Recorded): Recorded | undefin
 }
 
 /** A few corrections of non-initial records, at most one per commune. */
-function corrections(records: readonly Recorded[], drafts: readonly StatusDraft[], until: IsoDate, rng: Random): Recorded[] {
-  const isInitial = (r: Recorded) => drafts.some((d) => d.initial && d.commune === r.commune && d.date === r.effectiveDate);
+function corrections(
+  records: readonly Recorded[],
+  drafts: readonly StatusDraft[],
+  until: IsoDate,
+  rng: Random,
+): Recorded[] {
+  const isInitial = (r: Recorded) =>
+    drafts.some((d) => d.initial && d.commune === r.commune && d.date === r.effectiveDate);
   const fixes: Recorded[] = [];
   for (const original of rng.shuffle(records.filter((r) => !isInitial(r)))) {
     if (fixes.length === CORRECTIONS) break;
@@ -104,7 +118,12 @@ function corrections(records: readonly Recorded[], drafts: readonly StatusDraft[
 }
 
 /** Recorded changes in recording order with refs "sc-0001"…; corrections are recorded later and point back. */
-export function recordStatuses(model: ProvinceModel, drafts: readonly StatusDraft[], until: IsoDate, rng: Random): StatusChangeInput[] {
+export function recordStatuses(
+  model: ProvinceModel,
+  drafts: readonly StatusDraft[],
+  until: IsoDate,
+  rng: Random,
+): StatusChangeInput[] {
   const records = drafts.map((d) => record(model, d, until, rng));
   const all = [...records, ...corrections(records, drafts, until, rng)].sort(byRecording);
   all.forEach((r, k) => (r.ref = `sc-${String(k + 1).padStart(4, '0')}`));

@@ -12,14 +12,22 @@ export interface UnitIndicators {
 }
 
 /** Commune id = position among the dataset's commune units; hotspots placed by point-in-polygon. */
-export function indicatorInputs(data: Dataset): { base: Omit<IndicatorInput, 'selections' | 'within'>; communeIds: Map<string, number> } {
+export function indicatorInputs(data: Dataset): {
+  base: Omit<IndicatorInput, 'selections' | 'within'>;
+  communeIds: Map<string, number>;
+} {
   const communes = data.units.filter((u) => u.code.length === 5);
   const communeIds = new Map(communes.map((u, i) => [u.code, i]));
   const idOfRef = new Map(data.statusChanges.map((s, i) => [s.ref, i + 1]));
   const records = new Map<number, StatusRecord[]>();
   data.statusChanges.forEach((s, i) => {
     const id = communeIds.get(s.communeCode)!;
-    const r: StatusRecord = { id: i + 1, status: s.status, effectiveDate: s.effectiveDate, correctsId: s.correctsRef ? idOfRef.get(s.correctsRef)! : null };
+    const r: StatusRecord = {
+      id: i + 1,
+      status: s.status,
+      effectiveDate: s.effectiveDate,
+      correctsId: s.correctsRef ? idOfRef.get(s.correctsRef)! : null,
+    };
     records.set(id, [...(records.get(id) ?? []), r]);
   });
   const boxes = communes.map((u) => turf.bbox(u.geometry));
@@ -40,11 +48,21 @@ export function indicatorsByUnit(data: Dataset, planId: string, asOf: string): U
   const plan = data.plans.find((p) => p.id === planId);
   if (!plan) throw new Error(`no plan ${planId}`);
   const { base, communeIds } = indicatorInputs(data);
-  const selections = data.selections.filter((s) => s.planId === planId).map((s) => ({ communeId: communeIds.get(s.communeCode)!, selectedOn: s.selectedOn }));
+  const selections = data.selections
+    .filter((s) => s.planId === planId)
+    .map((s) => ({ communeId: communeIds.get(s.communeCode)!, selectedOn: s.selectedOn }));
   const period: PlanPeriod = { start: plan.start, end: plan.end, targets: plan.targets };
   const units = data.units.filter((u) => u.code.length <= 3);
   return units.map((u) => {
-    const within = new Set(data.units.filter((c) => c.code.length === 5 && (u.code.length === 2 || c.parentCode === u.code)).map((c) => communeIds.get(c.code)!));
-    return { code: u.code, label: unitDisplayName(u), report: computeIndicators({ ...base, selections, within }, period, asOf) };
+    const within = new Set(
+      data.units
+        .filter((c) => c.code.length === 5 && (u.code.length === 2 || c.parentCode === u.code))
+        .map((c) => communeIds.get(c.code)!),
+    );
+    return {
+      code: u.code,
+      label: unitDisplayName(u),
+      report: computeIndicators({ ...base, selections, within }, period, asOf),
+    };
   });
 }

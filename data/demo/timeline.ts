@@ -50,14 +50,21 @@ function initialDate(rng: Random): IsoDate | null {
 
 /** Yearly rates of leaving `status`, by destination. */
 function rates(st: CommuneState, date: IsoDate, q: number, s: number): [CommuneStatus, number][] {
-  const selectedLongEnough = st.selectedOn !== null && daysBetween(st.selectedOn, date) >= MONTHS_BEFORE_TRANSFORMATION * 30;
+  const selectedLongEnough =
+    st.selectedOn !== null && daysBetween(st.selectedOn, date) >= MONTHS_BEFORE_TRANSFORMATION * 30;
   switch (st.status) {
     case 'complex':
       return selectedLongEnough ? [['transformed', 0.2 + 0.8 * q]] : [['drug_free', (0.02 + 0.1 * q) * (1.2 - s)]];
     case 'transformed':
-      return [['relapsed', 0.02 + 0.25 * (1 - q)], ['drug_free', daysBetween(st.since, date) > 365 ? 0.04 + 0.2 * q : 0]];
+      return [
+        ['relapsed', 0.02 + 0.25 * (1 - q)],
+        ['drug_free', daysBetween(st.since, date) > 365 ? 0.04 + 0.2 * q : 0],
+      ];
     case 'relapsed':
-      return [['transformed', 0.2 + 0.5 * q], ['complex', 0.1 + 0.25 * (1 - q)]];
+      return [
+        ['transformed', 0.2 + 0.5 * q],
+        ['complex', 0.1 + 0.25 * (1 - q)],
+      ];
     case 'drug_free':
       return [['complex', (0.01 + 0.07 * (1 - q)) * (0.5 + s)]];
     default:
@@ -85,7 +92,12 @@ export class TimelineBuilder {
     private readonly until: IsoDate,
     private readonly rng: Random,
   ) {
-    this.states = districtOf.map(() => ({ status: null, since: '2021-01-01', initialDate: initialDate(rng), selectedOn: null }));
+    this.states = districtOf.map(() => ({
+      status: null,
+      since: '2021-01-01',
+      initialDate: initialDate(rng),
+      selectedOn: null,
+    }));
   }
 
   build(): Timeline {
@@ -103,7 +115,8 @@ export class TimelineBuilder {
     this.states.forEach((st, i) => {
       if (st.status === null && st.initialDate !== null && st.initialDate <= last) this.initial(i, st);
     });
-    for (const round of SELECTION_ROUNDS) if (round.date >= first && round.date <= last && round.date <= this.until) this.select(round);
+    for (const round of SELECTION_ROUNDS)
+      if (round.date >= first && round.date <= last && round.date <= this.until) this.select(round);
     this.states.forEach((st, i) => this.step(i, st, monthDate(y, m, this.rng.int(1, 28))));
   }
 
@@ -118,7 +131,12 @@ export class TimelineBuilder {
     const taken = new Set(this.out.selections.filter((s) => s.planId === round.planId).map((s) => s.commune));
     const ranked = this.states
       .map((st, i) => ({ st, i, score: this.profiles.severity[i]! + this.rng.range(0, 0.4) }))
-      .filter(({ st, i }) => !taken.has(i) && st.since <= round.date && (st.status === 'complex' || (round.includeRelapsed && st.status === 'relapsed')))
+      .filter(
+        ({ st, i }) =>
+          !taken.has(i) &&
+          st.since <= round.date &&
+          (st.status === 'complex' || (round.includeRelapsed && st.status === 'relapsed')),
+      )
       .sort((a, b) => b.score - a.score || a.i - b.i);
     // Spread the round over the districts first, then fill up with the most severe remaining communes.
     const cap = Math.ceil(round.count / (Math.max(...this.districtOf) + 1)) + 1;
@@ -144,7 +162,8 @@ export class TimelineBuilder {
     const to = drawTransition(st, date, q, this.profiles.severity[i]!, this.rng);
     if (to === null) return;
     const selected = st.selectedOn !== null && st.selectedOn <= date;
-    if (!checkTransition(st.status, to, selected).ok) throw new Error(`demo: simulated an invalid transition ${st.status} → ${to}`);
+    if (!checkTransition(st.status, to, selected).ok)
+      throw new Error(`demo: simulated an invalid transition ${st.status} → ${to}`);
     [st.status, st.since] = [to, date];
     this.out.statuses.push({ commune: i, status: to, date, initial: false });
   }

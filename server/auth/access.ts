@@ -26,18 +26,25 @@ export function demand(p: Principal, permission: Permission): void {
   if (!can(p, permission)) throw forbidden();
 }
 
-export const forbidden = () => new HttpError(403, 'forbidden', 'Bạn không có quyền thực hiện thao tác này', 'You are not allowed to do this');
+export const forbidden = () =>
+  new HttpError(403, 'forbidden', 'Bạn không có quyền thực hiện thao tác này', 'You are not allowed to do this');
 
 /** Whether the commune lies in one of the user's subtrees (any unit for unscoped roles). */
 export function inScope(s: Snapshot, p: Principal, communeId: number): boolean {
   if (!SCOPED.includes(p.role)) return true;
-  for (let id: number | null = communeId; id !== null; id = s.units.get(id)?.parentId ?? null) if (p.scopeUnitIds.has(id)) return true;
+  for (let id: number | null = communeId; id !== null; id = s.units.get(id)?.parentId ?? null)
+    if (p.scopeUnitIds.has(id)) return true;
   return false;
 }
 
 export function demandScope(s: Snapshot, p: Principal, communeId: number): void {
   if (!inScope(s, p, communeId))
-    throw new HttpError(403, 'out_of_scope', 'Xã này nằm ngoài địa bàn được phân công cho bạn', 'This commune is outside your assigned area');
+    throw new HttpError(
+      403,
+      'out_of_scope',
+      'Xã này nằm ngoài địa bàn được phân công cho bạn',
+      'This commune is outside your assigned area',
+    );
 }
 
 export async function loadPrincipal(db: Db, userId: number): Promise<Principal | null> {
@@ -45,5 +52,11 @@ export async function loadPrincipal(db: Db, userId: number): Promise<Principal |
   const u = rows[0];
   if (!u || !u.active) return null;
   const scopes = await db.select({ unitId: userScopes.unitId }).from(userScopes).where(eq(userScopes.userId, userId));
-  return { userId: u.id, username: u.username, displayName: u.displayName, role: u.role as Role, scopeUnitIds: new Set(scopes.map((x) => x.unitId)) };
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role as Role,
+    scopeUnitIds: new Set(scopes.map((x) => x.unitId)),
+  };
 }

@@ -31,7 +31,10 @@ export function decoyHash(): Promise<string> {
 /** null when acceptable, else the reason in both languages. */
 export function passwordProblem(password: string, username: string): { vi: string; en: string } | null {
   if ([...password].length < MIN_PASSWORD_LENGTH)
-    return { vi: `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự`, en: `The password needs at least ${MIN_PASSWORD_LENGTH} characters` };
+    return {
+      vi: `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự`,
+      en: `The password needs at least ${MIN_PASSWORD_LENGTH} characters`,
+    };
   if (password.toLowerCase().includes(username.toLowerCase()))
     return { vi: 'Mật khẩu không được chứa tên đăng nhập', en: 'The password must not contain the username' };
   return null;

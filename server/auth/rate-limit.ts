@@ -4,7 +4,10 @@
 
 export class FailureWindow {
   private readonly hits = new Map<string, number[]>();
-  constructor(readonly max: number, readonly windowMs: number) {}
+  constructor(
+    readonly max: number,
+    readonly windowMs: number,
+  ) {}
 
   private recent(key: string, now: number): number[] {
     const list = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
@@ -51,12 +54,17 @@ export type GateClass = 'clean' | 'suspect';
 export class Gate {
   private running = 0;
   private readonly waiting: Record<GateClass, (() => void)[]> = { clean: [], suspect: [] };
-  constructor(readonly limit: number, readonly queue: number, readonly suspectQueue = Math.floor(queue / 2)) {}
+  constructor(
+    readonly limit: number,
+    readonly queue: number,
+    readonly suspectQueue = Math.floor(queue / 2),
+  ) {}
 
   async run<T>(task: () => Promise<T>, kind: GateClass = 'clean'): Promise<T | typeof Gate.BUSY> {
     if (this.running >= this.limit) {
       const queued = this.waiting.clean.length + this.waiting.suspect.length;
-      if (queued >= this.queue || (kind === 'suspect' && this.waiting.suspect.length >= this.suspectQueue)) return Gate.BUSY;
+      if (queued >= this.queue || (kind === 'suspect' && this.waiting.suspect.length >= this.suspectQueue))
+        return Gate.BUSY;
       await new Promise<void>((resolve) => this.waiting[kind].push(resolve)); // the finishing task hands its slot over
     } else this.running++;
     try {

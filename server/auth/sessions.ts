@@ -28,14 +28,24 @@ export async function createSession(db: Db, userId: number, address: string | nu
   const csrfToken = randomToken();
   const expiresAt = new Date(now.getTime() + policy.absoluteMs);
   await db.insert(sessions).values({
-    tokenHash: sha256Hex(token), userId, csrfToken, address,
-    createdAt: now.toISOString(), lastSeenAt: now.toISOString(), expiresAt: expiresAt.toISOString(),
+    tokenHash: sha256Hex(token),
+    userId,
+    csrfToken,
+    address,
+    createdAt: now.toISOString(),
+    lastSeenAt: now.toISOString(),
+    expiresAt: expiresAt.toISOString(),
   });
   return { token, csrfToken, expiresAt };
 }
 
 /** The live session for a cookie token, or null (unknown, expired, idle too long, or its user deactivated). */
-export async function findSession(db: Db, token: string, now: Date, policy: SessionPolicy): Promise<SessionRecord | null> {
+export async function findSession(
+  db: Db,
+  token: string,
+  now: Date,
+  policy: SessionPolicy,
+): Promise<SessionRecord | null> {
   const tokenHash = sha256Hex(token);
   const rows = await db
     .select({ s: sessions, active: users.active })
@@ -52,7 +62,13 @@ export async function findSession(db: Db, token: string, now: Date, policy: Sess
   }
   const touch = now.getTime() - lastSeen >= TOUCH_EVERY_MS;
   if (touch) await db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, tokenHash));
-  return { tokenHash, userId: row.s.userId, csrfToken: row.s.csrfToken, expiresAt: new Date(row.s.expiresAt), lastSeenAt: touch ? now : new Date(lastSeen) };
+  return {
+    tokenHash,
+    userId: row.s.userId,
+    csrfToken: row.s.csrfToken,
+    expiresAt: new Date(row.s.expiresAt),
+    lastSeenAt: touch ? now : new Date(lastSeen),
+  };
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
@@ -61,24 +77,41 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
 
 /** After a password change or reset: every other session of the user ends. */
 export async function deleteUserSessions(db: Db, userId: number, except?: string): Promise<void> {
-  await db.delete(sessions).where(and(eq(sessions.userId, userId), except ? ne(sessions.tokenHash, except) : undefined));
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), except ? ne(sessions.tokenHash, except) : undefined));
 }
 
 export async function purgeExpiredSessions(db: Db, now: Date): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, now.toISOString()));
 }
 
-
 /** For long-lived streams: which of these sessions still exist within their idle and absolute limits, with their user. */
-export async function liveSessionsAmong(db: Db, tokenHashes: string[], now: Date, policy: SessionPolicy): Promise<Map<string, number>> {
+export async function liveSessionsAmong(
+  db: Db,
+  tokenHashes: string[],
+  now: Date,
+  policy: SessionPolicy,
+): Promise<Map<string, number>> {
   const live = new Map<string, number>();
   if (!tokenHashes.length) return live;
   const rows = await db
-    .select({ tokenHash: sessions.tokenHash, userId: sessions.userId, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, active: users.active })
+    .select({
+      tokenHash: sessions.tokenHash,
+      userId: sessions.userId,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      active: users.active,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(inArray(sessions.tokenHash, tokenHashes));
   for (const r of rows)
-    if (r.active && now.getTime() < new Date(r.expiresAt).getTime() && now.getTime() - new Date(r.lastSeenAt).getTime() < policy.idleMs) live.set(r.tokenHash, r.userId);
+    if (
+      r.active &&
+      now.getTime() < new Date(r.expiresAt).getTime() &&
+      now.getTime() - new Date(r.lastSeenAt).getTime() < policy.idleMs
+    )
+      live.set(r.tokenHash, r.userId);
   return live;
 }

@@ -27,9 +27,15 @@ export const hotspotsQuery = z
     limit: queryInt(1, 20_000).default(5000),
     offset: queryInt(0, 1_000_000_000).default(0),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to / "from" không được sau "to"', path: ['from'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'from must not be after to / "from" không được sau "to"',
+    path: ['from'],
+  });
 export const indicatorsQuery = z.object({
-  plan: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+  plan: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .optional(),
   unit: unitCode.optional(),
   date: isoDate.optional(),
 });
@@ -40,7 +46,10 @@ export const rankingQuery = z.object({
 });
 export const boundariesQuery = z.object({
   date: isoDate.optional(),
-  v: z.string().regex(/^[0-9a-f]{1,64}$/).optional(),
+  v: z
+    .string()
+    .regex(/^[0-9a-f]{1,64}$/)
+    .optional(),
   /** Map zoom the geometry is drawn at: simplified to suit (full detail when absent). */
   zoom: queryInt(0, 24).optional(),
 });
@@ -95,7 +104,11 @@ export const statusRecord = z.object({
 });
 export type StatusRecordDto = z.infer<typeof statusRecord>;
 
-export const hotspotCounts = z.object({ active: z.number().int(), eliminated: z.number().int(), total: z.number().int() });
+export const hotspotCounts = z.object({
+  active: z.number().int(),
+  eliminated: z.number().int(),
+  total: z.number().int(),
+});
 
 export const communeDetail = z.object({
   code: z.string(),
@@ -114,9 +127,26 @@ export const communeDetail = z.object({
   hotspots: hotspotCounts,
   selections: z.array(z.object({ planId: z.string(), selectedOn: isoDate })),
   /** Former communes this one was made of (boundary change), with their own recorded histories. */
-  formerUnits: z.array(z.object({ code: z.string(), name: z.string(), type: z.string(), kind: z.enum(['full', 'partial']), until: isoDate, history: z.array(statusRecord) })),
+  formerUnits: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      type: z.string(),
+      kind: z.enum(['full', 'partial']),
+      until: isoDate,
+      history: z.array(statusRecord),
+    }),
+  ),
   /** Communes this one became, from the change date. */
-  laterUnits: z.array(z.object({ code: z.string(), name: z.string(), type: z.string(), kind: z.enum(['full', 'partial']), from: isoDate })),
+  laterUnits: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      type: z.string(),
+      kind: z.enum(['full', 'partial']),
+      from: isoDate,
+    }),
+  ),
 });
 export type CommuneDetail = z.infer<typeof communeDetail>;
 

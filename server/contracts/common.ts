@@ -17,7 +17,9 @@ export const MAX_ID = 2_147_483_647;
 /** A record id written in a path or query: plain decimal digits only ("1e3", "0x10", " 1" are not ids). */
 export const idText = z
   .string()
-  .regex(/^[1-9][0-9]{0,9}$/, { message: 'must be a whole number written in digits / phải là số nguyên dương viết bằng chữ số' })
+  .regex(/^[1-9][0-9]{0,9}$/, {
+    message: 'must be a whole number written in digits / phải là số nguyên dương viết bằng chữ số',
+  })
   .transform(Number)
   .refine((n) => n <= MAX_ID, { message: `must be at most ${MAX_ID} / không được lớn hơn ${MAX_ID}` });
 
@@ -26,13 +28,15 @@ export const idNumber = z.number().int().positive().max(MAX_ID);
 
 /** A whole number in a query (limits, offsets): digits only, within the bounds. */
 export const queryInt = (min: number, max: number) =>
-  z.string().regex(/^[0-9]{1,10}$/, { message: 'must be a whole number written in digits / phải là số nguyên viết bằng chữ số' })
-    .transform(Number).pipe(z.number().int().min(min).max(max));
+  z
+    .string()
+    .regex(/^[0-9]{1,10}$/, {
+      message: 'must be a whole number written in digits / phải là số nguyên viết bằng chữ số',
+    })
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
 
-export const position = z.tuple([
-  z.number().min(-180).max(180),
-  z.number().min(-90).max(90),
-]);
+export const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 
 /** A closed ring of at least 4 positions (the closing check runs on rings long enough to have ends). */
 export const ring = z

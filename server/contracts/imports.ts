@@ -17,16 +17,24 @@ export const attributeMapping = z.object({
 });
 export type AttributeMapping = z.infer<typeof attributeMapping>;
 
-export const previewOptions = z.object({
-  validFrom: isoDate,
-  validTo: isoDate.nullable().default(null),
-  epsg: z.number().int().min(1000).max(999_999).optional(),
-  encoding: z.enum(TEXT_ENCODINGS).optional(),
-  layer: z.string().max(200).optional(),
-  province: z.string().regex(/^\d{2}$/).optional(),
-  skipUnmatched: z.boolean().default(false),
-  mapping: attributeMapping.partial().optional(),
-}).refine((o) => o.validTo === null || o.validTo > o.validFrom, { path: ['validTo'], message: 'Ngày hết hiệu lực phải sau ngày hiệu lực / validTo must be after validFrom' });
+export const previewOptions = z
+  .object({
+    validFrom: isoDate,
+    validTo: isoDate.nullable().default(null),
+    epsg: z.number().int().min(1000).max(999_999).optional(),
+    encoding: z.enum(TEXT_ENCODINGS).optional(),
+    layer: z.string().max(200).optional(),
+    province: z
+      .string()
+      .regex(/^\d{2}$/)
+      .optional(),
+    skipUnmatched: z.boolean().default(false),
+    mapping: attributeMapping.partial().optional(),
+  })
+  .refine((o) => o.validTo === null || o.validTo > o.validFrom, {
+    path: ['validTo'],
+    message: 'Ngày hết hiệu lực phải sau ngày hiệu lực / validTo must be after validFrom',
+  });
 export type PreviewOptions = z.infer<typeof previewOptions>;
 
 export const commitBody = z.object({

@@ -17,10 +17,19 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['read_map', 'read_hotspot_details', 'write_hotspots', 'read_proposals', 'propose', 'decide', 'admin_users', 'read_audit', 'manage_boundaries'],
+  admin: [
+    'read_map',
+    'read_hotspot_details',
+    'write_hotspots',
+    'read_proposals',
+    'propose',
+    'decide',
+    'admin_users',
+    'read_audit',
+    'manage_boundaries',
+  ],
   leader: ['read_map', 'read_proposals'],
   police: ['read_map', 'read_hotspot_details', 'write_hotspots'],
   editor: ['read_map', 'read_proposals', 'propose'],
   approver: ['read_map', 'read_proposals', 'decide'],
 };
-

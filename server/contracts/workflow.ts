@@ -14,9 +14,9 @@ export const passwordChangeBody = z.object({
   next: z.string().min(1).max(256),
 });
 
-export const username = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, { message: '3–32 lower-case letters, digits, . _ - / 3–32 chữ thường không dấu, chữ số, . _ -' });
+export const username = z.string().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, {
+  message: '3–32 lower-case letters, digits, . _ - / 3–32 chữ thường không dấu, chữ số, . _ -',
+});
 
 export const userCreateBody = z.object({
   username,
@@ -60,7 +60,11 @@ export const proposalBody = z.object({
   baseChangeId: idNumber.nullable(),
   /** Set for a correction: the approved change this one replaces. */
   correctsId: idNumber.nullable().default(null),
-  attachmentId: z.string().regex(/^[A-Za-z0-9_-]{10,40}$/).nullable().default(null),
+  attachmentId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{10,40}$/)
+    .nullable()
+    .default(null),
 });
 export type ProposalInput = z.infer<typeof proposalBody>;
 
@@ -75,7 +79,10 @@ export const proposalsQuery = z.object({
 export const auditQuery = z.object({
   before: idText.optional(),
   limit: queryInt(1, 500).default(100),
-  action: z.string().regex(/^[a-z_]{1,40}$/).optional(),
+  action: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/)
+    .optional(),
 });
 
 export const proposalDto = z.object({

@@ -54,7 +54,9 @@ export async function openPostgres(url: string): Promise<Database> {
 }
 
 function journalLength(): number {
-  const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  };
   return journal.entries.length;
 }
 
@@ -84,6 +86,9 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
 
 /** Number of migrations applied: the schema version reported by /api/health. */
 export async function schemaVersion(db: Db): Promise<number> {
-  const rows = await queryRows<{ n: number | string }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  const rows = await queryRows<{ n: number | string }>(
+    db,
+    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+  );
   return Number(rows[0]?.n ?? 0);
 }

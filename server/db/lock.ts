@@ -3,7 +3,10 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { join } from 'node:path';
 
 export class DataDirLockedError extends Error {
-  constructor(readonly dir: string, readonly pid: number) {
+  constructor(
+    readonly dir: string,
+    readonly pid: number,
+  ) {
     super(
       `Data directory ${dir} is in use by process ${pid}. Stop that server first.\n` +
         `Thư mục dữ liệu ${dir} đang được tiến trình ${pid} sử dụng. Hãy dừng máy chủ đó trước.`,

@@ -68,8 +68,12 @@ export const codeLists = pgTable('code_lists', {
 export const unitLinks = pgTable(
   'unit_links',
   {
-    oldId: integer('old_id').notNull().references(() => adminUnits.id),
-    newId: integer('new_id').notNull().references(() => adminUnits.id),
+    oldId: integer('old_id')
+      .notNull()
+      .references(() => adminUnits.id),
+    newId: integer('new_id')
+      .notNull()
+      .references(() => adminUnits.id),
     kind: text('kind').notNull(),
     date: day('date').notNull(),
   },
@@ -110,7 +114,9 @@ export const sessions = pgTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     csrfToken: text('csrf_token').notNull(),
     address: text('address'),
     createdAt: instant('created_at').notNull(),
@@ -127,7 +133,9 @@ export const attachments = pgTable('attachments', {
   size: integer('size').notNull(),
   sha256: text('sha256').notNull(),
   originalName: text('original_name').notNull(),
-  uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
+  uploadedBy: integer('uploaded_by')
+    .notNull()
+    .references(() => users.id),
   uploadedAt: instant('uploaded_at').notNull().defaultNow(),
 });
 
@@ -135,8 +143,12 @@ export const attachments = pgTable('attachments', {
 export const userScopes = pgTable(
   'user_scopes',
   {
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    unitId: integer('unit_id').notNull().references(() => adminUnits.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => adminUnits.id),
   },
   (t) => [primaryKey({ columns: [t.userId, t.unitId] })],
 );
@@ -146,7 +158,9 @@ export const communeStatusChanges = pgTable(
   'commune_status_changes',
   {
     id: serial('id').primaryKey(),
-    communeId: integer('commune_id').notNull().references(() => adminUnits.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => adminUnits.id),
     status: text('status').notNull(),
     effectiveDate: day('effective_date').notNull(),
     legalBasis: text('legal_basis').notNull(),
@@ -175,8 +189,12 @@ export const plans = pgTable('plans', {
 export const planSelections = pgTable(
   'plan_selections',
   {
-    planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
-    communeId: integer('commune_id').notNull().references(() => adminUnits.id),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => adminUnits.id),
     selectedOn: day('selected_on').notNull(),
     note: text('note').notNull().default(''),
   },
@@ -195,13 +213,12 @@ export const hotspots = pgTable(
     activities: text('activities').array().$type<HotspotActivity[]>().notNull(),
     description: text('description').notNull().default(''),
     source: text('source').notNull().default(''),
-    communeId: integer('commune_id').notNull().references(() => adminUnits.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => adminUnits.id),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
-  (t) => [
-    index('hotspots_commune').on(t.communeId),
-    check('hotspots_kind', sql`${t.kind} in ('diem', 'tu_diem')`),
-  ],
+  (t) => [index('hotspots_commune').on(t.communeId), check('hotspots_kind', sql`${t.kind} in ('diem', 'tu_diem')`)],
 );
 
 /** The commune holding each hotspot in every boundary vintage (found from its point); hotspots.commune_id is the
@@ -209,8 +226,12 @@ export const hotspots = pgTable(
 export const hotspotCommunes = pgTable(
   'hotspot_communes',
   {
-    hotspotId: integer('hotspot_id').notNull().references(() => hotspots.id, { onDelete: 'cascade' }),
-    communeId: integer('commune_id').notNull().references(() => adminUnits.id),
+    hotspotId: integer('hotspot_id')
+      .notNull()
+      .references(() => hotspots.id, { onDelete: 'cascade' }),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => adminUnits.id),
   },
   (t) => [primaryKey({ columns: [t.hotspotId, t.communeId] }), index('hotspot_communes_commune').on(t.communeId)],
 );
@@ -219,7 +240,9 @@ export const hotspotEvents = pgTable(
   'hotspot_events',
   {
     id: serial('id').primaryKey(),
-    hotspotId: integer('hotspot_id').notNull().references(() => hotspots.id, { onDelete: 'cascade' }),
+    hotspotId: integer('hotspot_id')
+      .notNull()
+      .references(() => hotspots.id, { onDelete: 'cascade' }),
     kind: text('kind').$type<HotspotEventKind>().notNull(),
     date: day('date').notNull(),
     note: text('note').notNull().default(''),
@@ -236,7 +259,9 @@ export const statusProposals = pgTable(
   'status_proposals',
   {
     id: serial('id').primaryKey(),
-    communeId: integer('commune_id').notNull().references(() => adminUnits.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => adminUnits.id),
     status: text('status').notNull(),
     effectiveDate: day('effective_date').notNull(),
     legalBasis: text('legal_basis').notNull(),
@@ -245,7 +270,9 @@ export const statusProposals = pgTable(
     baseChangeId: integer('base_change_id').references(() => communeStatusChanges.id),
     correctsId: integer('corrects_id').references(() => communeStatusChanges.id),
     attachmentId: text('attachment_id').references(() => attachments.id),
-    proposerId: integer('proposer_id').notNull().references(() => users.id),
+    proposerId: integer('proposer_id')
+      .notNull()
+      .references(() => users.id),
     proposedAt: instant('proposed_at').notNull(),
     state: text('state').notNull().default('pending'),
     deciderId: integer('decider_id').references(() => users.id),
@@ -258,7 +285,9 @@ export const statusProposals = pgTable(
     check('status_proposals_state', sql`${t.state} in ('pending', 'approved', 'rejected')`),
     check('status_proposals_status', sql`${t.status} in ('drug_free', 'complex', 'transformed', 'relapsed')`),
     // At most one pending proposal per commune: the database itself refuses a second one.
-    uniqueIndex('status_proposals_one_pending').on(t.communeId).where(sql`${t.state} = 'pending'`),
+    uniqueIndex('status_proposals_one_pending')
+      .on(t.communeId)
+      .where(sql`${t.state} = 'pending'`),
   ],
 );
 
@@ -276,7 +305,9 @@ export const operations = pgTable(
     units: text('units').array().notNull(),
     targetHotspotIds: integer('target_hotspot_ids').array().notNull(),
     note: text('note').notNull().default(''),
-    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: instant('created_at').notNull(),
     /** null until results are recorded: arrests, cases, seizures. */
     results: jsonb('results'),
@@ -289,8 +320,12 @@ export const operations = pgTable(
 export const operationEliminations = pgTable(
   'operation_eliminations',
   {
-    operationId: integer('operation_id').notNull().references(() => operations.id),
-    hotspotEventId: integer('hotspot_event_id').notNull().references(() => hotspotEvents.id),
+    operationId: integer('operation_id')
+      .notNull()
+      .references(() => operations.id),
+    hotspotEventId: integer('hotspot_event_id')
+      .notNull()
+      .references(() => hotspotEvents.id),
   },
   (t) => [primaryKey({ columns: [t.operationId, t.hotspotEventId] })],
 );
@@ -300,8 +335,12 @@ export const reviewFlags = pgTable(
   'review_flags',
   {
     id: serial('id').primaryKey(),
-    communeId: integer('commune_id').notNull().references(() => adminUnits.id),
-    hotspotId: integer('hotspot_id').notNull().references(() => hotspots.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => adminUnits.id),
+    hotspotId: integer('hotspot_id')
+      .notNull()
+      .references(() => hotspots.id),
     eventKind: text('event_kind').notNull(),
     eventDate: day('event_date').notNull(),
     communeStatus: text('commune_status').notNull(),

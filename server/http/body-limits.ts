@@ -26,7 +26,12 @@ export function bodyLimitFor(path: string): number | null {
 
 const tooLarge = (maxBytes: number) => {
   const size = maxBytes >= MB ? `${maxBytes / MB} MB` : `${maxBytes / KB} KB`;
-  return new HttpError(413, 'too_large', `Dữ liệu gửi lên quá lớn (tối đa ${size})`, `Request body too large (at most ${size})`);
+  return new HttpError(
+    413,
+    'too_large',
+    `Dữ liệu gửi lên quá lớn (tối đa ${size})`,
+    `Request body too large (at most ${size})`,
+  );
 };
 
 const limiters = new Map<number, MiddlewareHandler>();
@@ -35,6 +40,15 @@ export const requestBodyLimits: MiddlewareHandler = (c, next) => {
   const maxBytes = bodyLimitFor(c.req.path);
   if (maxBytes === null || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
   let limiter = limiters.get(maxBytes);
-  if (!limiter) limiters.set(maxBytes, (limiter = bodyLimit({ maxSize: maxBytes, onError: () => { throw tooLarge(maxBytes); } })));
+  if (!limiter)
+    limiters.set(
+      maxBytes,
+      (limiter = bodyLimit({
+        maxSize: maxBytes,
+        onError: () => {
+          throw tooLarge(maxBytes);
+        },
+      })),
+    );
   return limiter(c, next);
 };

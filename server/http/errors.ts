@@ -8,7 +8,12 @@ export interface FieldIssue {
 }
 
 export interface ApiErrorBody {
-  error: { code: string; message: { vi: string; en: string }; issues?: FieldIssue[]; details?: Record<string, unknown> };
+  error: {
+    code: string;
+    message: { vi: string; en: string };
+    issues?: FieldIssue[];
+    details?: Record<string, unknown>;
+  };
 }
 
 export function errorBody(code: string, vi: string, en: string, issues?: FieldIssue[]): ApiErrorBody {

@@ -36,13 +36,22 @@ export function clientAddress(c: Context, trustedProxy: string | null): string {
     // app.request() in tests has no socket
   }
   if (trustedProxy && socket === trustedProxy) {
-    const forwarded = c.req.header('X-Forwarded-For')?.split(',').map((x) => x.trim()).filter(Boolean);
+    const forwarded = c.req
+      .header('X-Forwarded-For')
+      ?.split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
     if (forwarded?.length) return forwarded[forwarded.length - 1]!;
   }
   return socket;
 }
 
-export function sessionLoader(db: Db, config: GuardConfig, now: () => Date, cache: SessionCache): MiddlewareHandler<AuthEnv> {
+export function sessionLoader(
+  db: Db,
+  config: GuardConfig,
+  now: () => Date,
+  cache: SessionCache,
+): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
     let auth: AuthState | null = null;
@@ -64,7 +73,12 @@ export function sessionLoader(db: Db, config: GuardConfig, now: () => Date, cach
 }
 
 export const unauthenticated = () =>
-  new HttpError(401, 'unauthenticated', 'Bạn cần đăng nhập (phiên đã hết hạn hoặc chưa đăng nhập)', 'Please sign in (no session, or it has expired)');
+  new HttpError(
+    401,
+    'unauthenticated',
+    'Bạn cần đăng nhập (phiên đã hết hạn hoặc chưa đăng nhập)',
+    'Please sign in (no session, or it has expired)',
+  );
 
 export function principalOf(c: Context<AuthEnv>): Principal {
   const auth = c.get('auth');
@@ -83,7 +97,12 @@ export function requireSignIn(open: readonly string[]): MiddlewareHandler<AuthEn
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const crossSite = () =>
-  new HttpError(403, 'cross_site', 'Yêu cầu ghi từ trang khác bị từ chối', 'A write request from another site was refused');
+  new HttpError(
+    403,
+    'cross_site',
+    'Yêu cầu ghi từ trang khác bị từ chối',
+    'A write request from another site was refused',
+  );
 
 /**
  * Hono's csrf() looks only at form content types, so a cross-site JSON POST would pass it. Here every
@@ -102,7 +121,12 @@ export function writeGuard(config: GuardConfig): MiddlewareHandler<AuthEnv> {
     if (auth) {
       const sent = c.req.header(CSRF_HEADER);
       if (!sent || !sameToken(sent, auth.session.csrfToken))
-        throw new HttpError(403, 'csrf', 'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF)', 'Missing or wrong CSRF token');
+        throw new HttpError(
+          403,
+          'csrf',
+          'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF)',
+          'Missing or wrong CSRF token',
+        );
     }
     await next();
   };

@@ -8,7 +8,12 @@ import { HttpError } from './errors';
 const MB = 1024 * 1024;
 
 export function tooMuchUnzipped(maxBytes: number): HttpError {
-  return new HttpError(413, 'too_large_unzipped', `Tệp nén giải ra quá lớn (tối đa ${maxBytes / MB} MB sau khi giải nén)`, `The archive expands too much (at most ${maxBytes / MB} MB uncompressed)`);
+  return new HttpError(
+    413,
+    'too_large_unzipped',
+    `Tệp nén giải ra quá lớn (tối đa ${maxBytes / MB} MB sau khi giải nén)`,
+    `The archive expands too much (at most ${maxBytes / MB} MB uncompressed)`,
+  );
 }
 
 /** The archive's files, refusing (413) before inflating when their declared sizes add up to more than `maxBytes`. */

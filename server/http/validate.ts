@@ -14,11 +14,14 @@ export function unstorableText(value: unknown, path: string[] = []): string[][] 
   if (typeof value === 'string') return UNSTORABLE.test(value) ? [path] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => unstorableText(v, [...path, String(i)]));
   if (value && typeof value === 'object')
-    return Object.entries(value).flatMap(([k, v]) => (UNSTORABLE.test(k) ? [[...path, k]] : unstorableText(v, [...path, k])));
+    return Object.entries(value).flatMap(([k, v]) =>
+      UNSTORABLE.test(k) ? [[...path, k]] : unstorableText(v, [...path, k]),
+    );
   return [];
 }
 
-const UNSTORABLE_MESSAGE = 'contains a NUL character or a broken surrogate pair / chứa ký tự NUL hoặc ký tự Unicode hỏng';
+const UNSTORABLE_MESSAGE =
+  'contains a NUL character or a broken surrogate pair / chứa ký tự NUL hoặc ký tự Unicode hỏng';
 
 export function validate<T extends ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
   return zValidator(target, schema, (result, c) => {

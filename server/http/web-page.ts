@@ -8,8 +8,13 @@ import { errorBody } from './errors';
 /** Mounts the page built in `root` (dist/web); false when there is none to serve. */
 export function mountWebPage(app: Hono, root: string): boolean {
   if (!existsSync(`${root}/index.html`)) return false;
-  app.all('/api/*', (c) => c.json(errorBody('not_found', 'Không có địa chỉ API này', `No such API path: ${c.req.path}`), 404));
-  const immutable = { precompressed: true, onFound: (_p: string, c: Context) => c.header('Cache-Control', 'public, max-age=31536000, immutable') };
+  app.all('/api/*', (c) =>
+    c.json(errorBody('not_found', 'Không có địa chỉ API này', `No such API path: ${c.req.path}`), 404),
+  );
+  const immutable = {
+    precompressed: true,
+    onFound: (_p: string, c: Context) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
+  };
   app.use('/assets/*', serveStatic({ root, ...immutable }));
   app.use('/fonts/*', serveStatic({ root, ...immutable }));
   app.use('*', serveStatic({ root, precompressed: true }));

@@ -25,17 +25,37 @@ function withType(name: string, type?: string | null): { name: string; type: str
   return m ? { name: m[1]!, type: type ?? m[2]! } : { name, type: type ?? null };
 }
 
-const typeOf = (name: string, given?: string) => given ?? (name.slice(0, name.length - bareName(name).length).trim() || '');
+const typeOf = (name: string, given?: string) =>
+  given ?? (name.slice(0, name.length - bareName(name).length).trim() || '');
 
 /** Flattens an official list; codes are kept as strings with their leading zeros. */
 export function parseCodeList(json: unknown): OfficialUnit[] {
   const { data } = codeListFile.parse(json);
   const out: OfficialUnit[] = [];
   for (const p of data) {
-    out.push({ code: p.level1_id, name: p.name.normalize('NFC').trim(), type: typeOf(p.name, p.type), level: 1, parentCode: null });
+    out.push({
+      code: p.level1_id,
+      name: p.name.normalize('NFC').trim(),
+      type: typeOf(p.name, p.type),
+      level: 1,
+      parentCode: null,
+    });
     for (const d of p.level2s) {
-      out.push({ code: d.level2_id, name: d.name.normalize('NFC').trim(), type: typeOf(d.name, d.type), level: 2, parentCode: p.level1_id });
-      for (const c of d.level3s ?? []) out.push({ code: c.level3_id, name: c.name.normalize('NFC').trim(), type: typeOf(c.name, c.type), level: 3, parentCode: d.level2_id });
+      out.push({
+        code: d.level2_id,
+        name: d.name.normalize('NFC').trim(),
+        type: typeOf(d.name, d.type),
+        level: 2,
+        parentCode: p.level1_id,
+      });
+      for (const c of d.level3s ?? [])
+        out.push({
+          code: c.level3_id,
+          name: c.name.normalize('NFC').trim(),
+          type: typeOf(c.name, c.type),
+          level: 3,
+          parentCode: d.level2_id,
+        });
     }
   }
   return out;
@@ -85,7 +105,8 @@ export function unitMatcher(list: OfficialUnit[], provinceCode: string, level?: 
     const x = { ...input, ...(input.name ? withType(input.name, input.type) : {}) };
     if (x.code && x.code.trim()) {
       const u = byCode.get(normCode(x.code.trim()));
-      if (u && leaves.includes(u)) return { status: 'matched', by: 'code', unit: u, nameDiffers: !!x.name && nameKey(x.name) !== nameKey(u.name) };
+      if (u && leaves.includes(u))
+        return { status: 'matched', by: 'code', unit: u, nameDiffers: !!x.name && nameKey(x.name) !== nameKey(u.name) };
     }
     if (!x.name) return { status: 'unmatched', elsewhere: [] };
     const key = nameKey(x.name);
@@ -93,7 +114,11 @@ export function unitMatcher(list: OfficialUnit[], provinceCode: string, level?: 
     // Two districts of one name (GADM's "DuyênHải" is both the huyện and the thị xã): the commune is looked for in
     // each; found in exactly one, it is that one.
     const within = parentsOf(x.parent);
-    const inParent = within ? sameName.filter((u) => within.some((p) => p.code === u.parentCode)) : bottom === 2 ? sameName : [];
+    const inParent = within
+      ? sameName.filter((u) => within.some((p) => p.code === u.parentCode))
+      : bottom === 2
+        ? sameName
+        : [];
     // Same name twice in one parent ("Xã Định An", "Thị trấn Định An"): the type tells them apart, when known.
     const type = nameKey(x.type ?? typeOf(x.name));
     const typed = inParent.length > 1 && type ? inParent.filter((u) => nameKey(u.type) === type) : inParent;

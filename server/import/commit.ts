@@ -10,7 +10,14 @@ import type { MultiPolygon as ClipMulti } from 'polygon-clipping';
 import { unionAll } from '../../geo/neighbours';
 import { formatVnDate } from '../../geo/dates';
 import { bboxOf, locatePoint, type Area } from '../../geo/spatial';
-import { effectiveHistory, gravest, statusAt, STATUS_NAMES, type CommuneStatus, type StatusRecord } from '../../geo/status';
+import {
+  effectiveHistory,
+  gravest,
+  statusAt,
+  STATUS_NAMES,
+  type CommuneStatus,
+  type StatusRecord,
+} from '../../geo/status';
 import { bareName, unitDisplayName } from '../../geo/unit-names';
 import type { UnitLevel } from '../../geo/units';
 import type { Db } from '../db/client';
@@ -78,47 +85,104 @@ interface NewUnit {
 }
 
 function dissolve(parts: MultiPolygon[]): MultiPolygon {
-  return { type: 'MultiPolygon', coordinates: parts.length === 1 ? parts[0]!.coordinates : unionAll(parts.map((g) => g.coordinates as ClipMulti)) };
+  return {
+    type: 'MultiPolygon',
+    coordinates: parts.length === 1 ? parts[0]!.coordinates : unionAll(parts.map((g) => g.coordinates as ClipMulti)),
+  };
 }
 
 /** The province, its districts (when the units have them) and the units, parents first. */
-function unitTree(units: ImportUnit[], province: { code: string; name: string }, list: OfficialUnit[] | null, outline: MultiPolygon | null): NewUnit[] {
+function unitTree(
+  units: ImportUnit[],
+  province: { code: string; name: string },
+  list: OfficialUnit[] | null,
+  outline: MultiPolygon | null,
+): NewUnit[] {
   const official = new Map((list ?? []).map((u) => [u.code, u]));
   const provinceUnit = official.get(province.code);
-  const out: NewUnit[] = [{
-    code: province.code, name: bareName(provinceUnit?.name ?? province.name), type: unitTypeOf(provinceUnit?.type ?? 'Tỉnh') ?? 'Tỉnh',
-    level: 'province', parentCode: null, geometry: outline ?? dissolve(units.map((u) => u.geometry)),
-  }];
+  const out: NewUnit[] = [
+    {
+      code: province.code,
+      name: bareName(provinceUnit?.name ?? province.name),
+      type: unitTypeOf(provinceUnit?.type ?? 'Tỉnh') ?? 'Tỉnh',
+      level: 'province',
+      parentCode: null,
+      geometry: outline ?? dissolve(units.map((u) => u.geometry)),
+    },
+  ];
   const communes = units.filter((u) => u.level === 'commune');
   const byDistrict = new Map<string, ImportUnit[]>();
-  for (const u of communes) if (u.parentCode && u.parentCode !== province.code) byDistrict.set(u.parentCode, [...(byDistrict.get(u.parentCode) ?? []), u]);
+  for (const u of communes)
+    if (u.parentCode && u.parentCode !== province.code)
+      byDistrict.set(u.parentCode, [...(byDistrict.get(u.parentCode) ?? []), u]);
   for (const [code, members] of byDistrict) {
     const d = official.get(code);
-    out.push({ code, name: bareName(d?.name ?? code), type: unitTypeOf(d?.type ?? 'Huyện') ?? 'Huyện', level: 'district', parentCode: province.code, geometry: dissolve(members.map((m) => m.geometry)) });
+    out.push({
+      code,
+      name: bareName(d?.name ?? code),
+      type: unitTypeOf(d?.type ?? 'Huyện') ?? 'Huyện',
+      level: 'district',
+      parentCode: province.code,
+      geometry: dissolve(members.map((m) => m.geometry)),
+    });
   }
-  for (const u of units) out.push({ code: u.code, name: u.name, type: u.type, level: u.level, parentCode: u.level === 'commune' && byDistrict.has(u.parentCode ?? '') ? u.parentCode : province.code, geometry: u.geometry });
+  for (const u of units)
+    out.push({
+      code: u.code,
+      name: u.name,
+      type: u.type,
+      level: u.level,
+      parentCode: u.level === 'commune' && byDistrict.has(u.parentCode ?? '') ? u.parentCode : province.code,
+      geometry: u.geometry,
+    });
   return out;
 }
 
 /** When the database holds the demo: what replacing it by these units would do to users (null otherwise). */
-export async function demoReplacementPreview(db: Db, prepared: { ready: ImportUnit[]; report: ImportReport }): Promise<AreaReport | null> {
+export async function demoReplacementPreview(
+  db: Db,
+  prepared: { ready: ImportUnit[]; report: ImportReport },
+): Promise<AreaReport | null> {
   const meta = await readMeta<DatasetMeta>(db, 'dataset');
   if (!meta?.demo || !prepared.report.province) return null;
-  return previewReplacement(db, committedCodes(prepared.ready, prepared.report.province.code), { removeDemoAccounts: true });
+  return previewReplacement(db, committedCodes(prepared.ready, prepared.report.province.code), {
+    removeDemoAccounts: true,
+  });
 }
 
 /** The database holds the demo and the commit was not told to replace it. */
 export function demoHeld(option: 'form' | 'cli' = 'form'): HttpError {
-  const [vi, en] = option === 'cli' ? ['dùng --replace-demo', 'use --replace-demo'] : ['chọn "thay dữ liệu mẫu"', 'choose to replace the demo'];
-  return new HttpError(409, 'demo_data', `Cơ sở dữ liệu đang chứa dữ liệu mẫu (hư cấu); ${vi} để nhập ranh giới thật`, `The database holds the fictional demo; ${en} to import real boundaries`);
+  const [vi, en] =
+    option === 'cli'
+      ? ['dùng --replace-demo', 'use --replace-demo']
+      : ['chọn "thay dữ liệu mẫu"', 'choose to replace the demo'];
+  return new HttpError(
+    409,
+    'demo_data',
+    `Cơ sở dữ liệu đang chứa dữ liệu mẫu (hư cấu); ${vi} để nhập ranh giới thật`,
+    `The database holds the fictional demo; ${en} to import real boundaries`,
+  );
 }
 
 /** The units of these provinces' whole subtrees whose period passes `keep` (a vintage). */
-async function vintageOf(db: Db, provinceCodes: string[], keep: (u: { validFrom: string; validTo: string | null }) => boolean) {
-  const rows = await db.select({ id: t.adminUnits.id, code: t.adminUnits.code, level: t.adminUnits.level, parentId: t.adminUnits.parentId, validFrom: t.adminUnits.validFrom, validTo: t.adminUnits.validTo }).from(t.adminUnits);
+async function vintageOf(
+  db: Db,
+  provinceCodes: string[],
+  keep: (u: { validFrom: string; validTo: string | null }) => boolean,
+) {
+  const rows = await db
+    .select({
+      id: t.adminUnits.id,
+      code: t.adminUnits.code,
+      level: t.adminUnits.level,
+      parentId: t.adminUnits.parentId,
+      validFrom: t.adminUnits.validFrom,
+      validTo: t.adminUnits.validTo,
+    })
+    .from(t.adminUnits);
   const valid = rows.filter(keep);
   const ids = new Set(valid.filter((r) => r.level === 'province' && provinceCodes.includes(r.code)).map((r) => r.id));
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const r of valid) if (r.parentId !== null && ids.has(r.parentId) && !ids.has(r.id)) grew = !!ids.add(r.id);
   }
@@ -136,20 +200,56 @@ function crosswalkUnused(provinces: string[], date: string): HttpError {
 }
 
 /** Writes the vintage; `events` tell open screens of the proposals and signals the change settled. */
-export async function commitBoundaries(db: Db, prepared: { ready: ImportUnit[]; report: ImportReport; outline?: MultiPolygon | null }, options: CommitOptions): Promise<CommitSummary & { events: LiveEvent[] }> {
+export async function commitBoundaries(
+  db: Db,
+  prepared: { ready: ImportUnit[]; report: ImportReport; outline?: MultiPolygon | null },
+  options: CommitOptions,
+): Promise<CommitSummary & { events: LiveEvent[] }> {
   const { report, ready } = prepared;
   if (report.blocking)
-    throw new HttpError(422, 'import_blocked', `Không thể nhập: ${report.blocking} lỗi chặn`, `Cannot import: ${report.blocking} blocking finding(s)`);
+    throw new HttpError(
+      422,
+      'import_blocked',
+      `Không thể nhập: ${report.blocking} lỗi chặn`,
+      `Cannot import: ${report.blocking} blocking finding(s)`,
+    );
   if (!ready.length)
-    throw new HttpError(422, 'nothing_to_import', 'Không có đơn vị nào để nhập (mọi đơn vị đều bị để lại hoặc không có hình)', 'Nothing to import: every unit was left out or has no geometry');
-  if (!report.province) throw new HttpError(422, 'unknown_province', 'Không xác định được tỉnh của tệp; hãy chọn tỉnh', 'Cannot tell which province the file covers; choose the province');
+    throw new HttpError(
+      422,
+      'nothing_to_import',
+      'Không có đơn vị nào để nhập (mọi đơn vị đều bị để lại hoặc không có hình)',
+      'Nothing to import: every unit was left out or has no geometry',
+    );
+  if (!report.province)
+    throw new HttpError(
+      422,
+      'unknown_province',
+      'Không xác định được tỉnh của tệp; hãy chọn tỉnh',
+      'Cannot tell which province the file covers; choose the province',
+    );
   if (options.validTo && options.validTo <= options.validFrom)
-    throw new HttpError(422, 'bad_period', 'Ngày hết hiệu lực phải sau ngày hiệu lực', 'The end of validity must be after its start', { path: 'validTo' });
+    throw new HttpError(
+      422,
+      'bad_period',
+      'Ngày hết hiệu lực phải sau ngày hiệu lực',
+      'The end of validity must be after its start',
+      { path: 'validTo' },
+    );
   if (report.mapping.level !== 'commune')
-    throw new HttpError(422, 'communes_needed', 'Chỉ nhập được tệp ranh giới cấp xã; ranh giới huyện, tỉnh được ghép từ các xã', 'Only commune boundaries can be imported; district and province outlines are dissolved from the communes');
+    throw new HttpError(
+      422,
+      'communes_needed',
+      'Chỉ nhập được tệp ranh giới cấp xã; ranh giới huyện, tỉnh được ghép từ các xã',
+      'Only commune boundaries can be imported; district and province outlines are dissolved from the communes',
+    );
   const province = report.province;
   // The union the checks computed is the province outline when every unit of the file is written.
-  const tree = unitTree(ready, province, options.codeList, ready.length === report.features ? prepared.outline ?? null : null);
+  const tree = unitTree(
+    ready,
+    province,
+    options.codeList,
+    ready.length === report.features ? (prepared.outline ?? null) : null,
+  );
   const replaced = [...new Set([province.code, ...(options.crosswalk?.provinces.get(province.code) ?? [])])];
 
   try {
@@ -166,21 +266,50 @@ export async function commitBoundaries(db: Db, prepared: { ready: ImportUnit[]; 
     // Units valid on the first day: the vintage being replaced, closed the day the new one starts.
     const current = await vintageOf(tx, replaced, (u) => validOn(u, options.validFrom));
     if (current.some((u) => u.validFrom >= options.validFrom))
-      throw new HttpError(409, 'vintage_exists', `Đã có ranh giới hiệu lực từ ${formatVnDate(options.validFrom)} trở về sau cho tỉnh này`, `Boundaries valid from ${formatVnDate(options.validFrom)} or later already exist for this province`);
-    if (current.length) await tx.update(t.adminUnits).set({ validTo: options.validFrom }).where(inArray(t.adminUnits.id, current.map((u) => u.id)));
+      throw new HttpError(
+        409,
+        'vintage_exists',
+        `Đã có ranh giới hiệu lực từ ${formatVnDate(options.validFrom)} trở về sau cho tỉnh này`,
+        `Boundaries valid from ${formatVnDate(options.validFrom)} or later already exist for this province`,
+      );
+    if (current.length)
+      await tx
+        .update(t.adminUnits)
+        .set({ validTo: options.validFrom })
+        .where(
+          inArray(
+            t.adminUnits.id,
+            current.map((u) => u.id),
+          ),
+        );
     // The vintage imported to end that very day (--valid-to) is the one replaced as well: the crosswalk links it.
     const closedNow = new Set(current.map((u) => u.id));
-    const predecessors = [...current, ...(await vintageOf(tx, replaced, (u) => u.validTo === options.validFrom)).filter((u) => !closedNow.has(u.id))];
+    const predecessors = [
+      ...current,
+      ...(await vintageOf(tx, replaced, (u) => u.validTo === options.validFrom)).filter((u) => !closedNow.has(u.id)),
+    ];
 
     const ids = new Map<string, number>();
     for (const level of ['province', 'district', 'commune'] as const) {
       const rows = tree.filter((u) => u.level === level);
       for (let i = 0; i < rows.length; i += 200) {
         const chunk = rows.slice(i, i + 200);
-        const inserted = await tx.insert(t.adminUnits).values(chunk.map((u) => ({
-          code: u.code, name: u.name, type: u.type, level: u.level, parentId: u.parentCode === null ? null : ids.get(u.parentCode)!,
-          geometry: u.geometry, bbox: bboxOf(u.geometry), validFrom: options.validFrom, validTo: options.validTo ?? null,
-        }))).returning({ id: t.adminUnits.id });
+        const inserted = await tx
+          .insert(t.adminUnits)
+          .values(
+            chunk.map((u) => ({
+              code: u.code,
+              name: u.name,
+              type: u.type,
+              level: u.level,
+              parentId: u.parentCode === null ? null : ids.get(u.parentCode)!,
+              geometry: u.geometry,
+              bbox: bboxOf(u.geometry),
+              validFrom: options.validFrom,
+              validTo: options.validTo ?? null,
+            })),
+          )
+          .returning({ id: t.adminUnits.id });
         chunk.forEach((u, k) => ids.set(u.code, inserted[k]!.id));
       }
     }
@@ -189,71 +318,154 @@ export async function commitBoundaries(db: Db, prepared: { ready: ImportUnit[]; 
 
     // Old and new units by the crosswalk; without one, a commune keeping its code is the same commune.
     const oldCommunes = new Map(predecessors.filter((u) => u.level === 'commune').map((u) => [u.code, u.id]));
-    const linkRows = (options.crosswalk
-      ? options.crosswalk.links.filter((l) => oldCommunes.has(l.oldCode) && ids.has(l.newCode) && newCommunes.some((c) => c.code === l.newCode))
-      : newCommunes.filter((c) => oldCommunes.has(c.code)).map((c) => ({ oldCode: c.code, newCode: c.code, kind: 'full' as const })))
-      .map((l) => ({ oldId: oldCommunes.get(l.oldCode)!, newId: ids.get(l.newCode)!, kind: l.kind, date: options.validFrom }));
+    const linkRows = (
+      options.crosswalk
+        ? options.crosswalk.links.filter(
+            (l) => oldCommunes.has(l.oldCode) && ids.has(l.newCode) && newCommunes.some((c) => c.code === l.newCode),
+          )
+        : newCommunes
+            .filter((c) => oldCommunes.has(c.code))
+            .map((c) => ({ oldCode: c.code, newCode: c.code, kind: 'full' as const }))
+    ).map((l) => ({
+      oldId: oldCommunes.get(l.oldCode)!,
+      newId: ids.get(l.newCode)!,
+      kind: l.kind,
+      date: options.validFrom,
+    }));
     if (options.crosswalk && !linkRows.length) throw crosswalkUnused(replaced, options.validFrom);
-    for (let i = 0; i < linkRows.length; i += 1000) await tx.insert(t.unitLinks).values(linkRows.slice(i, i + 1000)).onConflictDoNothing();
+    for (let i = 0; i < linkRows.length; i += 1000)
+      await tx
+        .insert(t.unitLinks)
+        .values(linkRows.slice(i, i + 1000))
+        .onConflictDoNothing();
 
     // Hotspots go to the new commune holding their point (full geometry; a shared border goes to the smaller code).
-    const areas = newCommunes.map((u) => ({ key: ids.get(u.code)!, code: u.code, geometry: u.geometry as Area, bbox: bboxOf(u.geometry) }));
+    const areas = newCommunes.map((u) => ({
+      key: ids.get(u.code)!,
+      code: u.code,
+      geometry: u.geometry as Area,
+      bbox: bboxOf(u.geometry),
+    }));
     const spots = await tx.select({ id: t.hotspots.id, lng: t.hotspots.lng, lat: t.hotspots.lat }).from(t.hotspots);
-    const located = spots.map((h) => ({ hotspotId: h.id, communeId: locatePoint(areas, [h.lng, h.lat])?.key })).filter((x): x is { hotspotId: number; communeId: number } => x.communeId !== undefined);
-    for (let i = 0; i < located.length; i += 1000) await tx.insert(t.hotspotCommunes).values(located.slice(i, i + 1000));
+    const located = spots
+      .map((h) => ({ hotspotId: h.id, communeId: locatePoint(areas, [h.lng, h.lat])?.key }))
+      .filter((x): x is { hotspotId: number; communeId: number } => x.communeId !== undefined);
+    for (let i = 0; i < located.length; i += 1000)
+      await tx.insert(t.hotspotCommunes).values(located.slice(i, i + 1000));
     // hotspots.commune_id names the commune of the latest vintage.
     const newIds = areas.map((a) => a.key);
     if (!options.validTo)
-      await tx.execute(sql`update hotspots set commune_id = hc.commune_id from hotspot_communes hc where hc.hotspot_id = hotspots.id and hc.commune_id in (${sql.join(newIds.map((id) => sql`${id}`), sql`, `)})`);
+      await tx.execute(
+        sql`update hotspots set commune_id = hc.commune_id from hotspot_communes hc where hc.hotspot_id = hotspots.id and hc.commune_id in (${sql.join(
+          newIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+      );
 
     // Staff areas and open work on the closed communes follow them into the new ones (for the current vintage).
     const scopesCarried = options.validTo ? 0 : await carryScopes(tx, predecessors, linkRows);
-    const events = options.validTo ? [] : await settleOpenWork(tx, {
-      closed: predecessors, changeDate: options.validFrom, hotspotCommunes: located, newCodes: new Map(newCommunes.map((u) => [ids.get(u.code)!, u.code])), now: options.now ?? new Date(),
-    });
+    const events = options.validTo
+      ? []
+      : await settleOpenWork(tx, {
+          closed: predecessors,
+          changeDate: options.validFrom,
+          hotspotCommunes: located,
+          newCodes: new Map(newCommunes.map((u) => [ids.get(u.code)!, u.code])),
+          now: options.now ?? new Date(),
+        });
 
     // Status on the change date: the gravest of the parts' statuses, recorded with the change as its basis.
     const partsOf = new Map<number, number[]>();
     for (const l of linkRows) partsOf.set(l.newId, [...(partsOf.get(l.newId) ?? []), l.oldId]);
     const oldIds = linkRows.map((l) => l.oldId);
     const records = new Map<number, StatusRecord[]>();
-    for (const r of oldIds.length ? await tx.select().from(t.communeStatusChanges).where(inArray(t.communeStatusChanges.communeId, oldIds)) : [])
+    for (const r of oldIds.length
+      ? await tx.select().from(t.communeStatusChanges).where(inArray(t.communeStatusChanges.communeId, oldIds))
+      : [])
       records.set(r.communeId, [...(records.get(r.communeId) ?? []), { ...r, status: r.status as CommuneStatus }]);
     const names = new Map(predecessors.map((u) => [u.id, u.code]));
-    const basis = options.legalBasis ?? `Sắp xếp đơn vị hành chính cấp xã, hiệu lực từ ${formatVnDate(options.validFrom)}`;
+    const basis =
+      options.legalBasis ?? `Sắp xếp đơn vị hành chính cấp xã, hiệu lực từ ${formatVnDate(options.validFrom)}`;
     let statusesCarried = 0;
     for (const [newId, parts] of partsOf) {
-      const statuses = parts.map((id) => ({ id, status: statusAt(effectiveHistory(records.get(id) ?? []), options.validFrom)?.status ?? null }));
+      const statuses = parts.map((id) => ({
+        id,
+        status: statusAt(effectiveHistory(records.get(id) ?? []), options.validFrom)?.status ?? null,
+      }));
       const status = gravest(statuses.map((s) => s.status));
       if (!status) continue;
       const note = `Kế thừa trạng thái xấu nhất của các xã cũ / gravest status of the former communes: ${statuses.map((s) => `${names.get(s.id)} ${s.status ? STATUS_NAMES[s.status].vi : 'chưa có'}`).join('; ')}`;
-      await tx.insert(t.communeStatusChanges).values({ communeId: newId, status, effectiveDate: options.validFrom, legalBasis: basis, note, authorName: options.actor });
+      await tx.insert(t.communeStatusChanges).values({
+        communeId: newId,
+        status,
+        effectiveDate: options.validFrom,
+        legalBasis: basis,
+        note,
+        authorName: options.actor,
+      });
       statusesCarried++;
     }
 
     // A new commune is selected for a plan when a part was, from the earliest selection of its parts.
-    const selections = oldIds.length ? await tx.select().from(t.planSelections).where(inArray(t.planSelections.communeId, oldIds)) : [];
+    const selections = oldIds.length
+      ? await tx.select().from(t.planSelections).where(inArray(t.planSelections.communeId, oldIds))
+      : [];
     const carried = new Map<string, { planId: string; communeId: number; selectedOn: string; note: string }>();
     for (const [newId, parts] of partsOf)
       for (const s of selections.filter((x) => parts.includes(x.communeId))) {
         const key = `${s.planId}|${newId}`;
         const prev = carried.get(key);
-        if (!prev || s.selectedOn < prev.selectedOn) carried.set(key, { planId: s.planId, communeId: newId, selectedOn: s.selectedOn, note: `Kế thừa từ xã cũ ${names.get(s.communeId)} / carried over from former commune` });
+        if (!prev || s.selectedOn < prev.selectedOn)
+          carried.set(key, {
+            planId: s.planId,
+            communeId: newId,
+            selectedOn: s.selectedOn,
+            note: `Kế thừa từ xã cũ ${names.get(s.communeId)} / carried over from former commune`,
+          });
       }
-    if (carried.size) await tx.insert(t.planSelections).values([...carried.values()]).onConflictDoNothing();
+    if (carried.size)
+      await tx
+        .insert(t.planSelections)
+        .values([...carried.values()])
+        .onConflictDoNothing();
 
-    if (meta?.demo || !meta) await writeMeta(tx, 'dataset', { name: unitDisplayName(tree[0]!), demo: false, description: '' } satisfies DatasetMeta);
+    if (meta?.demo || !meta)
+      await writeMeta(tx, 'dataset', {
+        name: unitDisplayName(tree[0]!),
+        demo: false,
+        description: '',
+      } satisfies DatasetMeta);
     const previous = (await readMeta<string>(tx, 'boundaryVersion')) ?? '';
-    await writeMeta(tx, 'boundaryVersion', createHash('sha256').update(`${previous}|${report.file}|${options.validFrom}|${[...ids.values()].join(',')}`).digest('hex').slice(0, 16));
+    await writeMeta(
+      tx,
+      'boundaryVersion',
+      createHash('sha256')
+        .update(`${previous}|${report.file}|${options.validFrom}|${[...ids.values()].join(',')}`)
+        .digest('hex')
+        .slice(0, 16),
+    );
     await bumpRevision(tx);
     const summary: CommitSummary = {
       units: { province: 1, district: tree.filter((u) => u.level === 'district').length, commune: newCommunes.length },
-      closed: current.length, links: linkRows.length, hotspotsLocated: located.length, statusesCarried, selectionsCarried: carried.size, scopesCarried,
-      proposalsClosed: events.filter((e) => e.type === 'proposal').length, flagsMoved: events.filter((e) => e.type === 'flag').length, areas: userAreas,
+      closed: current.length,
+      links: linkRows.length,
+      hotspotsLocated: located.length,
+      statusesCarried,
+      selectionsCarried: carried.size,
+      scopesCarried,
+      proposalsClosed: events.filter((e) => e.type === 'proposal').length,
+      flagsMoved: events.filter((e) => e.type === 'flag').length,
+      areas: userAreas,
     };
     // A dry run has done every check and write the commit does; it leaves by rolling all of it back.
     if (options.dryRun) throw new DryRunDone(summary);
-    await appendAudit(tx, { actorName: options.actor, action: 'boundaries.import', entityType: 'boundaries', entityId: `${province.code}@${options.validFrom}`, after: { file: report.file, validFrom: options.validFrom, validTo: options.validTo ?? null, ...summary } });
+    await appendAudit(tx, {
+      actorName: options.actor,
+      action: 'boundaries.import',
+      entityType: 'boundaries',
+      entityId: `${province.code}@${options.validFrom}`,
+      after: { file: report.file, validFrom: options.validFrom, validTo: options.validTo ?? null, ...summary },
+    });
     return { ...summary, events };
   }
 }
@@ -264,4 +476,3 @@ class DryRunDone extends Error {
     super('dry run');
   }
 }
-

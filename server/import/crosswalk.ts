@@ -18,19 +18,27 @@ export interface Crosswalk {
 const code = z.string().trim().min(1);
 const merged = z.object({ old_id: code, type: z.enum(['full', 'partial']).default('full') });
 const mergesFile = z.object({
-  data: z.array(z.object({
-    level1_id: code,
-    merges: z.array(merged).default([]),
-    level2s: z.array(z.object({ level2_id: code, merges: z.array(merged).default([]) })),
-  })).min(1),
+  data: z
+    .array(
+      z.object({
+        level1_id: code,
+        merges: z.array(merged).default([]),
+        level2s: z.array(z.object({ level2_id: code, merges: z.array(merged).default([]) })),
+      }),
+    )
+    .min(1),
 });
 const split = z.object({ new_id: code });
 const splitsFile = z.object({
-  data: z.array(z.object({
-    level1_id: code,
-    splits: z.array(split).default([]),
-    level3s: z.array(z.object({ level3_id: code, splits: z.array(split).default([]) })),
-  })).min(1),
+  data: z
+    .array(
+      z.object({
+        level1_id: code,
+        splits: z.array(split).default([]),
+        level3s: z.array(z.object({ level3_id: code, splits: z.array(split).default([]) })),
+      }),
+    )
+    .min(1),
 });
 
 export function parseCrosswalk(json: unknown): Crosswalk {
@@ -39,8 +47,12 @@ export function parseCrosswalk(json: unknown): Crosswalk {
   const merges = mergesFile.safeParse(json);
   if (merges.success) {
     for (const p of merges.data.data) {
-      provinces.set(p.level1_id, p.merges.map((m) => m.old_id));
-      for (const u of p.level2s) for (const m of u.merges) links.push({ oldCode: m.old_id, newCode: u.level2_id, kind: m.type });
+      provinces.set(
+        p.level1_id,
+        p.merges.map((m) => m.old_id),
+      );
+      for (const u of p.level2s)
+        for (const m of u.merges) links.push({ oldCode: m.old_id, newCode: u.level2_id, kind: m.type });
     }
     return { provinces, links };
   }
@@ -48,7 +60,9 @@ export function parseCrosswalk(json: unknown): Crosswalk {
   for (const p of splits.data) {
     for (const s of p.splits) provinces.set(s.new_id, [...(provinces.get(s.new_id) ?? []), p.level1_id]);
     // An old commune going to several new ones went partly to each.
-    for (const c of p.level3s) for (const s of c.splits) links.push({ oldCode: c.level3_id, newCode: s.new_id, kind: c.splits.length > 1 ? 'partial' : 'full' });
+    for (const c of p.level3s)
+      for (const s of c.splits)
+        links.push({ oldCode: c.level3_id, newCode: s.new_id, kind: c.splits.length > 1 ? 'partial' : 'full' });
   }
   return { provinces, links };
 }

@@ -33,11 +33,17 @@ export interface ReadOptions {
   encoding?: TextEncodingName;
 }
 
-const refuse = (code: string, vi: string, en: string, details?: Record<string, unknown>) => new HttpError(422, code, vi, en, details);
+const refuse = (code: string, vi: string, en: string, details?: Record<string, unknown>) =>
+  new HttpError(422, code, vi, en, details);
 
 export function tooLarge(size: number): HttpError {
   const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-  return new HttpError(413, 'file_too_large', `Tệp ${mb(size)} vượt giới hạn ${mb(MAX_IMPORT_BYTES)}; hãy tách theo tỉnh`, `The file (${mb(size)}) exceeds the ${mb(MAX_IMPORT_BYTES)} limit; split it by province`);
+  return new HttpError(
+    413,
+    'file_too_large',
+    `Tệp ${mb(size)} vượt giới hạn ${mb(MAX_IMPORT_BYTES)}; hãy tách theo tỉnh`,
+    `The file (${mb(size)}) exceeds the ${mb(MAX_IMPORT_BYTES)} limit; split it by province`,
+  );
 }
 
 export async function readBoundaryFile(name: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<RawLayer> {
@@ -45,8 +51,14 @@ export async function readBoundaryFile(name: string, bytes: Uint8Array, options:
   if (bytes.byteLength === 0) throw refuse('empty_file', 'Tệp rỗng', 'The file is empty');
   const lower = name.toLowerCase();
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readZippedShapefile(bytes, options);
-  if (lower.endsWith('.zip')) throw refuse('not_zip', 'Tệp .zip không phải là tệp nén hợp lệ', 'The .zip file is not a valid zip archive');
-  if (lower.endsWith('.shp')) throw refuse('bare_shp', 'Hãy nén .shp cùng .dbf, .prj (và .cpg) vào một tệp .zip', 'Zip the .shp together with its .dbf, .prj (and .cpg) into one .zip file');
+  if (lower.endsWith('.zip'))
+    throw refuse('not_zip', 'Tệp .zip không phải là tệp nén hợp lệ', 'The .zip file is not a valid zip archive');
+  if (lower.endsWith('.shp'))
+    throw refuse(
+      'bare_shp',
+      'Hãy nén .shp cùng .dbf, .prj (và .cpg) vào một tệp .zip',
+      'Zip the .shp together with its .dbf, .prj (and .cpg) into one .zip file',
+    );
   return readJson(bytes, options);
 }
 
@@ -55,21 +67,49 @@ function readJson(bytes: Uint8Array, options: ReadOptions): RawLayer {
   try {
     doc = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw refuse('bad_json', `Tệp không phải JSON hợp lệ: ${(e as Error).message}`, `The file is not valid JSON: ${(e as Error).message}`);
+    throw refuse(
+      'bad_json',
+      `Tệp không phải JSON hợp lệ: ${(e as Error).message}`,
+      `The file is not valid JSON: ${(e as Error).message}`,
+    );
   }
-  const d = doc as { type?: string; features?: unknown; objects?: Record<string, unknown>; crs?: { properties?: { name?: string } } };
+  const d = doc as {
+    type?: string;
+    features?: unknown;
+    objects?: Record<string, unknown>;
+    crs?: { properties?: { name?: string } };
+  };
   if (d?.type === 'Topology' && d.objects && typeof d.objects === 'object') {
     const names = Object.keys(d.objects);
     const layer = options.layer ?? (names.length === 1 ? names[0] : undefined);
     if (!layer || !names.includes(layer))
-      throw refuse('choose_layer', `Tệp TopoJSON có các lớp: ${names.join(', ')}; hãy chọn một lớp`, `The TopoJSON holds layers ${names.join(', ')}; choose one`, { layers: names });
+      throw refuse(
+        'choose_layer',
+        `Tệp TopoJSON có các lớp: ${names.join(', ')}; hãy chọn một lớp`,
+        `The TopoJSON holds layers ${names.join(', ')}; choose one`,
+        { layers: names },
+      );
     const fc = topoFeature(doc as Topology, layer as never) as FeatureCollection | Feature;
-    return { format: 'topojson', features: fc.type === 'FeatureCollection' ? fc.features : [fc], crs: null, encoding: null };
+    return {
+      format: 'topojson',
+      features: fc.type === 'FeatureCollection' ? fc.features : [fc],
+      crs: null,
+      encoding: null,
+    };
   }
   if (d?.type === 'FeatureCollection' && Array.isArray(d.features))
-    return { format: 'geojson', features: d.features as Feature[], crs: d.crs?.properties?.name ?? null, encoding: null };
+    return {
+      format: 'geojson',
+      features: d.features as Feature[],
+      crs: d.crs?.properties?.name ?? null,
+      encoding: null,
+    };
   if (d?.type === 'Feature') return { format: 'geojson', features: [doc as Feature], crs: null, encoding: null };
-  throw refuse('not_geojson', 'Tệp JSON không phải GeoJSON (FeatureCollection) hay TopoJSON', 'The JSON is neither a GeoJSON FeatureCollection nor a TopoJSON topology');
+  throw refuse(
+    'not_geojson',
+    'Tệp JSON không phải GeoJSON (FeatureCollection) hay TopoJSON',
+    'The JSON is neither a GeoJSON FeatureCollection nor a TopoJSON topology',
+  );
 }
 
 async function readZippedShapefile(bytes: Uint8Array, options: ReadOptions): Promise<RawLayer> {
@@ -78,17 +118,39 @@ async function readZippedShapefile(bytes: Uint8Array, options: ReadOptions): Pro
     files = unzipWithin(bytes, MAX_UNZIPPED_BYTES);
   } catch (e) {
     if (e instanceof HttpError) throw e;
-    throw refuse('not_zip', `Không giải nén được tệp: ${(e as Error).message}`, `Cannot unzip the file: ${(e as Error).message}`);
+    throw refuse(
+      'not_zip',
+      `Không giải nén được tệp: ${(e as Error).message}`,
+      `Cannot unzip the file: ${(e as Error).message}`,
+    );
   }
-  const byExt = (base: string, ext: string) => Object.entries(files).find(([n]) => n.toLowerCase() === `${base}.${ext}`)?.[1];
-  const shps = Object.keys(files).filter((n) => n.toLowerCase().endsWith('.shp') && !n.startsWith('__MACOSX/')).map((n) => n.slice(0, -4));
+  const byExt = (base: string, ext: string) =>
+    Object.entries(files).find(([n]) => n.toLowerCase() === `${base}.${ext}`)?.[1];
+  const shps = Object.keys(files)
+    .filter((n) => n.toLowerCase().endsWith('.shp') && !n.startsWith('__MACOSX/'))
+    .map((n) => n.slice(0, -4));
   if (!shps.length) throw refuse('no_shp', 'Tệp .zip không chứa tệp .shp nào', 'The zip holds no .shp file');
-  const base = options.layer ? shps.find((s) => s === options.layer || s.split('/').pop() === options.layer) : shps.length === 1 ? shps[0] : undefined;
-  if (!base) throw refuse('choose_layer', `Tệp .zip có nhiều lớp: ${shps.join(', ')}; hãy chọn một lớp`, `The zip holds several layers: ${shps.join(', ')}; choose one`, { layers: shps });
+  const base = options.layer
+    ? shps.find((s) => s === options.layer || s.split('/').pop() === options.layer)
+    : shps.length === 1
+      ? shps[0]
+      : undefined;
+  if (!base)
+    throw refuse(
+      'choose_layer',
+      `Tệp .zip có nhiều lớp: ${shps.join(', ')}; hãy chọn một lớp`,
+      `The zip holds several layers: ${shps.join(', ')}; choose one`,
+      { layers: shps },
+    );
   const lower = base.toLowerCase();
   const shp = byExt(lower, 'shp')!;
   const dbf = byExt(lower, 'dbf');
-  if (!dbf) throw refuse('no_dbf', `Thiếu tệp ${base}.dbf (thuộc tính: mã, tên đơn vị) bên cạnh ${base}.shp`, `${base}.dbf (the attributes: codes, names) is missing beside ${base}.shp`);
+  if (!dbf)
+    throw refuse(
+      'no_dbf',
+      `Thiếu tệp ${base}.dbf (thuộc tính: mã, tên đơn vị) bên cạnh ${base}.shp`,
+      `${base}.dbf (the attributes: codes, names) is missing beside ${base}.shp`,
+    );
   const prj = byExt(lower, 'prj');
   const cpg = byExt(lower, 'cpg');
   // Attributes are read as raw bytes and decoded afterwards, since Vietnamese offices' files are often TCVN3 or VNI
@@ -97,11 +159,21 @@ async function readZippedShapefile(bytes: Uint8Array, options: ReadOptions): Pro
   try {
     collection = await shapefile.read(toArrayBuffer(shp), toArrayBuffer(dbf), { encoding: RAW_BYTES_LABEL });
   } catch (e) {
-    throw refuse('bad_shapefile', `Không đọc được Shapefile: ${(e as Error).message}`, `Cannot read the Shapefile: ${(e as Error).message}`);
+    throw refuse(
+      'bad_shapefile',
+      `Không đọc được Shapefile: ${(e as Error).message}`,
+      `Cannot read the Shapefile: ${(e as Error).message}`,
+    );
   }
   const declared = cpg ? new TextDecoder().decode(cpg).trim() : null;
   const { features, encoding, overridden } = decodeLegacyText(collection.features, declared, options.encoding);
-  return { format: 'shapefile', features, crs: prj ? new TextDecoder().decode(prj).trim() : null, encoding, cpgOverridden: overridden };
+  return {
+    format: 'shapefile',
+    features,
+    crs: prj ? new TextDecoder().decode(prj).trim() : null,
+    encoding,
+    cpgOverridden: overridden,
+  };
 }
 
 function toArrayBuffer(b: Uint8Array): ArrayBuffer {

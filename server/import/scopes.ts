@@ -12,19 +12,40 @@ interface ClosedUnit {
 }
 
 /** Adds the new communes to every scope on a closed unit; returns how many scopes were added. */
-export async function carryScopes(tx: Db, closed: ClosedUnit[], links: { oldId: number; newId: number }[]): Promise<number> {
+export async function carryScopes(
+  tx: Db,
+  closed: ClosedUnit[],
+  links: { oldId: number; newId: number }[],
+): Promise<number> {
   if (!closed.length || !links.length) return 0;
-  const scopes = await tx.select().from(t.userScopes).where(inArray(t.userScopes.unitId, closed.map((u) => u.id)));
+  const scopes = await tx
+    .select()
+    .from(t.userScopes)
+    .where(
+      inArray(
+        t.userScopes.unitId,
+        closed.map((u) => u.id),
+      ),
+    );
   if (!scopes.length) return 0;
   const childrenOf = new Map<number, number[]>();
-  for (const u of closed) if (u.parentId !== null) childrenOf.set(u.parentId, [...(childrenOf.get(u.parentId) ?? []), u.id]);
+  for (const u of closed)
+    if (u.parentId !== null) childrenOf.set(u.parentId, [...(childrenOf.get(u.parentId) ?? []), u.id]);
   const newOf = new Map<number, number[]>();
   for (const l of links) newOf.set(l.oldId, [...(newOf.get(l.oldId) ?? []), l.newId]);
   // The new communes of a unit: those of each old commune in its subtree.
-  const newCommunes = (id: number): number[] => [...(newOf.get(id) ?? []), ...(childrenOf.get(id) ?? []).flatMap(newCommunes)];
+  const newCommunes = (id: number): number[] => [
+    ...(newOf.get(id) ?? []),
+    ...(childrenOf.get(id) ?? []).flatMap(newCommunes),
+  ];
   const rows = new Map<string, { userId: number; unitId: number }>();
-  for (const s of scopes) for (const unitId of newCommunes(s.unitId)) rows.set(`${s.userId}|${unitId}`, { userId: s.userId, unitId });
+  for (const s of scopes)
+    for (const unitId of newCommunes(s.unitId)) rows.set(`${s.userId}|${unitId}`, { userId: s.userId, unitId });
   if (!rows.size) return 0;
-  const added = await tx.insert(t.userScopes).values([...rows.values()]).onConflictDoNothing().returning({ userId: t.userScopes.userId });
+  const added = await tx
+    .insert(t.userScopes)
+    .values([...rows.values()])
+    .onConflictDoNothing()
+    .returning({ userId: t.userScopes.userId });
   return added.length;
 }

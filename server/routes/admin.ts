@@ -20,7 +20,9 @@ export function userRoutes(ctx: RouteContext) {
       admin(c);
       return c.json({ users: await listUsers(db) }, 200);
     })
-    .post('/', validate('json', userCreateBody), async (c) => c.json(await createUser(db, c.req.valid('json'), admin(c)), 201))
+    .post('/', validate('json', userCreateBody), async (c) =>
+      c.json(await createUser(db, c.req.valid('json'), admin(c)), 201),
+    )
     .patch('/:id', validate('param', idParam), validate('json', userUpdateBody), async (c) => {
       const user = await updateUser(db, c.req.valid('param').id, c.req.valid('json'), admin(c));
       await accountsChanged(ctx); // role, area or lock take effect on the next request and on open streams
@@ -47,7 +49,14 @@ export function auditRoutes(ctx: RouteContext) {
     .get('/export.csv', async (c) => {
       const p = principalOf(c);
       demand(p, 'read_audit');
-      await appendAudit(db, { actorId: p.userId, actorName: p.username, address: clientAddress(c, ctx.auth.trustedProxy), action: 'export', entityType: 'audit_log', after: { format: 'csv' } });
+      await appendAudit(db, {
+        actorId: p.userId,
+        actorName: p.username,
+        address: clientAddress(c, ctx.auth.trustedProxy),
+        action: 'export',
+        entityType: 'audit_log',
+        after: { format: 'csv' },
+      });
       return c.body(await auditCsv(db), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="nhat-ky-${new Date().toISOString().slice(0, 10)}.csv"`,

@@ -19,7 +19,14 @@ export function communeRoutes(ctx: RouteContext) {
       const ids = [...communesWithin(s, resolveWithin(s, q.within, date), date)].sort((a, b) => a - b);
       const body = await ctx.boundaries.communeFeatures(s, ids, (u) => {
         const step = statusAt(s.histories.get(u.id) ?? [], date);
-        return { code: u.code, name: u.name, type: u.type, parentCode: parentCode(s, u), status: step?.status ?? null, statusSince: step?.effectiveDate ?? null };
+        return {
+          code: u.code,
+          name: u.name,
+          type: u.type,
+          parentCode: parentCode(s, u),
+          status: step?.status ?? null,
+          statusSince: step?.effectiveDate ?? null,
+        };
       });
       return c.body(body, 200, { 'Content-Type': 'application/geo+json; charset=utf-8' });
     })
@@ -30,7 +37,13 @@ export function communeRoutes(ctx: RouteContext) {
       const detail = await communeDetail(ctx.database.db, s, code, date);
       const p = principalOf(c);
       if (can(p, 'read_proposals')) {
-        const [pending] = await listProposals(ctx.database.db, s, p, { state: 'pending', commune: code, limit: 1 }, date);
+        const [pending] = await listProposals(
+          ctx.database.db,
+          s,
+          p,
+          { state: 'pending', commune: code, limit: 1 },
+          date,
+        );
         detail.pendingProposalId = pending?.id ?? null;
       }
       return c.json(detail, 200);

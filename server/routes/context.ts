@@ -47,7 +47,12 @@ export function asOf(ctx: RouteContext, date: string | undefined): string {
 
 /** Who is writing, from where, and when (today in Việt Nam): what services record in the audit trail. */
 export function actorFor(ctx: RouteContext, c: Context<AuthEnv>): Actor {
-  return { principal: principalOf(c), address: clientAddress(c, ctx.auth.trustedProxy), now: ctx.clock(), today: asOf(ctx, undefined) };
+  return {
+    principal: principalOf(c),
+    address: clientAddress(c, ctx.auth.trustedProxy),
+    now: ctx.clock(),
+    today: asOf(ctx, undefined),
+  };
 }
 
 /**

@@ -42,7 +42,8 @@ export function eventRoutes(ctx: RouteContext) {
         const s = await ctx.cache.get();
         while (queue.length) {
           const e = queue.shift()!;
-          if (visibleTo(s, sink.principal, e)) await stream.writeSSE({ event: e.type, data: JSON.stringify(publicView(e)) });
+          if (visibleTo(s, sink.principal, e))
+            await stream.writeSSE({ event: e.type, data: JSON.stringify(publicView(e)) });
         }
         await stream.writeSSE({ event: 'ping', data: '' });
       }

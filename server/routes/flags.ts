@@ -13,11 +13,27 @@ const resolveBody = z.object({ note: z.string().trim().max(1000).default('') });
 export function flagRoutes(ctx: RouteContext) {
   return new Hono<AuthEnv>()
     .get('/', validate('query', flagsQuery), async (c) =>
-      c.json({ flags: await listFlags(ctx.database.db, await ctx.cache.get(), principalOf(c), c.req.valid('query').state) }, 200))
-    .post('/:id/:decision{confirm|dismiss}', validate('param', idParam.extend({ decision: z.enum(['confirm', 'dismiss']) })), validate('json', resolveBody), async (c) => {
-      const { id, decision } = c.req.valid('param');
-      const event = await resolveFlag(ctx.database.db, await ctx.cache.get(), actorFor(ctx, c), id, decision === 'confirm' ? 'confirmed' : 'dismissed', c.req.valid('json').note);
-      announce(ctx, [event]);
-      return c.json({ ok: true as const, state: event.type === 'flag' ? event.state : null }, 200);
-    });
+      c.json(
+        { flags: await listFlags(ctx.database.db, await ctx.cache.get(), principalOf(c), c.req.valid('query').state) },
+        200,
+      ),
+    )
+    .post(
+      '/:id/:decision{confirm|dismiss}',
+      validate('param', idParam.extend({ decision: z.enum(['confirm', 'dismiss']) })),
+      validate('json', resolveBody),
+      async (c) => {
+        const { id, decision } = c.req.valid('param');
+        const event = await resolveFlag(
+          ctx.database.db,
+          await ctx.cache.get(),
+          actorFor(ctx, c),
+          id,
+          decision === 'confirm' ? 'confirmed' : 'dismissed',
+          c.req.valid('json').note,
+        );
+        announce(ctx, [event]);
+        return c.json({ ok: true as const, state: event.type === 'flag' ? event.state : null }, 200);
+      },
+    );
 }

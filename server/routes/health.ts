@@ -10,17 +10,20 @@ export function healthRoutes(ctx: RouteContext) {
     version ??= schemaVersion(ctx.database.db);
     const s = await ctx.cache.get();
     const today = asOf(ctx, undefined);
-    return c.json({
-      status: 'ok' as const,
-      database: ctx.database.kind,
-      schemaVersion: await version,
-      demo: s.dataset?.demo ?? false,
-      dataset: s.dataset?.name ?? null,
-      revision: s.revision,
-      today,
-      boundaryKey: ctx.boundaries.vintageKey(s, today),
-      /** Boundary vintages: the map fetches the geometry of the one holding its date. */
-      vintages: ctx.boundaries.vintages(s),
-    }, 200);
+    return c.json(
+      {
+        status: 'ok' as const,
+        database: ctx.database.kind,
+        schemaVersion: await version,
+        demo: s.dataset?.demo ?? false,
+        dataset: s.dataset?.name ?? null,
+        revision: s.revision,
+        today,
+        boundaryKey: ctx.boundaries.vintageKey(s, today),
+        /** Boundary vintages: the map fetches the geometry of the one holding its date. */
+        vintages: ctx.boundaries.vintages(s),
+      },
+      200,
+    );
   });
 }

@@ -59,22 +59,40 @@ export function importRoutes(ctx: RouteContext) {
   return new Hono<AuthEnv>()
     .get('/code-lists', async (c) => {
       manager(c);
-      const rows = await db.select({ asOf: t.codeLists.asOf, name: t.codeLists.name, loadedAt: t.codeLists.loadedAt, loadedBy: t.codeLists.loadedBy }).from(t.codeLists).orderBy(desc(t.codeLists.asOf));
+      const rows = await db
+        .select({
+          asOf: t.codeLists.asOf,
+          name: t.codeLists.name,
+          loadedAt: t.codeLists.loadedAt,
+          loadedBy: t.codeLists.loadedBy,
+        })
+        .from(t.codeLists)
+        .orderBy(desc(t.codeLists.asOf));
       return c.json({ lists: rows }, 200);
     })
     .post('/code-lists', uploadLimit(20 * 1024 * 1024), async (c) => {
       const p = manager(c);
       const form = await uploadedForm(c);
       const fields = codeListForm.safeParse({ asOf: form.asOf, name: form.name });
-      if (!fields.success) throw fieldError(String(fields.error.issues[0]!.path[0]), 'Cần ngày (YYYY-MM-DD) và tên danh mục', 'The list needs a date (YYYY-MM-DD) and a name');
+      if (!fields.success)
+        throw fieldError(
+          String(fields.error.issues[0]!.path[0]),
+          'Cần ngày (YYYY-MM-DD) và tên danh mục',
+          'The list needs a date (YYYY-MM-DD) and a name',
+        );
       const json = await jsonFile(form.file, 'file');
-      if (json === undefined) throw fieldError('file', 'Cần gửi tệp danh mục trong trường "file"', 'Send the list in the "file" field');
+      if (json === undefined)
+        throw fieldError('file', 'Cần gửi tệp danh mục trong trường "file"', 'Send the list in the "file" field');
       let saved;
       try {
         saved = await saveCodeList(db, { ...fields.data, json }, p.username);
       } catch (e) {
         if (e instanceof HttpError) throw e;
-        throw fieldError('file', 'Tệp không có dạng danh mục đơn vị hành chính (data[].level1_id, level2s…)', 'Not an administrative code list (data[].level1_id, level2s…)');
+        throw fieldError(
+          'file',
+          'Tệp không có dạng danh mục đơn vị hành chính (data[].level1_id, level2s…)',
+          'Not an administrative code list (data[].level1_id, level2s…)',
+        );
       }
       return c.json(saved, 201);
     })
@@ -93,36 +111,65 @@ export function importRoutes(ctx: RouteContext) {
         throw fieldError(['options', ...issue.path.map(String)].join('.'), issue.message, issue.message);
       }
       const options = parsed.data;
-      if (!(form.file instanceof File)) throw fieldError('file', 'Cần gửi tệp ranh giới trong trường "file"', 'Send the boundary file in the "file" field');
+      if (!(form.file instanceof File))
+        throw fieldError(
+          'file',
+          'Cần gửi tệp ranh giới trong trường "file"',
+          'Send the boundary file in the "file" field',
+        );
       const crosswalkJson = await jsonFile(form.crosswalk, 'crosswalk');
       let crosswalk: Crosswalk | null = null;
       if (crosswalkJson !== undefined) {
         try {
           crosswalk = parseCrosswalk(crosswalkJson);
         } catch {
-          throw fieldError('crosswalk', 'Tệp chuyển đổi không có dạng merges.json hoặc splits.json', 'The crosswalk is neither merges.json nor splits.json shaped');
+          throw fieldError(
+            'crosswalk',
+            'Tệp chuyển đổi không có dạng merges.json hoặc splits.json',
+            'The crosswalk is neither merges.json nor splits.json shaped',
+          );
         }
       }
       const list = await codeListFor(db, options);
       const bytes = new Uint8Array(await form.file.arrayBuffer());
       // The file is the user's: a shape the readers cannot follow (arcs that are not arrays, coordinates that are not
       // numbers, attributes that are objects) is a refusal naming the field, not a server error.
-      const prepared = await prepareBoundaries(form.file.name, bytes, { ...options, codeList: list?.units, codeListName: list ? `${list.asOf} (${list.name})` : undefined }).catch((e: unknown) => {
+      const prepared = await prepareBoundaries(form.file.name, bytes, {
+        ...options,
+        codeList: list?.units,
+        codeListName: list ? `${list.asOf} (${list.name})` : undefined,
+      }).catch((e: unknown) => {
         if (e instanceof HttpError) throw e;
         const why = e instanceof Error ? e.message : String(e);
-        throw new HttpError(422, 'unreadable_file', `Không đọc được tệp ranh giới: ${why}`, `The boundary file cannot be read: ${why}`, { field: 'file' });
+        throw new HttpError(
+          422,
+          'unreadable_file',
+          `Không đọc được tệp ranh giới: ${why}`,
+          `The boundary file cannot be read: ${why}`,
+          { field: 'file' },
+        );
       });
       sweep();
       while (pending.size >= MAX_PENDING) pending.delete(pending.keys().next().value!);
       const token = randomBytes(16).toString('hex');
       // Only what the commit needs is held: the file's other units and the preview shapes are let go.
-      pending.set(token, { userId: p.userId, expires: Date.now() + KEEP_MS, prepared: { ready: prepared.ready, report: prepared.report, outline: prepared.outline }, options, codeList: list?.units ?? null, crosswalk });
+      pending.set(token, {
+        userId: p.userId,
+        expires: Date.now() + KEEP_MS,
+        prepared: { ready: prepared.ready, report: prepared.report, outline: prepared.outline },
+        options,
+        codeList: list?.units ?? null,
+        crosswalk,
+      });
       // Every unit with a geometry, marked written, blocking or left out, quantised for the preview map (~1 m).
       const units: FeatureCollection = { type: 'FeatureCollection', features: prepared.drawn };
       const preview = topology({ units }, DISPLAY_QUANTIZATION);
       // Users' areas if the demo is replaced, shown before the commit is confirmed.
       const areas = await demoReplacementPreview(db, prepared);
-      return c.json({ token, report: prepared.report, preview, crosswalkLinks: crosswalk?.links.length ?? null, areas }, 200);
+      return c.json(
+        { token, report: prepared.report, preview, crosswalkLinks: crosswalk?.links.length ?? null, areas },
+        200,
+      );
     })
     .post('/boundaries/commit', validate('json', commitBody), async (c) => {
       const p = manager(c);
@@ -130,10 +177,21 @@ export function importRoutes(ctx: RouteContext) {
       sweep();
       const held = pending.get(body.token);
       if (!held || held.userId !== p.userId)
-        throw new HttpError(404, 'preview_expired', 'Bản xem trước đã hết hạn; hãy tải tệp lên lại', 'The preview has expired; upload the file again');
+        throw new HttpError(
+          404,
+          'preview_expired',
+          'Bản xem trước đã hết hạn; hãy tải tệp lên lại',
+          'The preview has expired; upload the file again',
+        );
       const { events, ...summary } = await commitBoundaries(db, held.prepared, {
-        validFrom: held.options.validFrom, validTo: held.options.validTo, codeList: held.codeList, crosswalk: held.crosswalk,
-        legalBasis: body.legalBasis, replaceDemo: body.replaceDemo, actor: p.username, now: ctx.clock(),
+        validFrom: held.options.validFrom,
+        validTo: held.options.validTo,
+        codeList: held.codeList,
+        crosswalk: held.crosswalk,
+        legalBasis: body.legalBasis,
+        replaceDemo: body.replaceDemo,
+        actor: p.username,
+        now: ctx.clock(),
       });
       pending.delete(body.token);
       ctx.cache.invalidate();

@@ -38,30 +38,64 @@ export function operationRoutes(ctx: RouteContext) {
   return new Hono<AuthEnv>()
     .get('/', async (c) => c.json({ operations: await listOperations(ctx.database.db, principalOf(c)) }, 200))
     .get('/:id', validate('param', idParam), validate('query', dateQuery), async (c) =>
-      c.json(await operationDetail(deps, await ctx.cache.get(), principalOf(c), c.req.valid('param').id, asOf(ctx, c.req.valid('query').date)), 200))
-    .get('/:id/export', validate('param', idParam), validate('query', z.object({ format: z.enum(['xlsx', 'pdf']) })), async (c) => {
-      const p = principalOf(c);
-      const { id } = c.req.valid('param');
-      const { format } = c.req.valid('query');
-      const s = await ctx.cache.get();
-      const date = asOf(ctx, undefined);
-      const op = await operationDetail(deps, s, p, id, date);
-      const area = prepareGeometry(op.area);
-      const communes = [];
-      const pause = yieldingEvery();
-      for (const a of await ctx.locator.all(s)) {
-        await pause();
-        const u = s.units.get(a.key)!;
-        if (validOn(u, date) && areaTouches(area, a)) communes.push({ name: u.name, type: u.type, geometry: a.geometry });
-      }
-      const packet = { ...op, area: area.geometry, communes, generatedAt: new Date(ctx.clock()).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) } as OperationPacket;
-      await appendAudit(ctx.database.db, { actorId: p.userId, actorName: p.username, address: clientAddress(c, ctx.auth.trustedProxy), action: 'export', entityType: 'operation', entityId: String(id), after: { format } });
-      const file = `dot-cao-diem-${id}`;
-      if (format === 'pdf') return c.body(new Uint8Array(await operationPdf(packet)), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${file}.pdf"` });
-      return c.body(new Uint8Array(await operationXlsx(packet)), 200, {
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename="${file}.xlsx"`,
-      });
-    })
+      c.json(
+        await operationDetail(
+          deps,
+          await ctx.cache.get(),
+          principalOf(c),
+          c.req.valid('param').id,
+          asOf(ctx, c.req.valid('query').date),
+        ),
+        200,
+      ),
+    )
+    .get(
+      '/:id/export',
+      validate('param', idParam),
+      validate('query', z.object({ format: z.enum(['xlsx', 'pdf']) })),
+      async (c) => {
+        const p = principalOf(c);
+        const { id } = c.req.valid('param');
+        const { format } = c.req.valid('query');
+        const s = await ctx.cache.get();
+        const date = asOf(ctx, undefined);
+        const op = await operationDetail(deps, s, p, id, date);
+        const area = prepareGeometry(op.area);
+        const communes = [];
+        const pause = yieldingEvery();
+        for (const a of await ctx.locator.all(s)) {
+          await pause();
+          const u = s.units.get(a.key)!;
+          if (validOn(u, date) && areaTouches(area, a))
+            communes.push({ name: u.name, type: u.type, geometry: a.geometry });
+        }
+        const packet = {
+          ...op,
+          area: area.geometry,
+          communes,
+          generatedAt: new Date(ctx.clock()).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }),
+        } as OperationPacket;
+        await appendAudit(ctx.database.db, {
+          actorId: p.userId,
+          actorName: p.username,
+          address: clientAddress(c, ctx.auth.trustedProxy),
+          action: 'export',
+          entityType: 'operation',
+          entityId: String(id),
+          after: { format },
+        });
+        const file = `dot-cao-diem-${id}`;
+        if (format === 'pdf')
+          return c.body(new Uint8Array(await operationPdf(packet)), 200, {
+            'Content-Type': 'application/pdf',
+            'Content-Disposition': `attachment; filename="${file}.pdf"`,
+          });
+        return c.body(new Uint8Array(await operationXlsx(packet)), 200, {
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'Content-Disposition': `attachment; filename="${file}.xlsx"`,
+        });
+      },
+    )
     .post('/', validate('json', operationBody), async (c) => {
       const id = await createOperation(deps, await ctx.cache.get(), actorFor(ctx, c), c.req.valid('json'));
       return c.json(await operationDetail(deps, await ctx.cache.get(), principalOf(c), id, asOf(ctx, undefined)), 201);

@@ -15,7 +15,13 @@ export function proposalRoutes(ctx: RouteContext) {
   const { db } = ctx.database;
   return new Hono<AuthEnv>()
     .get('/', validate('query', proposalsQuery), async (c) => {
-      const proposals = await listProposals(db, await ctx.cache.get(), principalOf(c), c.req.valid('query'), asOf(ctx, undefined));
+      const proposals = await listProposals(
+        db,
+        await ctx.cache.get(),
+        principalOf(c),
+        c.req.valid('query'),
+        asOf(ctx, undefined),
+      );
       return c.json({ proposals }, 200);
     })
     .get('/:id', validate('param', idParam), async (c) => {
@@ -36,7 +42,9 @@ export function proposalRoutes(ctx: RouteContext) {
     .post('/:id/reject', validate('param', idParam), validate('json', rejectBody), async (c) => {
       const p = principalOf(c);
       const { id } = c.req.valid('param');
-      announce(ctx, [await rejectProposal(db, await ctx.cache.get(), actorFor(ctx, c), id, c.req.valid('json').reason)]);
+      announce(ctx, [
+        await rejectProposal(db, await ctx.cache.get(), actorFor(ctx, c), id, c.req.valid('json').reason),
+      ]);
       return c.json(await getProposal(db, await ctx.cache.get(), p, id), 200);
     });
 }
@@ -48,11 +56,23 @@ export function attachmentRoutes(ctx: RouteContext) {
   return new Hono<AuthEnv>()
     .post('/', uploadLimit(MAX_ATTACHMENT_BYTES), async (c) => {
       const p = principalOf(c);
-      const stored = await storeAttachment(db, ctx.attachmentsDir, p, await uploadedFile(c), clientAddress(c, ctx.auth.trustedProxy));
+      const stored = await storeAttachment(
+        db,
+        ctx.attachmentsDir,
+        p,
+        await uploadedFile(c),
+        clientAddress(c, ctx.auth.trustedProxy),
+      );
       return c.json(stored, 201);
     })
     .get('/:id', validate('param', attachmentId), async (c) => {
-      const { meta, bytes } = await readAttachment(db, ctx.attachmentsDir, await ctx.cache.get(), principalOf(c), c.req.valid('param').id);
+      const { meta, bytes } = await readAttachment(
+        db,
+        ctx.attachmentsDir,
+        await ctx.cache.get(),
+        principalOf(c),
+        c.req.valid('param').id,
+      );
       return c.body(new Uint8Array(bytes), 200, {
         'Content-Type': meta.mime,
         'Content-Disposition': `attachment; filename="${meta.id}"; filename*=UTF-8''${encodeURIComponent(meta.originalName)}`,

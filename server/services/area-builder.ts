@@ -29,16 +29,26 @@ const refusal = (limit: string, vi: string, en: string) => new HttpError(422, 'a
  *  (Node 20 does not apply `--import tsx` to a worker's own entry file). */
 function startWorker(): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: AREA_WORK_LIMITS.heapMb };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./area-worker.js', import.meta.url), { resourceLimits });
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./area-worker.js', import.meta.url), { resourceLimits });
   const entry = new URL('./area-worker.ts', import.meta.url).href;
   const require = createRequire(import.meta.url);
   const tsxPackage = require.resolve('tsx/package.json');
-  const tsxApi = (require(tsxPackage) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!.import.default;
+  const tsxApi = (require(tsxPackage) as { exports: Record<string, { import: { default: string } }> }).exports[
+    './esm/api'
+  ]!.import.default;
   const tsx = pathToFileURL(join(dirname(tsxPackage), tsxApi)).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => m.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`, { eval: true, resourceLimits });
+  return new Worker(
+    `import(${JSON.stringify(tsx)}).then((m) => m.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`,
+    { eval: true, resourceLimits },
+  );
 }
 
-interface Pending { task: BufferTask; resolve: (a: Area) => void; reject: (e: Error) => void }
+interface Pending {
+  task: BufferTask;
+  resolve: (a: Area) => void;
+  reject: (e: Error) => void;
+}
 
 class BufferWorker {
   private worker: Worker | null = null;
@@ -49,7 +59,14 @@ class BufferWorker {
 
   build(points: [number, number][], radiusM: number): Promise<Area> {
     if (this.waiting.length >= AREA_WORK_LIMITS.queue)
-      return Promise.reject(new HttpError(503, 'area_busy', 'Máy chủ đang tính các vùng khác, hãy thử lại sau ít phút', 'The server is building other areas; try again in a few minutes'));
+      return Promise.reject(
+        new HttpError(
+          503,
+          'area_busy',
+          'Máy chủ đang tính các vùng khác, hãy thử lại sau ít phút',
+          'The server is building other areas; try again in a few minutes',
+        ),
+      );
     return new Promise((resolve, reject) => {
       this.waiting.push({ task: { id: this.nextId++, points, radiusM }, resolve, reject });
       this.next();
@@ -61,8 +78,17 @@ class BufferWorker {
     const job = (this.running = this.waiting.shift()!);
     const worker = this.ensureWorker();
     worker.ref();
-    this.timer = setTimeout(() => this.fail(refusal('timeoutMs', `Vùng cần hơn ${AREA_WORK_LIMITS.timeoutMs / 1000} giây để tính: hãy bớt điểm hoặc giảm bán kính`,
-      `The area takes more than ${AREA_WORK_LIMITS.timeoutMs / 1000} s to build: use fewer points or a smaller radius`)), AREA_WORK_LIMITS.timeoutMs);
+    this.timer = setTimeout(
+      () =>
+        this.fail(
+          refusal(
+            'timeoutMs',
+            `Vùng cần hơn ${AREA_WORK_LIMITS.timeoutMs / 1000} giây để tính: hãy bớt điểm hoặc giảm bán kính`,
+            `The area takes more than ${AREA_WORK_LIMITS.timeoutMs / 1000} s to build: use fewer points or a smaller radius`,
+          ),
+        ),
+      AREA_WORK_LIMITS.timeoutMs,
+    );
     worker.postMessage(job.task);
   }
 
@@ -70,10 +96,23 @@ class BufferWorker {
     if (this.worker) return this.worker;
     const worker = startWorker();
     worker.on('message', (reply: BufferReply) => this.settle(reply));
-    worker.on('error', (e) => this.fail((e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
-      ? refusal('heapMb', `Vùng cần hơn ${AREA_WORK_LIMITS.heapMb} MB bộ nhớ để tính`, `The area needs more than ${AREA_WORK_LIMITS.heapMb} MB of memory to build`)
-      : e));
-    worker.on('exit', () => { if (this.worker === worker) { this.worker = null; this.fail(new Error('area worker stopped')); } });
+    worker.on('error', (e) =>
+      this.fail(
+        (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? refusal(
+              'heapMb',
+              `Vùng cần hơn ${AREA_WORK_LIMITS.heapMb} MB bộ nhớ để tính`,
+              `The area needs more than ${AREA_WORK_LIMITS.heapMb} MB of memory to build`,
+            )
+          : e,
+      ),
+    );
+    worker.on('exit', () => {
+      if (this.worker === worker) {
+        this.worker = null;
+        this.fail(new Error('area worker stopped'));
+      }
+    });
     return (this.worker = worker);
   }
 
@@ -110,7 +149,8 @@ const buffers = new BufferWorker();
 
 /** The geometry an area spec stands for; 422 naming the limit when it is too large to build. */
 export async function buildArea(spec: AreaSpec): Promise<Area> {
-  if (spec.type === 'buffer' && spec.points.length > AREA_WORK_LIMITS.inlinePoints) return buffers.build(spec.points, spec.radiusM);
+  if (spec.type === 'buffer' && spec.points.length > AREA_WORK_LIMITS.inlinePoints)
+    return buffers.build(spec.points, spec.radiusM);
   try {
     return areaGeometry(spec);
   } catch (e) {

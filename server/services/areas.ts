@@ -28,17 +28,35 @@ export async function queryArea(deps: RegistryDeps, s: Snapshot, spec: AreaSpec,
     perCommune.set(d.communeId, c);
   }
   const communes = [];
-  const byStatus: Record<CommuneStatus | 'none', number> = { drug_free: 0, complex: 0, transformed: 0, relapsed: 0, none: 0 };
+  const byStatus: Record<CommuneStatus | 'none', number> = {
+    drug_free: 0,
+    complex: 0,
+    transformed: 0,
+    relapsed: 0,
+    none: 0,
+  };
   for (const a of await deps.locator.all(s)) {
     await pause();
     const u = s.units.get(a.key)!;
     if (!validOn(u, date) || !areaTouches(area, a)) continue;
     const status = statusAt(s.histories.get(u.id) ?? [], date)?.status ?? null;
     byStatus[status ?? 'none']++;
-    communes.push({ code: u.code, name: u.name, type: u.type, status, hotspots: perCommune.get(u.id) ?? { active: 0, eliminated: 0 } });
+    communes.push({
+      code: u.code,
+      name: u.name,
+      type: u.type,
+      status,
+      hotspots: perCommune.get(u.id) ?? { active: 0, eliminated: 0 },
+    });
   }
   communes.sort((a, b) => a.code.localeCompare(b.code));
   const counts = { active: 0, eliminated: 0 };
   for (const h of hotspots) counts[h.properties.status]++;
-  return { date, area: area.geometry, hotspots: { type: 'FeatureCollection' as const, features: hotspots }, communes, counts: { hotspots: counts, communes: byStatus } };
+  return {
+    date,
+    area: area.geometry,
+    hotspots: { type: 'FeatureCollection' as const, features: hotspots },
+    communes,
+    counts: { hotspots: counts, communes: byStatus },
+  };
 }

@@ -40,7 +40,8 @@ export function loadAuditSeal(env: AuditKeyConfig): AuditSeal {
     writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   }
   const key = readFileSync(file, 'utf8').trim();
-  if (key.length < 32) throw new Error(`The audit key in ${file} is shorter than 32 characters / khóa nhật ký quá ngắn`);
+  if (key.length < 32)
+    throw new Error(`The audit key in ${file} is shorter than 32 characters / khóa nhật ký quá ngắn`);
   return sealFromKey(Buffer.from(key, 'utf8'), anchorFile);
 }
 
@@ -98,5 +99,8 @@ export function anchorHead(head: AuditHead, seal = auditSeal()): SignedHead | nu
 
 export function readAnchors(seal = auditSeal()): SignedHead[] {
   if (!seal.anchorFile || !existsSync(seal.anchorFile)) return [];
-  return readFileSync(seal.anchorFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as SignedHead);
+  return readFileSync(seal.anchorFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as SignedHead);
 }

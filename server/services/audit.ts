@@ -26,13 +26,26 @@ type ChainFields = Required<AuditEntry> & { at: string; prevHash: string | null 
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
 
 const canonicalRow = (f: ChainFields) =>
-  canonicalJson([f.prevHash, f.at, f.actorId, f.actorName, f.address, f.action, f.entityType, f.entityId, f.before, f.after]);
+  canonicalJson([
+    f.prevHash,
+    f.at,
+    f.actorId,
+    f.actorName,
+    f.address,
+    f.action,
+    f.entityType,
+    f.entityId,
+    f.before,
+    f.after,
+  ]);
 
 function chainHash(f: ChainFields): string {
   return sealHex(canonicalRow(f));
@@ -69,7 +82,10 @@ export async function appendAudit(db: Db, entry: AuditEntry, at: Date = new Date
     const last = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     const fields = complete(entry, at.toISOString(), last[0]?.hash ?? null);
     const hash = chainHash(fields);
-    const [row] = await tx.insert(auditLog).values({ ...fields, hash }).returning({ id: auditLog.id });
+    const [row] = await tx
+      .insert(auditLog)
+      .values({ ...fields, hash })
+      .returning({ id: auditLog.id });
     // The head is kept apart from the rows, so that deleting the newest rows (which leaves a valid chain) shows too.
     await writeMeta(tx, AUDIT_HEAD, { id: row!.id, hash });
   });
@@ -96,7 +112,12 @@ const AUDIT_CHAIN = 'audit_chain';
 /** Walks the chain with the key, then checks the head kept apart and every anchored head. */
 export async function verifyAuditChain(db: Db): Promise<AuditVerdict> {
   const rows = await db.select().from(auditLog).orderBy(asc(auditLog.id));
-  const verdict = (brokenAt: number | null, reason: AuditVerdict['reason'], anchors = 0): AuditVerdict => ({ brokenAt, rows: rows.length, reason, anchors });
+  const verdict = (brokenAt: number | null, reason: AuditVerdict['reason'], anchors = 0): AuditVerdict => ({
+    brokenAt,
+    rows: rows.length,
+    reason,
+    anchors,
+  });
   const meta = await readMeta<ChainMeta>(db, AUDIT_CHAIN);
   if (meta && meta.keyId !== auditSeal().keyId) return verdict(rows[0]?.id ?? 0, 'key');
   let prev: string | null = null;
@@ -107,11 +128,13 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerdict> {
   }
   const head = await readMeta<{ id: number; hash: string }>(db, AUDIT_HEAD);
   const last = rows[rows.length - 1];
-  if (head && (!last || last.id !== head.id || last.hash !== head.hash)) return verdict(last ? last.id : head.id, 'head');
+  if (head && (!last || last.id !== head.id || last.hash !== head.hash))
+    return verdict(last ? last.id : head.id, 'head');
   const byId = new Map(rows.map((r) => [r.id, r.hash]));
   const trail = rows[0]?.hash;
   const anchors = readAnchors().filter((a) => a.keyId === auditSeal().keyId && a.trail === trail);
-  for (const a of anchors) if (!headSignedBy(a) || byId.get(a.id) !== a.hash) return verdict(a.id, 'anchor', anchors.length);
+  for (const a of anchors)
+    if (!headSignedBy(a) || byId.get(a.id) !== a.hash) return verdict(a.id, 'anchor', anchors.length);
   return verdict(null, null, anchors.length);
 }
 
@@ -132,7 +155,11 @@ export async function sealAuditTrail(db: Db, log: (m: string) => void = () => {}
     let prev: string | null = null;
     for (const r of rows) {
       const at = new Date(r.at).toISOString();
-      if (legacyBrokenAt === null && (r.prevHash !== legacy || legacyHash(complete(r as AuditEntry, at, legacy)) !== r.hash)) legacyBrokenAt = r.id;
+      if (
+        legacyBrokenAt === null &&
+        (r.prevHash !== legacy || legacyHash(complete(r as AuditEntry, at, legacy)) !== r.hash)
+      )
+        legacyBrokenAt = r.id;
       legacy = r.hash;
       const hash = chainHash(complete(r as AuditEntry, at, prev));
       await tx.update(auditLog).set({ prevHash: prev, hash }).where(eq(auditLog.id, r.id));
@@ -142,15 +169,26 @@ export async function sealAuditTrail(db: Db, log: (m: string) => void = () => {}
     if (last) await writeMeta(tx, AUDIT_HEAD, { id: last.id, hash: prev });
     await writeMeta(tx, AUDIT_CHAIN, { scheme: 'hmac-sha256', keyId: auditSeal().keyId } satisfies ChainMeta);
     if (rows.length) {
-      log(`Audit trail sealed with the configured key: ${rows.length} rows${legacyBrokenAt === null ? '' : `; the old chain was broken at row ${legacyBrokenAt}`}`);
-      await appendAudit(tx, { actorName: 'system', action: 'audit_sealed', entityType: 'audit_log', after: { rows: rows.length, legacyIntact: legacyBrokenAt === null, legacyBrokenAt } });
+      log(
+        `Audit trail sealed with the configured key: ${rows.length} rows${legacyBrokenAt === null ? '' : `; the old chain was broken at row ${legacyBrokenAt}`}`,
+      );
+      await appendAudit(tx, {
+        actorName: 'system',
+        action: 'audit_sealed',
+        entityType: 'audit_log',
+        after: { rows: rows.length, legacyIntact: legacyBrokenAt === null, legacyBrokenAt },
+      });
     }
   });
 }
 
 /** The newest row, signed with the key and appended to the anchor file (if it is not already the last anchor). */
 export async function anchorAuditHead(db: Db, now: Date = new Date()): Promise<SignedHead | null> {
-  const [last] = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  const [last] = await db
+    .select({ id: auditLog.id, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.id))
+    .limit(1);
   const [first] = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(asc(auditLog.id)).limit(1);
   if (!last || !first) return null;
   const head = { id: last.id, hash: last.hash, at: now.toISOString(), trail: first.hash };
@@ -170,14 +208,29 @@ export interface AuditRowDto {
 }
 
 /** Newest first, a page at a time (`before` = the smallest id already shown). */
-export async function listAudit(db: Db, q: { before?: number; limit: number; action?: string }): Promise<AuditRowDto[]> {
+export async function listAudit(
+  db: Db,
+  q: { before?: number; limit: number; action?: string },
+): Promise<AuditRowDto[]> {
   const where = [];
   if (q.before) where.push(lt(auditLog.id, q.before));
   if (q.action) where.push(eq(auditLog.action, q.action));
-  const rows = await db.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.id)).limit(q.limit);
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(...where))
+    .orderBy(desc(auditLog.id))
+    .limit(q.limit);
   return rows.map((r) => ({
-    id: r.id, at: new Date(r.at).toISOString(), actor: r.actorName, address: r.address, action: r.action,
-    entityType: r.entityType, entityId: r.entityId, before: r.before, after: r.after,
+    id: r.id,
+    at: new Date(r.at).toISOString(),
+    actor: r.actorName,
+    address: r.address,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    before: r.before,
+    after: r.after,
   }));
 }
 
@@ -186,9 +239,41 @@ export async function listAudit(db: Db, q: { before?: number; limit: number; act
 export async function auditCsv(db: Db, now: Date = new Date()): Promise<string> {
   const rows = await db.select().from(auditLog).orderBy(asc(auditLog.id));
   const head = await anchorAuditHead(db, now);
-  const headRow = head ? [['signed_head', head.at, '', '', 'audit_head', 'audit_log', String(head.id), '', JSON.stringify({ keyId: head.keyId, trail: head.trail, signature: head.signature }), head.hash]] : [];
+  const headRow = head
+    ? [
+        [
+          'signed_head',
+          head.at,
+          '',
+          '',
+          'audit_head',
+          'audit_log',
+          String(head.id),
+          '',
+          JSON.stringify({ keyId: head.keyId, trail: head.trail, signature: head.signature }),
+          head.hash,
+        ],
+      ]
+    : [];
   return spreadsheetCsv(
-    [...rows.map((r) => [r.id, new Date(r.at).toISOString(), r.actorName, r.address ?? '', r.action, r.entityType ?? '', r.entityId ?? '', JSON.stringify(r.before), JSON.stringify(r.after), r.hash]), ...headRow],
-    { header: true, columns: ['id', 'at', 'actor', 'address', 'action', 'entity_type', 'entity_id', 'before', 'after', 'hash'] },
+    [
+      ...rows.map((r) => [
+        r.id,
+        new Date(r.at).toISOString(),
+        r.actorName,
+        r.address ?? '',
+        r.action,
+        r.entityType ?? '',
+        r.entityId ?? '',
+        JSON.stringify(r.before),
+        JSON.stringify(r.after),
+        r.hash,
+      ]),
+      ...headRow,
+    ],
+    {
+      header: true,
+      columns: ['id', 'at', 'actor', 'address', 'action', 'entity_type', 'entity_id', 'before', 'after', 'hash'],
+    },
   );
 }

@@ -13,7 +13,6 @@ import * as t from '../db/schema';
 import type { Snapshot, UnitNode } from './snapshot';
 import { parentCode, validOn } from './units';
 
-
 export interface CachedBody {
   etag: string;
   json: string;
@@ -25,7 +24,12 @@ function unitsValidOn(s: Snapshot, date: string): UnitNode[] {
 }
 
 async function geometries(db: Db, ids: number[]): Promise<Map<number, Geometry>> {
-  const rows = ids.length ? await db.select({ id: t.adminUnits.id, geometry: t.adminUnits.geometry }).from(t.adminUnits).where(inArray(t.adminUnits.id, ids)) : [];
+  const rows = ids.length
+    ? await db
+        .select({ id: t.adminUnits.id, geometry: t.adminUnits.geometry })
+        .from(t.adminUnits)
+        .where(inArray(t.adminUnits.id, ids))
+    : [];
   return new Map(rows.map((r) => [r.id, r.geometry as Geometry]));
 }
 
@@ -51,7 +55,9 @@ export class BoundaryService {
     }
     let key = this.keys.get(date);
     if (!key) {
-      const ids = unitsValidOn(s, date).map((u) => u.id).join(',');
+      const ids = unitsValidOn(s, date)
+        .map((u) => u.id)
+        .join(',');
       key = createHash('sha256').update(`${s.boundaryVersion}|${ids}`).digest('hex').slice(0, 20);
       if (this.keys.size > 5000) this.keys.clear();
       this.keys.set(date, key);
@@ -61,7 +67,9 @@ export class BoundaryService {
 
   /** The periods over which the units on the map stay the same, with their key: the map switches geometry by date. */
   vintages(s: Snapshot): { from: string; to: string | null; key: string }[] {
-    const dates = [...new Set([...s.units.values()].flatMap((u) => (u.validTo ? [u.validFrom, u.validTo] : [u.validFrom])))].sort();
+    const dates = [
+      ...new Set([...s.units.values()].flatMap((u) => (u.validTo ? [u.validFrom, u.validTo] : [u.validFrom]))),
+    ].sort();
     const out: { from: string; to: string | null; key: string }[] = [];
     dates.forEach((from, i) => {
       const key = this.vintageKey(s, from);
@@ -83,7 +91,8 @@ export class BoundaryService {
     let body = this.topologies.get(key);
     if (!body) {
       body = this.weightedTopology(s, date, vintage).then((topo) => {
-        const shown: Topology<Objects<Record<string, unknown>>> = tier === 'full' ? topo : simplify(topo, minWeight(tier));
+        const shown: Topology<Objects<Record<string, unknown>>> =
+          tier === 'full' ? topo : simplify(topo, minWeight(tier));
         const json = JSON.stringify(quantize(shown, DISPLAY_QUANTIZATION));
         return { etag: `"b-${key}"`, json, gzip: gzipSync(json, { level: 9 }) };
       });
@@ -94,7 +103,11 @@ export class BoundaryService {
     return body;
   }
 
-  private weightedTopology(s: Snapshot, date: string, vintage: string): Promise<Topology<Objects<Record<string, unknown>>>> {
+  private weightedTopology(
+    s: Snapshot,
+    date: string,
+    vintage: string,
+  ): Promise<Topology<Objects<Record<string, unknown>>>> {
     let topo = this.weighted.get(vintage);
     if (!topo) {
       topo = this.buildTopology(s, date).then((t) => presimplify(t as Topology<Objects<Record<string, unknown>>>));
@@ -107,19 +120,43 @@ export class BoundaryService {
 
   private async buildTopology(s: Snapshot, date: string): Promise<Topology> {
     const units = unitsValidOn(s, date);
-    const geoms = await geometries(this.db, units.map((u) => u.id));
+    const geoms = await geometries(
+      this.db,
+      units.map((u) => u.id),
+    );
     const layerRows = await this.db.select().from(t.mapLayers);
     const byLevel = (level: string) =>
-      collection(units.filter((u) => u.level === level).map((u) => ({
-        type: 'Feature', id: u.code, geometry: geoms.get(u.id)!,
-        properties: { code: u.code, name: u.name, type: u.type, parentCode: parentCode(s, u) },
-      })));
-    const layers = collection(layerRows.map((l) => ({ type: 'Feature', geometry: l.geometry as Geometry, properties: { kind: l.kind, name: l.name } })));
-    return topology({ province: byLevel('province'), districts: byLevel('district'), communes: byLevel('commune'), layers });
+      collection(
+        units
+          .filter((u) => u.level === level)
+          .map((u) => ({
+            type: 'Feature',
+            id: u.code,
+            geometry: geoms.get(u.id)!,
+            properties: { code: u.code, name: u.name, type: u.type, parentCode: parentCode(s, u) },
+          })),
+      );
+    const layers = collection(
+      layerRows.map((l) => ({
+        type: 'Feature',
+        geometry: l.geometry as Geometry,
+        properties: { kind: l.kind, name: l.name },
+      })),
+    );
+    return topology({
+      province: byLevel('province'),
+      districts: byLevel('district'),
+      communes: byLevel('commune'),
+      layers,
+    });
   }
 
   /** Commune features with full geometry; geometry JSON is serialised once per boundary version. */
-  async communeFeatures(s: Snapshot, ids: number[], properties: (u: UnitNode) => Record<string, unknown>): Promise<string> {
+  async communeFeatures(
+    s: Snapshot,
+    ids: number[],
+    properties: (u: UnitNode) => Record<string, unknown>,
+  ): Promise<string> {
     let cache = this.geometryCache.get(s.boundaryVersion);
     if (!cache) {
       cache = new Map();

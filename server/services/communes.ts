@@ -33,8 +33,15 @@ async function recordedHistory(db: Db, communeId: number): Promise<StatusRecordD
     .orderBy(asc(t.communeStatusChanges.effectiveDate), asc(t.communeStatusChanges.id));
   const corrected = new Set(rows.map((r) => r.correctsId).filter((id) => id !== null));
   return rows.map((r) => ({
-    id: r.id, status: r.status as CommuneStatus, effectiveDate: r.effectiveDate, legalBasis: r.legalBasis, note: r.note,
-    author: r.authorName, recordedAt: new Date(r.recordedAt).toISOString(), correctsId: r.correctsId, corrected: corrected.has(r.id),
+    id: r.id,
+    status: r.status as CommuneStatus,
+    effectiveDate: r.effectiveDate,
+    legalBasis: r.legalBasis,
+    note: r.note,
+    author: r.authorName,
+    recordedAt: new Date(r.recordedAt).toISOString(),
+    correctsId: r.correctsId,
+    corrected: corrected.has(r.id),
   }));
 }
 
@@ -52,20 +59,37 @@ export async function communeDetail(db: Db, s: Snapshot, code: string, date: str
     if (status) counts.total++;
   }
   const selections = [...s.selections.entries()].flatMap(([planId, list]) =>
-    list.filter((x) => x.communeId === unit.id).map((x) => ({ planId, selectedOn: x.selectedOn })));
+    list.filter((x) => x.communeId === unit.id).map((x) => ({ planId, selectedOn: x.selectedOn })),
+  );
   const former = await db.select().from(t.unitLinks).where(eq(t.unitLinks.newId, unit.id));
   const later = await db.select().from(t.unitLinks).where(eq(t.unitLinks.oldId, unit.id));
   const named = (id: number) => {
     const u = s.units.get(id)!;
     return { code: u.code, name: u.name, type: u.type };
   };
-  const formerUnits = await Promise.all(former.map(async (l) => ({ ...named(l.oldId), kind: l.kind as 'full' | 'partial', until: l.date, history: await recordedHistory(db, l.oldId) })));
+  const formerUnits = await Promise.all(
+    former.map(async (l) => ({
+      ...named(l.oldId),
+      kind: l.kind as 'full' | 'partial',
+      until: l.date,
+      history: await recordedHistory(db, l.oldId),
+    })),
+  );
   return {
-    formerUnits, laterUnits: later.map((l) => ({ ...named(l.newId), kind: l.kind as 'full' | 'partial', from: l.date })),
-    code: unit.code, name: unit.name, type: unit.type, parentCode: parentCode(s, unit),
+    formerUnits,
+    laterUnits: later.map((l) => ({ ...named(l.newId), kind: l.kind as 'full' | 'partial', from: l.date })),
+    code: unit.code,
+    name: unit.name,
+    type: unit.type,
+    parentCode: parentCode(s, unit),
     parents: ancestors(s, unit).map((u) => ({ code: u.code, name: u.name, type: u.type })),
-    date, status: step && { status: step.status, since: step.effectiveDate },
+    date,
+    status: step && { status: step.status, since: step.effectiveDate },
     legalBasis: step ? (history.find((h) => h.id === step.id)?.legalBasis ?? null) : null,
-    history, baseChangeId: steps.length ? steps[steps.length - 1]!.id : null, pendingProposalId: null, hotspots: counts, selections,
+    history,
+    baseChangeId: steps.length ? steps[steps.length - 1]!.id : null,
+    pendingProposalId: null,
+    hotspots: counts,
+    selections,
   };
 }

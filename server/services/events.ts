@@ -4,7 +4,13 @@ import type { Snapshot } from './snapshot';
 
 export type LiveEvent =
   | { type: 'status'; communeId: number; commune: string; status: string; effectiveDate: string; changeId: number }
-  | { type: 'proposal'; communeId: number; commune: string; proposalId: number; state: 'pending' | 'approved' | 'rejected' }
+  | {
+      type: 'proposal';
+      communeId: number;
+      commune: string;
+      proposalId: number;
+      state: 'pending' | 'approved' | 'rejected';
+    }
   | { type: 'hotspot'; communeId: number; commune: string; hotspotId: number; action: 'created' | 'updated' | 'event' }
   | { type: 'flag'; communeId: number; commune: string; flagId: number; state: 'open' | 'confirmed' | 'dismissed' };
 

@@ -16,7 +16,12 @@ const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans
 
 export const KIND_VI = { diem: 'Điểm', tu_diem: 'Tụ điểm' } as const;
 export const STATUS_VI = { active: 'Đang hoạt động', eliminated: 'Đã triệt xóa' } as const;
-export const ACTIVITY_VI = { selling: 'Mua bán', organising_use: 'Tổ chức sử dụng', harbouring: 'Chứa chấp', using: 'Sử dụng' } as const;
+export const ACTIVITY_VI = {
+  selling: 'Mua bán',
+  organising_use: 'Tổ chức sử dụng',
+  harbouring: 'Chứa chấp',
+  using: 'Sử dụng',
+} as const;
 const EVENT_VI = { detected: 'Phát hiện', eliminated: 'Triệt xóa', reformed: 'Tái hình thành' } as const;
 
 type HotspotList = FeatureCollection<Point, HotspotProperties>;
@@ -25,7 +30,17 @@ const listRows = (list: HotspotList, communeName: (code: string) => string) =>
   list.features.map((f) => {
     const p = f.properties;
     const [lng, lat] = f.geometry.coordinates as [number, number];
-    return [p.id, p.address, communeName(p.communeCode), KIND_VI[p.kind], p.activities.map((a) => ACTIVITY_VI[a]).join(', '), STATUS_VI[p.status], formatVnDate(p.since), lat, lng];
+    return [
+      p.id,
+      p.address,
+      communeName(p.communeCode),
+      KIND_VI[p.kind],
+      p.activities.map((a) => ACTIVITY_VI[a]).join(', '),
+      STATUS_VI[p.status],
+      formatVnDate(p.since),
+      lat,
+      lng,
+    ];
   });
 const LIST_HEADER = ['Mã', 'Địa chỉ', 'Xã', 'Loại', 'Hoạt động', 'Tình trạng', 'Từ ngày', 'Vĩ độ', 'Kinh độ'];
 
@@ -35,11 +50,18 @@ export function hotspotsCsv(list: HotspotList, communeName: (code: string) => st
 
 /** The list as GeoJSON, each point also carrying its commune's name as shown everywhere else ("Phường 1"). */
 export function hotspotsGeoJson(list: HotspotList, communeName: (code: string) => string): string {
-  const features = list.features.map((f) => ({ ...f, properties: { ...f.properties, communeName: communeName(f.properties.communeCode) } }));
+  const features = list.features.map((f) => ({
+    ...f,
+    properties: { ...f.properties, communeName: communeName(f.properties.communeCode) },
+  }));
   return JSON.stringify({ type: 'FeatureCollection', features });
 }
 
-export async function hotspotsXlsx(list: HotspotList, communeName: (code: string) => string, title: string): Promise<Uint8Array> {
+export async function hotspotsXlsx(
+  list: HotspotList,
+  communeName: (code: string) => string,
+  title: string,
+): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Điểm, tụ điểm');
   sheet.addRow([title]).font = { bold: true, size: 13 };
@@ -57,17 +79,30 @@ export interface OperationPacket {
   units: string[];
   note: string;
   area: Area;
-  results: { arrested: number; cases: number; seizures: { substance: string; quantity: number; unit: string }[]; note: string } | null;
+  results: {
+    arrested: number;
+    cases: number;
+    seizures: { substance: string; quantity: number; unit: string }[];
+    note: string;
+  } | null;
   hotspots: {
-    id: number; location: [number, number]; address: string; kind: keyof typeof KIND_VI; activities: (keyof typeof ACTIVITY_VI)[];
-    commune: { name: string; type: string }; status: keyof typeof STATUS_VI | null; target: boolean; eliminatedHere: string | null;
+    id: number;
+    location: [number, number];
+    address: string;
+    kind: keyof typeof KIND_VI;
+    activities: (keyof typeof ACTIVITY_VI)[];
+    commune: { name: string; type: string };
+    status: keyof typeof STATUS_VI | null;
+    target: boolean;
+    eliminatedHere: string | null;
     history: { kind: string; date: string; note: string }[];
   }[];
   communes: { name: string; type: string; geometry: Area }[];
   generatedAt: string;
 }
 
-const eventText = (e: { kind: string; date: string; note: string }) => `${formatVnDate(e.date)} ${EVENT_VI[e.kind as keyof typeof EVENT_VI] ?? e.kind}${e.note ? ` (${e.note})` : ''}`;
+const eventText = (e: { kind: string; date: string; note: string }) =>
+  `${formatVnDate(e.date)} ${EVENT_VI[e.kind as keyof typeof EVENT_VI] ?? e.kind}${e.note ? ` (${e.note})` : ''}`;
 
 export async function operationXlsx(op: OperationPacket): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
@@ -88,10 +123,33 @@ export async function operationXlsx(op: OperationPacket): Promise<Uint8Array> {
   info.getColumn(1).width = 28;
   info.getColumn(2).width = 60;
   const list = book.addWorksheet('Điểm, tụ điểm');
-  list.addRow(['Mã', 'Địa chỉ', 'Xã', 'Loại', 'Hoạt động', 'Tình trạng', 'Mục tiêu', 'Triệt xóa trong đợt', 'Lịch sử', 'Vĩ độ', 'Kinh độ']).font = { bold: true };
+  list.addRow([
+    'Mã',
+    'Địa chỉ',
+    'Xã',
+    'Loại',
+    'Hoạt động',
+    'Tình trạng',
+    'Mục tiêu',
+    'Triệt xóa trong đợt',
+    'Lịch sử',
+    'Vĩ độ',
+    'Kinh độ',
+  ]).font = { bold: true };
   for (const h of op.hotspots)
-    list.addRow([h.id, h.address, unitDisplayName(h.commune), KIND_VI[h.kind], h.activities.map((a) => ACTIVITY_VI[a]).join(', '), h.status ? STATUS_VI[h.status] : '',
-      h.target ? 'Có' : '', h.eliminatedHere ? formatVnDate(h.eliminatedHere) : '', h.history.map(eventText).join('; '), h.location[1], h.location[0]]);
+    list.addRow([
+      h.id,
+      h.address,
+      unitDisplayName(h.commune),
+      KIND_VI[h.kind],
+      h.activities.map((a) => ACTIVITY_VI[a]).join(', '),
+      h.status ? STATUS_VI[h.status] : '',
+      h.target ? 'Có' : '',
+      h.eliminatedHere ? formatVnDate(h.eliminatedHere) : '',
+      h.history.map(eventText).join('; '),
+      h.location[1],
+      h.location[0],
+    ]);
   list.columns.forEach((c, i) => (c.width = [7, 36, 22, 9, 24, 15, 9, 12, 60, 10, 10][i]));
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
@@ -99,17 +157,19 @@ export async function operationXlsx(op: OperationPacket): Promise<Uint8Array> {
 /** A map drawing of the area: communes touched (outlined, named), the area (hatched blue), hotspots by status. */
 function drawMap(doc: PDFKit.PDFDocument, op: OperationPacket, x0: number, y0: number, width: number, height: number) {
   const all: Position[] = [];
-  const visit = (g: Area) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).forEach((p) => p.forEach((r) => all.push(...r)));
+  const visit = (g: Area) =>
+    (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).forEach((p) => p.forEach((r) => all.push(...r)));
   visit(op.area);
   for (const h of op.hotspots) all.push(h.location);
   const xs = all.map((p) => p[0]!);
   const ys = all.map((p) => p[1]!);
   const [w, e, s, n] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const k = Math.cos((((s + n) / 2) * Math.PI) / 180); // equirectangular at the area's latitude
-  const scale = Math.min(width / (((e - w) || 1e-3) * k * 1.15), height / (((n - s) || 1e-3) * 1.15));
+  const scale = Math.min(width / ((e - w || 1e-3) * k * 1.15), height / ((n - s || 1e-3) * 1.15));
   const cx = (w + e) / 2;
   const cy = (s + n) / 2;
-  const px = ([lng, lat]: Position) => [x0 + width / 2 + (lng! - cx) * k * scale, y0 + height / 2 - (lat! - cy) * scale] as const;
+  const px = ([lng, lat]: Position) =>
+    [x0 + width / 2 + (lng! - cx) * k * scale, y0 + height / 2 - (lat! - cy) * scale] as const;
   const path = (g: Area) => {
     for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
       for (const ring of poly) ring.forEach((p, i) => (i ? doc.lineTo(...px(p)) : doc.moveTo(...px(p))));
@@ -125,7 +185,10 @@ function drawMap(doc: PDFKit.PDFDocument, op: OperationPacket, x0: number, y0: n
   doc.fillOpacity(1);
   for (const h of op.hotspots) {
     const [x, y] = px(h.location);
-    doc.circle(x, y, 3.5).lineWidth(0.8).fillAndStroke(h.status === 'eliminated' ? '#2e7d32' : '#c62828', '#ffffff');
+    doc
+      .circle(x, y, 3.5)
+      .lineWidth(0.8)
+      .fillAndStroke(h.status === 'eliminated' ? '#2e7d32' : '#c62828', '#ffffff');
   }
   doc.restore();
   doc.rect(x0, y0, width, height).lineWidth(0.5).stroke('#90a4ae');
@@ -144,22 +207,45 @@ export function operationPdf(op: OperationPacket): Promise<Uint8Array> {
   doc.registerFont('NotoBold', FONT_BOLD);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))));
-  doc.font('NotoBold').fontSize(15).text(`KẾ HOẠCH ĐỢT CAO ĐIỂM TẤN CÔNG TRẤN ÁP TỘI PHẠM VỀ MA TÚY`, { ...PLAIN, align: 'center' });
-  doc.moveDown(0.3).fontSize(13).text(op.name, { ...PLAIN, align: 'center' });
+  const done = new Promise<Uint8Array>((resolve) =>
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))),
+  );
+  doc
+    .font('NotoBold')
+    .fontSize(15)
+    .text(`KẾ HOẠCH ĐỢT CAO ĐIỂM TẤN CÔNG TRẤN ÁP TỘI PHẠM VỀ MA TÚY`, { ...PLAIN, align: 'center' });
+  doc
+    .moveDown(0.3)
+    .fontSize(13)
+    .text(op.name, { ...PLAIN, align: 'center' });
   doc.moveDown(0.6).font('Noto').fontSize(10);
   doc.text(`Thời gian: ${formatVnDate(op.startDate)} – ${formatVnDate(op.endDate)}`, PLAIN);
   doc.text(`Lực lượng tham gia: ${op.units.join('; ') || '—'}`, PLAIN);
   if (op.note) doc.text(`Ghi chú: ${op.note}`, PLAIN);
-  doc.text(`Số điểm, tụ điểm trong địa bàn và mục tiêu: ${op.hotspots.length} (mục tiêu: ${op.hotspots.filter((h) => h.target).length})`, PLAIN);
+  doc.text(
+    `Số điểm, tụ điểm trong địa bàn và mục tiêu: ${op.hotspots.length} (mục tiêu: ${op.hotspots.filter((h) => h.target).length})`,
+    PLAIN,
+  );
   doc.moveDown(0.5);
   drawMap(doc, op, 40, doc.y, 515, 260);
   doc.y += 268;
-  doc.fontSize(8).fillColor('#555').text('Chú giải: vùng xanh — địa bàn của đợt; chấm đỏ — điểm đang hoạt động; chấm xanh lá — điểm đã triệt xóa; viền xám — ranh giới xã.', PLAIN);
+  doc
+    .fontSize(8)
+    .fillColor('#555')
+    .text(
+      'Chú giải: vùng xanh — địa bàn của đợt; chấm đỏ — điểm đang hoạt động; chấm xanh lá — điểm đã triệt xóa; viền xám — ranh giới xã.',
+      PLAIN,
+    );
   doc.fillColor('#000').moveDown(0.6);
   if (op.results) {
     doc.font('NotoBold').fontSize(11).text('Kết quả', PLAIN);
-    doc.font('Noto').fontSize(10).text(`Bắt giữ ${op.results.arrested} đối tượng; khởi tố ${op.results.cases} vụ; triệt xóa ${op.hotspots.filter((h) => h.eliminatedHere).length} điểm, tụ điểm.`, PLAIN);
+    doc
+      .font('Noto')
+      .fontSize(10)
+      .text(
+        `Bắt giữ ${op.results.arrested} đối tượng; khởi tố ${op.results.cases} vụ; triệt xóa ${op.hotspots.filter((h) => h.eliminatedHere).length} điểm, tụ điểm.`,
+        PLAIN,
+      );
     for (const s of op.results.seizures) doc.text(`Thu giữ: ${s.substance} — ${s.quantity} ${s.unit}`, PLAIN);
     doc.moveDown(0.6);
   }
@@ -168,10 +254,19 @@ export function operationPdf(op: OperationPacket): Promise<Uint8Array> {
   for (const h of op.hotspots) {
     doc.moveDown(0.3);
     doc.font('NotoBold').text(`#${h.id} ${h.address} — ${unitDisplayName(h.commune)}`, PLAIN);
-    doc.font('Noto').text(`${KIND_VI[h.kind]}; ${h.activities.map((a) => ACTIVITY_VI[a]).join(', ')}; ${h.status ? STATUS_VI[h.status] : ''}${h.target ? '; mục tiêu của đợt' : ''}`, PLAIN);
+    doc
+      .font('Noto')
+      .text(
+        `${KIND_VI[h.kind]}; ${h.activities.map((a) => ACTIVITY_VI[a]).join(', ')}; ${h.status ? STATUS_VI[h.status] : ''}${h.target ? '; mục tiêu của đợt' : ''}`,
+        PLAIN,
+      );
     doc.text(`Lịch sử: ${h.history.map(eventText).join('; ')}`, PLAIN);
   }
-  doc.moveDown(1).fontSize(8).fillColor('#555').text(`Xuất lúc ${op.generatedAt} — tài liệu mật, chỉ dùng trong lực lượng Công an.`, PLAIN);
+  doc
+    .moveDown(1)
+    .fontSize(8)
+    .fillColor('#555')
+    .text(`Xuất lúc ${op.generatedAt} — tài liệu mật, chỉ dùng trong lực lượng Công an.`, PLAIN);
   doc.end();
   return done;
 }

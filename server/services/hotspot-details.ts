@@ -4,7 +4,13 @@
 // candidate lists sort as plain numbers and reading a record or its status is an array access, not a map lookup.
 import { asc } from 'drizzle-orm';
 import { foldVietnamese, wordsOf } from '../../geo/text';
-import { hotspotStateAt, type HotspotActivity, type HotspotEvent, type HotspotKind, type HotspotState } from '../../geo/hotspots';
+import {
+  hotspotStateAt,
+  type HotspotActivity,
+  type HotspotEvent,
+  type HotspotKind,
+  type HotspotState,
+} from '../../geo/hotspots';
 import type { Db } from '../db/client';
 import * as t from '../db/schema';
 import type { HotspotEntry, Snapshot } from './snapshot';
@@ -63,7 +69,10 @@ export class HotspotIndex {
   private readonly postings: Int32Array[];
   private readonly statusCache = new Map<string, readonly (HotspotState | null)[]>();
 
-  constructor(readonly details: Map<number, HotspotDetail>, s: Snapshot) {
+  constructor(
+    readonly details: Map<number, HotspotDetail>,
+    s: Snapshot,
+  ) {
     this.lifecycles = new Map(s.hotspots.map((h) => [h.id, h]));
     this.records = [...details.values()].sort((a, b) => a.id - b.id);
     this.events = this.records.map((d) => this.lifecycles.get(d.id)?.events ?? []);
@@ -131,7 +140,8 @@ export class HotspotIndex {
       else hi = mid;
     }
     const lists: Int32Array[] = [];
-    for (let i = lo; i < this.vocabulary.length && this.vocabulary[i]!.startsWith(prefix); i++) lists.push(this.postings[i]!);
+    for (let i = lo; i < this.vocabulary.length && this.vocabulary[i]!.startsWith(prefix); i++)
+      lists.push(this.postings[i]!);
     return lists;
   }
 
@@ -181,14 +191,32 @@ export class HotspotDetails {
     const h = t.hotspots;
     // Only the columns kept: the embedded database hands rows over column by column (≈ 0.1–0.2 s each for 100,000 rows).
     const rows = await this.db
-      .select({ id: h.id, lng: h.lng, lat: h.lat, address: h.address, kind: h.kind, activities: h.activities, description: h.description, source: h.source, communeId: h.communeId })
+      .select({
+        id: h.id,
+        lng: h.lng,
+        lat: h.lat,
+        address: h.address,
+        kind: h.kind,
+        activities: h.activities,
+        description: h.description,
+        source: h.source,
+        communeId: h.communeId,
+      })
       .from(h)
       .orderBy(asc(h.id));
     const out = new Map<number, HotspotDetail>();
     for (const r of rows)
       out.set(r.id, {
-        id: r.id, lng: r.lng, lat: r.lat, address: r.address, kind: r.kind as HotspotKind, activities: r.activities as HotspotActivity[],
-        description: r.description, source: r.source, communeId: r.communeId, folded: foldVietnamese(`${r.address} ${r.description} ${r.source}`),
+        id: r.id,
+        lng: r.lng,
+        lat: r.lat,
+        address: r.address,
+        kind: r.kind as HotspotKind,
+        activities: r.activities as HotspotActivity[],
+        description: r.description,
+        source: r.source,
+        communeId: r.communeId,
+        folded: foldVietnamese(`${r.address} ${r.description} ${r.source}`),
       });
     return out;
   }

@@ -28,14 +28,24 @@ export interface IndicatorsResponse extends IndicatorReport {
   asOf: string;
 }
 
-export function unitIndicators(s: Snapshot, query: { planId?: string; unitCode?: string; date: string }): IndicatorsResponse {
+export function unitIndicators(
+  s: Snapshot,
+  query: { planId?: string; unitCode?: string; date: string },
+): IndicatorsResponse {
   const plan = choosePlan(s, query.planId, query.date);
   const unit = query.unitCode === undefined ? null : findUnit(s, query.unitCode, query.date);
-  if (query.unitCode !== undefined && !unit) throw notFound({ vi: `Không có đơn vị ${query.unitCode}`, en: `No unit ${query.unitCode}` });
+  if (query.unitCode !== undefined && !unit)
+    throw notFound({ vi: `Không có đơn vị ${query.unitCode}`, en: `No unit ${query.unitCode}` });
   const computeDate = query.date < plan.end ? query.date : plan.end;
   const within = communesWithin(s, unit?.id ?? null, computeDate);
   const report = computeIndicators(
-    { communes: [...within].map((id) => ({ id, history: s.histories.get(id) ?? [] })), hotspots: s.hotspots, hotspotIndex: s.hotspotIndex, selections: s.selections.get(plan.id) ?? [], within },
+    {
+      communes: [...within].map((id) => ({ id, history: s.histories.get(id) ?? [] })),
+      hotspots: s.hotspots,
+      hotspotIndex: s.hotspotIndex,
+      selections: s.selections.get(plan.id) ?? [],
+      within,
+    },
     plan,
     query.date,
   );
@@ -50,13 +60,19 @@ export function unitIndicators(s: Snapshot, query: { planId?: string; unitCode?:
 /** Indicators for each child unit of `parentCode` (the top level when undefined), for ranking. */
 export function childIndicators(s: Snapshot, query: { planId?: string; parentCode?: string; date: string }) {
   const parent = query.parentCode === undefined ? null : findUnit(s, query.parentCode, query.date);
-  if (query.parentCode !== undefined && !parent) throw notFound({ vi: `Không có đơn vị ${query.parentCode}`, en: `No unit ${query.parentCode}` });
+  if (query.parentCode !== undefined && !parent)
+    throw notFound({ vi: `Không có đơn vị ${query.parentCode}`, en: `No unit ${query.parentCode}` });
   const children = childrenOf(s, parent?.id ?? null, query.date);
   // Without a parent, rank the units below the single root (the districts of the province).
   const units = parent === null && children.length === 1 ? childrenOf(s, children[0]!.id, query.date) : children;
   return {
     date: query.date,
-    units: units.map((u) => ({ code: u.code, name: u.name, type: u.type, indicators: unitIndicators(s, { ...query, unitCode: u.code }).indicators })),
+    units: units.map((u) => ({
+      code: u.code,
+      name: u.name,
+      type: u.type,
+      indicators: unitIndicators(s, { ...query, unitCode: u.code }).indicators,
+    })),
   };
 }
 

@@ -52,9 +52,12 @@ export class LiveStreams {
       if (s.principal.userId === sink.principal.userId) ofUser++;
     }
     if (ofSession >= this.limits.perSession || ofUser >= this.limits.perUser)
-      throw new HttpError(429, 'too_many_streams',
+      throw new HttpError(
+        429,
+        'too_many_streams',
         `Đã mở quá nhiều bảng theo dõi trực tiếp (tối đa ${this.limits.perSession} cho một phiên, ${this.limits.perUser} cho một tài khoản): hãy đóng bớt thẻ`,
-        `Too many live dashboards open (at most ${this.limits.perSession} per session, ${this.limits.perUser} per account): close some tabs`);
+        `Too many live dashboards open (at most ${this.limits.perSession} per session, ${this.limits.perUser} per account): close some tabs`,
+      );
     this.sinks.add(sink);
     this.sweep ??= setInterval(() => void this.recheck().catch(() => {}), this.limits.heartbeatMs).unref();
     return () => {
@@ -73,7 +76,12 @@ export class LiveStreams {
   /** Ends the streams of sessions that ended (logout, expiry, deactivation) and gives the others their user's current rights. */
   async recheck(): Promise<void> {
     if (!this.sinks.size) return;
-    const live = await liveSessionsAmong(this.db, [...new Set([...this.sinks].map((s) => s.sessionHash))], this.clock(), this.policy);
+    const live = await liveSessionsAmong(
+      this.db,
+      [...new Set([...this.sinks].map((s) => s.sessionHash))],
+      this.clock(),
+      this.policy,
+    );
     const principals = new Map<number, Principal | null>();
     for (const userId of new Set(live.values())) principals.set(userId, await loadPrincipal(this.db, userId));
     for (const sink of [...this.sinks]) {

@@ -18,7 +18,14 @@ export class CommuneLocator {
         .select({ id: t.adminUnits.id, code: t.adminUnits.code, geometry: t.adminUnits.geometry })
         .from(t.adminUnits)
         .where(eq(t.adminUnits.level, 'commune'))
-        .then((rows) => rows.map((r) => ({ key: r.id, code: r.code, geometry: r.geometry as Area, bbox: bboxOf(r.geometry as Area) })));
+        .then((rows) =>
+          rows.map((r) => ({
+            key: r.id,
+            code: r.code,
+            geometry: r.geometry as Area,
+            bbox: bboxOf(r.geometry as Area),
+          })),
+        );
       areas.catch(() => (this.loaded = null));
       this.loaded = { revision: s.revision, areas };
     }
@@ -36,7 +43,9 @@ export class CommuneLocator {
       vintages.catch(() => (this.grouped = null));
       this.grouped = { revision: s.revision, vintages };
     }
-    return (await this.grouped.vintages).map((areas) => locatePoint(areas, point)?.key).filter((id): id is number => id !== undefined);
+    return (await this.grouped.vintages)
+      .map((areas) => locatePoint(areas, point)?.key)
+      .filter((id): id is number => id !== undefined);
   }
 }
 

@@ -16,10 +16,7 @@ export async function readMeta<T>(db: Db, key: string): Promise<T | null> {
 }
 
 export async function writeMeta(db: Db, key: string, value: unknown): Promise<void> {
-  await db
-    .insert(appMeta)
-    .values({ key, value })
-    .onConflictDoUpdate({ target: appMeta.key, set: { value } });
+  await db.insert(appMeta).values({ key, value }).onConflictDoUpdate({ target: appMeta.key, set: { value } });
 }
 
 /** Bumped in the same transaction as every write of statuses, hotspots, plans or units; under the data-writes lock

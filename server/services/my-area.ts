@@ -32,19 +32,36 @@ function monthsBefore(date: string, months: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function myArea(db: Db, s: Snapshot, p: Principal, today: string): Promise<{ today: string; communes: AreaCommune[] }> {
+export async function myArea(
+  db: Db,
+  s: Snapshot,
+  p: Principal,
+  today: string,
+): Promise<{ today: string; communes: AreaCommune[] }> {
   const ids = [...communesWithin(s, null, today)].filter((id) => inScope(s, p, id));
   const last = new Map(
-    (await db.select({ id: t.communeStatusChanges.communeId, at: max(t.communeStatusChanges.recordedAt) }).from(t.communeStatusChanges).groupBy(t.communeStatusChanges.communeId))
-      .map((r) => [r.id, r.at ? new Date(r.at).toISOString().slice(0, 10) : null]),
+    (
+      await db
+        .select({ id: t.communeStatusChanges.communeId, at: max(t.communeStatusChanges.recordedAt) })
+        .from(t.communeStatusChanges)
+        .groupBy(t.communeStatusChanges.communeId)
+    ).map((r) => [r.id, r.at ? new Date(r.at).toISOString().slice(0, 10) : null]),
   );
   const pending = new Map(
-    (await db.select({ id: t.statusProposals.id, communeId: t.statusProposals.communeId }).from(t.statusProposals).where(eq(t.statusProposals.state, 'pending')))
-      .map((r) => [r.communeId, r.id]),
+    (
+      await db
+        .select({ id: t.statusProposals.id, communeId: t.statusProposals.communeId })
+        .from(t.statusProposals)
+        .where(eq(t.statusProposals.state, 'pending'))
+    ).map((r) => [r.communeId, r.id]),
   );
   const flags = new Map(
-    (await db.select({ id: t.reviewFlags.id, communeId: t.reviewFlags.communeId }).from(t.reviewFlags).where(eq(t.reviewFlags.state, 'open')))
-      .map((r) => [r.communeId, r.id]),
+    (
+      await db
+        .select({ id: t.reviewFlags.id, communeId: t.reviewFlags.communeId })
+        .from(t.reviewFlags)
+        .where(eq(t.reviewFlags.state, 'open'))
+    ).map((r) => [r.communeId, r.id]),
   );
   const staleBefore = monthsBefore(today, STALE_AFTER_MONTHS);
   const communes = ids.map((id) => {
@@ -53,11 +70,24 @@ export async function myArea(db: Db, s: Snapshot, p: Principal, today: string): 
     const step = statusAt(steps, today);
     const lastUpdate = last.get(id) ?? null;
     return {
-      code: u.code, name: u.name, type: u.type, parentCode: parentCode(s, u), status: step?.status ?? null, since: step?.effectiveDate ?? null,
-      baseChangeId: steps[steps.length - 1]?.id ?? null, lastUpdate, pendingProposalId: pending.get(id) ?? null, openFlagId: flags.get(id) ?? null,
+      code: u.code,
+      name: u.name,
+      type: u.type,
+      parentCode: parentCode(s, u),
+      status: step?.status ?? null,
+      since: step?.effectiveDate ?? null,
+      baseChangeId: steps[steps.length - 1]?.id ?? null,
+      lastUpdate,
+      pendingProposalId: pending.get(id) ?? null,
+      openFlagId: flags.get(id) ?? null,
       stale: lastUpdate === null || lastUpdate < staleBefore,
     };
   });
-  communes.sort((a, b) => Number(b.openFlagId !== null) - Number(a.openFlagId !== null) || Number(b.stale) - Number(a.stale) || a.name.localeCompare(b.name, 'vi'));
+  communes.sort(
+    (a, b) =>
+      Number(b.openFlagId !== null) - Number(a.openFlagId !== null) ||
+      Number(b.stale) - Number(a.stale) ||
+      a.name.localeCompare(b.name, 'vi'),
+  );
   return { today, communes };
 }

@@ -29,23 +29,38 @@ export interface PlacesResult {
 }
 
 function columnsOf(header: string[]) {
-  const folded = header.map((h) => foldVietnamese(String(h ?? '')).replace(/[_()]/g, ' ').replace(/\s+/g, ' ').trim());
+  const folded = header.map((h) =>
+    foldVietnamese(String(h ?? ''))
+      .replace(/[_()]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
   const find = (names: string[]) => folded.findIndex((h) => names.includes(h));
   const cols = { name: find(HEADERS.name), lng: find(HEADERS.lng), lat: find(HEADERS.lat) };
   if (cols.lng < 0 || cols.lat < 0)
-    throw new HttpError(400, 'places_header', 'Không tìm thấy cột kinh độ và vĩ độ (ví dụ: "ten", "kinh_do", "vi_do" hoặc "name", "lng", "lat")', 'No longitude/latitude columns (e.g. "name", "lng", "lat" or "ten", "kinh_do", "vi_do")');
+    throw new HttpError(
+      400,
+      'places_header',
+      'Không tìm thấy cột kinh độ và vĩ độ (ví dụ: "ten", "kinh_do", "vi_do" hoặc "name", "lng", "lat")',
+      'No longitude/latitude columns (e.g. "name", "lng", "lat" or "ten", "kinh_do", "vi_do")',
+    );
   return cols;
 }
 
 /** Decimal degrees, with a decimal comma accepted ("106,35"). */
 function degrees(v: unknown): number | null {
   if (typeof v === 'number') return v;
-  const n = Number(String(v ?? '').trim().replace(',', '.'));
+  const n = Number(
+    String(v ?? '')
+      .trim()
+      .replace(',', '.'),
+  );
   return String(v ?? '').trim() === '' || !Number.isFinite(n) ? null : n;
 }
 
 function toPlaces(rows: unknown[][]): PlacesResult {
-  if (rows.length < 2) throw new HttpError(400, 'places_empty', 'Tệp không có dòng dữ liệu nào', 'The file has no data rows');
+  if (rows.length < 2)
+    throw new HttpError(400, 'places_empty', 'Tệp không có dòng dữ liệu nào', 'The file has no data rows');
   const cols = columnsOf(rows[0] as string[]);
   const out: PlacesResult = { places: [], problems: [] };
   rows.slice(1).forEach((r, i) => {
@@ -55,7 +70,11 @@ function toPlaces(rows: unknown[][]): PlacesResult {
     const lat = degrees(r[cols.lat]);
     if (lng === null || lat === null || lng < -180 || lng > 180 || lat < -90 || lat > 90)
       return out.problems.push({ row, vi: `Dòng ${row}: tọa độ không hợp lệ`, en: `Row ${row}: invalid coordinates` });
-    out.places.push({ row, name: cols.name >= 0 ? String(r[cols.name] ?? '').trim() : `#${row}`, location: [lng, lat] });
+    out.places.push({
+      row,
+      name: cols.name >= 0 ? String(r[cols.name] ?? '').trim() : `#${row}`,
+      location: [lng, lat],
+    });
   });
   return out;
 }
@@ -63,13 +82,19 @@ function toPlaces(rows: unknown[][]): PlacesResult {
 async function xlsxRows(bytes: Uint8Array): Promise<unknown[][]> {
   const book = new ExcelJS.Workbook();
   const bounded = boundedZip(bytes, MAX_PLACES_UNZIPPED_BYTES);
-  await book.xlsx.load(bounded.buffer.slice(bounded.byteOffset, bounded.byteOffset + bounded.byteLength) as ArrayBuffer);
+  await book.xlsx.load(
+    bounded.buffer.slice(bounded.byteOffset, bounded.byteOffset + bounded.byteLength) as ArrayBuffer,
+  );
   const sheet = book.worksheets[0];
   if (!sheet) return [];
   const rows: unknown[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const values = (row.values as unknown[]).slice(1); // exceljs rows are 1-based
-    rows.push(values.map((v) => (v && typeof v === 'object' && 'result' in (v as object) ? (v as { result: unknown }).result : v)));
+    rows.push(
+      values.map((v) =>
+        v && typeof v === 'object' && 'result' in (v as object) ? (v as { result: unknown }).result : v,
+      ),
+    );
   });
   return rows;
 }
@@ -82,15 +107,27 @@ export async function parsePlaces(name: string, bytes: Uint8Array): Promise<Plac
       return toPlaces(await xlsxRows(bytes));
     } catch (e) {
       if (e instanceof HttpError) throw e;
-      throw new HttpError(400, 'places_unreadable', 'Không đọc được tệp Excel (.xlsx)', 'The Excel (.xlsx) file cannot be read');
+      throw new HttpError(
+        400,
+        'places_unreadable',
+        'Không đọc được tệp Excel (.xlsx)',
+        'The Excel (.xlsx) file cannot be read',
+      );
     }
   }
   if (!/\.(csv|txt)$/i.test(name) && bytes.includes(0))
-    throw new HttpError(415, 'file_type', 'Chỉ nhận tệp CSV hoặc Excel (.xlsx)', 'Only CSV or Excel (.xlsx) files are accepted');
+    throw new HttpError(
+      415,
+      'file_type',
+      'Chỉ nhận tệp CSV hoặc Excel (.xlsx)',
+      'Only CSV or Excel (.xlsx) files are accepted',
+    );
   const text = new TextDecoder('utf-8').decode(bytes);
   const delimiter = (text.split('\n')[0] ?? '').includes(';') ? ';' : ',';
   try {
-    return toPlaces(parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true }) as unknown[][]);
+    return toPlaces(
+      parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true }) as unknown[][],
+    );
   } catch (e) {
     if (e instanceof HttpError) throw e;
     throw new HttpError(400, 'places_unreadable', 'Không đọc được tệp CSV', 'The CSV file cannot be read');

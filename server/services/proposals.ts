@@ -49,25 +49,46 @@ function latestCounted(records: (typeof t.communeStatusChanges.$inferSelect)[]) 
   return last ? records.find((r) => r.id === last.id)! : null;
 }
 
-const asRecord = (r: { id: number; status: string; effectiveDate: string; correctsId: number | null }): StatusRecord => ({
-  id: r.id, status: r.status as CommuneStatus, effectiveDate: r.effectiveDate, correctsId: r.correctsId,
+const asRecord = (r: {
+  id: number;
+  status: string;
+  effectiveDate: string;
+  correctsId: number | null;
+}): StatusRecord => ({
+  id: r.id,
+  status: r.status as CommuneStatus,
+  effectiveDate: r.effectiveDate,
+  correctsId: r.correctsId,
 });
 
 async function selectionDates(tx: Tx, communeId: number): Promise<string[]> {
-  const rows = await tx.select({ d: t.planSelections.selectedOn }).from(t.planSelections).where(eq(t.planSelections.communeId, communeId));
+  const rows = await tx
+    .select({ d: t.planSelections.selectedOn })
+    .from(t.planSelections)
+    .where(eq(t.planSelections.communeId, communeId));
   return rows.map((r) => r.d);
 }
 
 const REASONS = {
   not_allowed: { vi: 'Không được chuyển', en: 'Not an allowed transition' },
-  not_selected: { vi: 'Chỉ xã được chọn xây dựng chuyển hóa mới được chuyển sang "Đã chuyển hóa"', en: 'Only a commune selected for transformation can become transformed' },
+  not_selected: {
+    vi: 'Chỉ xã được chọn xây dựng chuyển hóa mới được chuyển sang "Đã chuyển hóa"',
+    en: 'Only a commune selected for transformation can become transformed',
+  },
   unchanged: { vi: 'Trạng thái không đổi', en: 'The status would not change' },
 };
 
 /** Refuses with 422 when the change would make a transition PRODUCT.md does not allow. */
-async function checkChange(tx: Tx, communeId: number, records: (typeof t.communeStatusChanges.$inferSelect)[], next: StatusRecord) {
+async function checkChange(
+  tx: Tx,
+  communeId: number,
+  records: (typeof t.communeStatusChanges.$inferSelect)[],
+  next: StatusRecord,
+) {
   const selected = await selectionDates(tx, communeId);
-  const bad = checkNewSteps(records.map(asRecord), [...records.map(asRecord), next], (d) => selected.some((s) => s <= d));
+  const bad = checkNewSteps(records.map(asRecord), [...records.map(asRecord), next], (d) =>
+    selected.some((s) => s <= d),
+  );
   if (!bad) return;
   const from = bad.from ? STATUS_NAMES[bad.from.status] : { vi: '(chưa có)', en: '(none)' };
   const to = STATUS_NAMES[bad.to.status];
@@ -85,13 +106,22 @@ function resolveCommune(s: Snapshot, code: string, today: string) {
   return unit;
 }
 
-export async function createProposal(db: Db, s: Snapshot, actor: Actor, input: ProposalInput): Promise<{ id: number; event: LiveEvent }> {
+export async function createProposal(
+  db: Db,
+  s: Snapshot,
+  actor: Actor,
+  input: ProposalInput,
+): Promise<{ id: number; event: LiveEvent }> {
   const p = actor.principal;
   demand(p, 'propose');
   const commune = resolveCommune(s, input.commune, actor.today);
   demandScope(s, p, commune.id);
   if (input.effectiveDate > actor.today || input.documentDate > actor.today)
-    throw unprocessable('future_date', 'Ngày hiệu lực và ngày văn bản không được sau hôm nay', 'The effective and document dates cannot be after today');
+    throw unprocessable(
+      'future_date',
+      'Ngày hiệu lực và ngày văn bản không được sau hôm nay',
+      'The effective and document dates cannot be after today',
+    );
   const legalBasis = `${input.documentNumber} ngày ${formatVnDate(input.documentDate)}`;
   return db.transaction(async (tx) => {
     await lockCommune(tx, commune.id);
@@ -99,37 +129,98 @@ export async function createProposal(db: Db, s: Snapshot, actor: Actor, input: P
     const latest = latestCounted(records);
     if ((latest?.id ?? null) !== input.baseChangeId) {
       const now = describeStep(latest);
-      throw conflict('status_changed', `Trạng thái của xã đã thay đổi trong lúc bạn soạn đề xuất: nay là ${now.vi}. Hãy xem lại và gửi lại.`, `The commune's status changed while you were writing: it is now ${now.en}. Please review and resend.`);
+      throw conflict(
+        'status_changed',
+        `Trạng thái của xã đã thay đổi trong lúc bạn soạn đề xuất: nay là ${now.vi}. Hãy xem lại và gửi lại.`,
+        `The commune's status changed while you were writing: it is now ${now.en}. Please review and resend.`,
+      );
     }
-    const pending = await tx.select({ id: t.statusProposals.id }).from(t.statusProposals).where(and(eq(t.statusProposals.communeId, commune.id), eq(t.statusProposals.state, 'pending')));
+    const pending = await tx
+      .select({ id: t.statusProposals.id })
+      .from(t.statusProposals)
+      .where(and(eq(t.statusProposals.communeId, commune.id), eq(t.statusProposals.state, 'pending')));
     if (pending.length)
-      throw conflict('pending_exists', `Xã này đã có đề xuất #${pending[0]!.id} đang chờ duyệt`, `This commune already has proposal #${pending[0]!.id} waiting for approval`);
+      throw conflict(
+        'pending_exists',
+        `Xã này đã có đề xuất #${pending[0]!.id} đang chờ duyệt`,
+        `This commune already has proposal #${pending[0]!.id} waiting for approval`,
+      );
     if (input.correctsId !== null) {
       const target = records.find((r) => r.id === input.correctsId);
-      if (!target) throw unprocessable('corrects', 'Bản ghi cần đính chính không thuộc xã này', 'The record to correct does not belong to this commune');
-      if (records.some((r) => r.correctsId === target.id)) throw conflict('already_corrected', 'Bản ghi này đã được đính chính', 'This record has already been corrected');
+      if (!target)
+        throw unprocessable(
+          'corrects',
+          'Bản ghi cần đính chính không thuộc xã này',
+          'The record to correct does not belong to this commune',
+        );
+      if (records.some((r) => r.correctsId === target.id))
+        throw conflict('already_corrected', 'Bản ghi này đã được đính chính', 'This record has already been corrected');
     }
-    await checkChange(tx, commune.id, records, { id: Number.MAX_SAFE_INTEGER, status: input.status, effectiveDate: input.effectiveDate, correctsId: input.correctsId });
+    await checkChange(tx, commune.id, records, {
+      id: Number.MAX_SAFE_INTEGER,
+      status: input.status,
+      effectiveDate: input.effectiveDate,
+      correctsId: input.correctsId,
+    });
     if (input.attachmentId !== null) await claimAttachment(tx, input.attachmentId, p.userId);
-    const [row] = await tx.insert(t.statusProposals).values({
-      communeId: commune.id, status: input.status, effectiveDate: input.effectiveDate, legalBasis, note: input.note,
-      baseChangeId: input.baseChangeId, correctsId: input.correctsId, attachmentId: input.attachmentId,
-      proposerId: p.userId, proposedAt: actor.now.toISOString(),
-    }).returning();
-    await appendAudit(tx, {
-      actorId: p.userId, actorName: p.username, address: actor.address, action: input.correctsId ? 'correction_propose' : 'proposal_create',
-      entityType: 'status_proposal', entityId: String(row!.id), before: latest && { changeId: latest.id, status: latest.status, effectiveDate: latest.effectiveDate },
-      after: { commune: commune.code, status: input.status, effectiveDate: input.effectiveDate, legalBasis, note: input.note, correctsId: input.correctsId, attachmentId: input.attachmentId },
-    }, actor.now);
-    return { id: row!.id, event: { type: 'proposal', communeId: commune.id, commune: commune.code, proposalId: row!.id, state: 'pending' } };
+    const [row] = await tx
+      .insert(t.statusProposals)
+      .values({
+        communeId: commune.id,
+        status: input.status,
+        effectiveDate: input.effectiveDate,
+        legalBasis,
+        note: input.note,
+        baseChangeId: input.baseChangeId,
+        correctsId: input.correctsId,
+        attachmentId: input.attachmentId,
+        proposerId: p.userId,
+        proposedAt: actor.now.toISOString(),
+      })
+      .returning();
+    await appendAudit(
+      tx,
+      {
+        actorId: p.userId,
+        actorName: p.username,
+        address: actor.address,
+        action: input.correctsId ? 'correction_propose' : 'proposal_create',
+        entityType: 'status_proposal',
+        entityId: String(row!.id),
+        before: latest && { changeId: latest.id, status: latest.status, effectiveDate: latest.effectiveDate },
+        after: {
+          commune: commune.code,
+          status: input.status,
+          effectiveDate: input.effectiveDate,
+          legalBasis,
+          note: input.note,
+          correctsId: input.correctsId,
+          attachmentId: input.attachmentId,
+        },
+      },
+      actor.now,
+    );
+    return {
+      id: row!.id,
+      event: { type: 'proposal', communeId: commune.id, commune: commune.code, proposalId: row!.id, state: 'pending' },
+    };
   });
 }
 
 async function claimAttachment(tx: Tx, id: string, userId: number) {
   const [a] = await tx.select().from(t.attachments).where(eq(t.attachments.id, id));
-  if (!a || a.uploadedBy !== userId) throw unprocessable('attachment', 'Không tìm thấy tệp đính kèm của bạn', 'No such attachment of yours');
-  const used = await tx.select({ id: t.statusProposals.id }).from(t.statusProposals).where(eq(t.statusProposals.attachmentId, id));
-  if (used.length) throw unprocessable('attachment', 'Tệp đính kèm đã dùng cho đề xuất khác', 'The attachment is already used by another proposal');
+  if (!a || a.uploadedBy !== userId)
+    throw unprocessable('attachment', 'Không tìm thấy tệp đính kèm của bạn', 'No such attachment of yours');
+  const used = await tx
+    .select({ id: t.statusProposals.id })
+    .from(t.statusProposals)
+    .where(eq(t.statusProposals.attachmentId, id));
+  if (used.length)
+    throw unprocessable(
+      'attachment',
+      'Tệp đính kèm đã dùng cho đề xuất khác',
+      'The attachment is already used by another proposal',
+    );
 }
 
 async function pendingForDecision(tx: Tx, s: Snapshot, p: Principal, id: number) {
@@ -139,8 +230,15 @@ async function pendingForDecision(tx: Tx, s: Snapshot, p: Principal, id: number)
   demandScope(s, p, row.communeId);
   await lockCommune(tx, row.communeId);
   const [fresh] = await tx.select().from(t.statusProposals).where(eq(t.statusProposals.id, id));
-  if (fresh!.state !== 'pending') throw conflict('already_decided', `Đề xuất #${id} đã được xử lý`, `Proposal #${id} has already been decided`);
-  if (fresh!.proposerId === p.userId) throw new HttpError(403, 'own_proposal', 'Không được tự duyệt đề xuất của chính mình', 'You cannot decide on your own proposal');
+  if (fresh!.state !== 'pending')
+    throw conflict('already_decided', `Đề xuất #${id} đã được xử lý`, `Proposal #${id} has already been decided`);
+  if (fresh!.proposerId === p.userId)
+    throw new HttpError(
+      403,
+      'own_proposal',
+      'Không được tự duyệt đề xuất của chính mình',
+      'You cannot decide on your own proposal',
+    );
   return fresh!;
 }
 
@@ -152,45 +250,119 @@ export async function approveProposal(db: Db, s: Snapshot, actor: Actor, id: num
     const latest = latestCounted(records);
     if ((latest?.id ?? null) !== prop.baseChangeId) {
       const now = describeStep(latest);
-      throw conflict('status_changed', `Trạng thái của xã đã thay đổi sau khi đề xuất được gửi: nay là ${now.vi}. Hãy từ chối đề xuất này.`, `The commune's status changed after this proposal was sent: it is now ${now.en}. Please reject it.`);
+      throw conflict(
+        'status_changed',
+        `Trạng thái của xã đã thay đổi sau khi đề xuất được gửi: nay là ${now.vi}. Hãy từ chối đề xuất này.`,
+        `The commune's status changed after this proposal was sent: it is now ${now.en}. Please reject it.`,
+      );
     }
-    await checkChange(tx, prop.communeId, records, { id: Number.MAX_SAFE_INTEGER, status: prop.status as CommuneStatus, effectiveDate: prop.effectiveDate, correctsId: prop.correctsId });
+    await checkChange(tx, prop.communeId, records, {
+      id: Number.MAX_SAFE_INTEGER,
+      status: prop.status as CommuneStatus,
+      effectiveDate: prop.effectiveDate,
+      correctsId: prop.correctsId,
+    });
     const [proposer] = await tx.select().from(t.users).where(eq(t.users.id, prop.proposerId));
-    const [change] = await tx.insert(t.communeStatusChanges).values({
-      communeId: prop.communeId, status: prop.status, effectiveDate: prop.effectiveDate, legalBasis: prop.legalBasis, note: prop.note,
-      authorId: prop.proposerId, authorName: proposer!.displayName, recordedAt: actor.now.toISOString(), correctsId: prop.correctsId,
-    }).returning();
-    await tx.update(t.statusProposals).set({ state: 'approved', deciderId: p.userId, decidedAt: actor.now.toISOString(), changeId: change!.id }).where(eq(t.statusProposals.id, id));
+    const [change] = await tx
+      .insert(t.communeStatusChanges)
+      .values({
+        communeId: prop.communeId,
+        status: prop.status,
+        effectiveDate: prop.effectiveDate,
+        legalBasis: prop.legalBasis,
+        note: prop.note,
+        authorId: prop.proposerId,
+        authorName: proposer!.displayName,
+        recordedAt: actor.now.toISOString(),
+        correctsId: prop.correctsId,
+      })
+      .returning();
+    await tx
+      .update(t.statusProposals)
+      .set({ state: 'approved', deciderId: p.userId, decidedAt: actor.now.toISOString(), changeId: change!.id })
+      .where(eq(t.statusProposals.id, id));
     await bumpRevision(tx);
-    await appendAudit(tx, {
-      actorId: p.userId, actorName: p.username, address: actor.address, action: prop.correctsId ? 'correction_approve' : 'proposal_approve',
-      entityType: 'status_proposal', entityId: String(id),
-      before: latest && { changeId: latest.id, status: latest.status, effectiveDate: latest.effectiveDate },
-      after: { changeId: change!.id, status: change!.status, effectiveDate: change!.effectiveDate, legalBasis: change!.legalBasis, correctsId: change!.correctsId },
-    }, actor.now);
+    await appendAudit(
+      tx,
+      {
+        actorId: p.userId,
+        actorName: p.username,
+        address: actor.address,
+        action: prop.correctsId ? 'correction_approve' : 'proposal_approve',
+        entityType: 'status_proposal',
+        entityId: String(id),
+        before: latest && { changeId: latest.id, status: latest.status, effectiveDate: latest.effectiveDate },
+        after: {
+          changeId: change!.id,
+          status: change!.status,
+          effectiveDate: change!.effectiveDate,
+          legalBasis: change!.legalBasis,
+          correctsId: change!.correctsId,
+        },
+      },
+      actor.now,
+    );
     const code = s.units.get(prop.communeId)!.code;
     return [
-      { type: 'status', communeId: prop.communeId, commune: code, status: change!.status, effectiveDate: change!.effectiveDate, changeId: change!.id },
+      {
+        type: 'status',
+        communeId: prop.communeId,
+        commune: code,
+        status: change!.status,
+        effectiveDate: change!.effectiveDate,
+        changeId: change!.id,
+      },
       { type: 'proposal', communeId: prop.communeId, commune: code, proposalId: id, state: 'approved' },
     ];
   });
 }
 
-export async function rejectProposal(db: Db, s: Snapshot, actor: Actor, id: number, reason: string): Promise<LiveEvent> {
+export async function rejectProposal(
+  db: Db,
+  s: Snapshot,
+  actor: Actor,
+  id: number,
+  reason: string,
+): Promise<LiveEvent> {
   const p = actor.principal;
   return db.transaction(async (tx) => {
     const prop = await pendingForDecision(tx, s, p, id);
-    await tx.update(t.statusProposals).set({ state: 'rejected', deciderId: p.userId, decidedAt: actor.now.toISOString(), reason }).where(eq(t.statusProposals.id, id));
-    await appendAudit(tx, {
-      actorId: p.userId, actorName: p.username, address: actor.address, action: 'proposal_reject', entityType: 'status_proposal', entityId: String(id),
-      before: { state: 'pending' }, after: { state: 'rejected', reason },
-    }, actor.now);
-    return { type: 'proposal', communeId: prop.communeId, commune: s.units.get(prop.communeId)!.code, proposalId: id, state: 'rejected' };
+    await tx
+      .update(t.statusProposals)
+      .set({ state: 'rejected', deciderId: p.userId, decidedAt: actor.now.toISOString(), reason })
+      .where(eq(t.statusProposals.id, id));
+    await appendAudit(
+      tx,
+      {
+        actorId: p.userId,
+        actorName: p.username,
+        address: actor.address,
+        action: 'proposal_reject',
+        entityType: 'status_proposal',
+        entityId: String(id),
+        before: { state: 'pending' },
+        after: { state: 'rejected', reason },
+      },
+      actor.now,
+    );
+    return {
+      type: 'proposal',
+      communeId: prop.communeId,
+      commune: s.units.get(prop.communeId)!.code,
+      proposalId: id,
+      state: 'rejected',
+    };
   });
 }
 
 /** Proposals the user may see, newest first. */
-export async function listProposals(db: Db, s: Snapshot, p: Principal, q: { state?: string; commune?: string; limit: number }, today: string): Promise<ProposalDto[]> {
+export async function listProposals(
+  db: Db,
+  s: Snapshot,
+  p: Principal,
+  q: { state?: string; commune?: string; limit: number },
+  today: string,
+): Promise<ProposalDto[]> {
   demand(p, 'read_proposals');
   const where = [];
   if (q.state) where.push(eq(t.statusProposals.state, q.state));
@@ -199,7 +371,11 @@ export async function listProposals(db: Db, s: Snapshot, p: Principal, q: { stat
     if (!unit) return [];
     where.push(eq(t.statusProposals.communeId, unit.id));
   }
-  const rows = await db.select().from(t.statusProposals).where(and(...where)).orderBy(desc(t.statusProposals.id));
+  const rows = await db
+    .select()
+    .from(t.statusProposals)
+    .where(and(...where))
+    .orderBy(desc(t.statusProposals.id));
   const visible = rows.filter((r) => inScope(s, p, r.communeId)).slice(0, q.limit);
   return toDtos(db, s, visible);
 }
@@ -207,24 +383,50 @@ export async function listProposals(db: Db, s: Snapshot, p: Principal, q: { stat
 export async function getProposal(db: Db, s: Snapshot, p: Principal, id: number): Promise<ProposalDto> {
   if (!can(p, 'read_proposals')) throw forbidden();
   const [row] = await db.select().from(t.statusProposals).where(eq(t.statusProposals.id, id));
-  if (!row || !inScope(s, p, row.communeId)) throw notFound({ vi: `Không có đề xuất #${id}`, en: `No proposal #${id}` });
+  if (!row || !inScope(s, p, row.communeId))
+    throw notFound({ vi: `Không có đề xuất #${id}`, en: `No proposal #${id}` });
   return (await toDtos(db, s, [row]))[0]!;
 }
 
 async function toDtos(db: Db, s: Snapshot, rows: (typeof t.statusProposals.$inferSelect)[]): Promise<ProposalDto[]> {
   if (!rows.length) return [];
   const userIds = [...new Set(rows.flatMap((r) => [r.proposerId, r.deciderId]).filter((x): x is number => x !== null))];
-  const names = new Map((await db.select({ id: t.users.id, n: t.users.displayName }).from(t.users).where(inArray(t.users.id, userIds))).map((u) => [u.id, u.n]));
+  const names = new Map(
+    (await db.select({ id: t.users.id, n: t.users.displayName }).from(t.users).where(inArray(t.users.id, userIds))).map(
+      (u) => [u.id, u.n],
+    ),
+  );
   const baseIds = rows.map((r) => r.baseChangeId).filter((x): x is number => x !== null);
-  const bases = new Map(baseIds.length ? (await db.select({ id: t.communeStatusChanges.id, st: t.communeStatusChanges.status }).from(t.communeStatusChanges).where(inArray(t.communeStatusChanges.id, baseIds))).map((b) => [b.id, b.st]) : []);
+  const bases = new Map(
+    baseIds.length
+      ? (
+          await db
+            .select({ id: t.communeStatusChanges.id, st: t.communeStatusChanges.status })
+            .from(t.communeStatusChanges)
+            .where(inArray(t.communeStatusChanges.id, baseIds))
+        ).map((b) => [b.id, b.st])
+      : [],
+  );
   return rows.map((r) => {
     const u = s.units.get(r.communeId)!;
     return {
-      id: r.id, commune: { code: u.code, name: u.name, type: u.type }, status: r.status as CommuneStatus, effectiveDate: r.effectiveDate,
-      legalBasis: r.legalBasis, note: r.note, baseChangeId: r.baseChangeId, baseStatus: (r.baseChangeId !== null ? bases.get(r.baseChangeId) ?? null : null) as CommuneStatus | null,
-      correctsId: r.correctsId, attachmentId: r.attachmentId, proposer: names.get(r.proposerId) ?? '?', proposedAt: new Date(r.proposedAt).toISOString(),
-      state: r.state as ProposalDto['state'], decider: r.deciderId !== null ? names.get(r.deciderId) ?? '?' : null,
-      decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null, reason: r.reason, changeId: r.changeId,
+      id: r.id,
+      commune: { code: u.code, name: u.name, type: u.type },
+      status: r.status as CommuneStatus,
+      effectiveDate: r.effectiveDate,
+      legalBasis: r.legalBasis,
+      note: r.note,
+      baseChangeId: r.baseChangeId,
+      baseStatus: (r.baseChangeId !== null ? (bases.get(r.baseChangeId) ?? null) : null) as CommuneStatus | null,
+      correctsId: r.correctsId,
+      attachmentId: r.attachmentId,
+      proposer: names.get(r.proposerId) ?? '?',
+      proposedAt: new Date(r.proposedAt).toISOString(),
+      state: r.state as ProposalDto['state'],
+      decider: r.deciderId !== null ? (names.get(r.deciderId) ?? '?') : null,
+      decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
+      reason: r.reason,
+      changeId: r.changeId,
     };
   });
 }

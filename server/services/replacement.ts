@@ -32,16 +32,28 @@ interface HeldScope {
 }
 
 async function heldScopes(db: Db): Promise<HeldScope[]> {
-  const rows = await db.selectDistinct({ userId: t.users.id, username: t.users.username, demo: t.users.demo, code: t.adminUnits.code })
-    .from(t.userScopes).innerJoin(t.users, eq(t.users.id, t.userScopes.userId)).innerJoin(t.adminUnits, eq(t.adminUnits.id, t.userScopes.unitId));
+  const rows = await db
+    .selectDistinct({ userId: t.users.id, username: t.users.username, demo: t.users.demo, code: t.adminUnits.code })
+    .from(t.userScopes)
+    .innerJoin(t.users, eq(t.users.id, t.userScopes.userId))
+    .innerJoin(t.adminUnits, eq(t.adminUnits.id, t.userScopes.unitId));
   return rows;
 }
 
 async function demoAccounts(db: Db): Promise<{ id: number; username: string }[]> {
-  return db.select({ id: t.users.id, username: t.users.username }).from(t.users).where(eq(t.users.demo, true)).orderBy(t.users.username);
+  return db
+    .select({ id: t.users.id, username: t.users.username })
+    .from(t.users)
+    .where(eq(t.users.demo, true))
+    .orderBy(t.users.username);
 }
 
-function plan(scopes: HeldScope[], demo: { username: string }[], removeDemo: boolean, newCodes: ReadonlySet<string>): AreaReport {
+function plan(
+  scopes: HeldScope[],
+  demo: { username: string }[],
+  removeDemo: boolean,
+  newCodes: ReadonlySet<string>,
+): AreaReport {
   const byUser = new Map<string, UserArea>();
   for (const s of scopes) {
     if (removeDemo && s.demo) continue;
@@ -49,7 +61,9 @@ function plan(scopes: HeldScope[], demo: { username: string }[], removeDemo: boo
     (newCodes.has(s.code) ? area.kept : area.dropped).push(s.code);
     byUser.set(s.username, area);
   }
-  const areas = [...byUser.values()].map((a) => ({ ...a, kept: a.kept.sort(), dropped: a.dropped.sort() })).sort((a, b) => a.username.localeCompare(b.username));
+  const areas = [...byUser.values()]
+    .map((a) => ({ ...a, kept: a.kept.sort(), dropped: a.dropped.sort() }))
+    .sort((a, b) => a.username.localeCompare(b.username));
   return {
     demoAccountsRemoved: removeDemo ? demo.map((u) => u.username) : [],
     dropped: areas.filter((a) => a.dropped.length),
@@ -58,7 +72,11 @@ function plan(scopes: HeldScope[], demo: { username: string }[], removeDemo: boo
 }
 
 /** What a replacement by units with `newCodes` would do to users, writing nothing. */
-export async function previewReplacement(db: Db, newCodes: ReadonlySet<string>, options: { removeDemoAccounts: boolean }): Promise<AreaReport> {
+export async function previewReplacement(
+  db: Db,
+  newCodes: ReadonlySet<string>,
+  options: { removeDemoAccounts: boolean },
+): Promise<AreaReport> {
   return plan(await heldScopes(db), await demoAccounts(db), options.removeDemoAccounts, newCodes);
 }
 
@@ -86,12 +104,21 @@ export async function clearForReplacement(tx: Db, options: { removeDemoAccounts:
 export async function restoreAreas(tx: Db, cleared: ClearedDataset): Promise<AreaReport> {
   const kept = cleared.scopes.filter((s) => !(cleared.removeDemoAccounts && s.demo));
   const codes = [...new Set(kept.map((s) => s.code))];
-  const units = codes.length ? await tx.select({ id: t.adminUnits.id, code: t.adminUnits.code }).from(t.adminUnits).where(inArray(t.adminUnits.code, codes)) : [];
+  const units = codes.length
+    ? await tx
+        .select({ id: t.adminUnits.id, code: t.adminUnits.code })
+        .from(t.adminUnits)
+        .where(inArray(t.adminUnits.code, codes))
+    : [];
   const unitsOf = new Map<string, number[]>();
   for (const u of units) unitsOf.set(u.code, [...(unitsOf.get(u.code) ?? []), u.id]);
   // Every vintage of a code, as saving a user does.
   const rows = kept.flatMap((s) => (unitsOf.get(s.code) ?? []).map((unitId) => ({ userId: s.userId, unitId })));
-  for (let i = 0; i < rows.length; i += 1000) await tx.insert(t.userScopes).values(rows.slice(i, i + 1000)).onConflictDoNothing();
+  for (let i = 0; i < rows.length; i += 1000)
+    await tx
+      .insert(t.userScopes)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoNothing();
   return plan(cleared.scopes, cleared.demo, cleared.removeDemoAccounts, new Set(unitsOf.keys()));
 }
 
@@ -103,8 +130,13 @@ export function formatAreaReport(r: AreaReport): string[] {
       : 'Không có tài khoản mẫu / no demo accounts',
     `Địa bàn giữ theo mã / area codes carried over: ${r.carried}`,
     ...(r.dropped.length
-      ? [`Người dùng mất một phần địa bàn / users whose area is dropped (${r.dropped.length}):`,
-        ...r.dropped.map((a) => `  ${a.username}: mất / dropped ${a.dropped.join(', ')}${a.kept.length ? `; giữ / kept ${a.kept.join(', ')}` : ''}`)]
+      ? [
+          `Người dùng mất một phần địa bàn / users whose area is dropped (${r.dropped.length}):`,
+          ...r.dropped.map(
+            (a) =>
+              `  ${a.username}: mất / dropped ${a.dropped.join(', ')}${a.kept.length ? `; giữ / kept ${a.kept.join(', ')}` : ''}`,
+          ),
+        ]
       : ['Không người dùng nào mất địa bàn / no user loses any area']),
   ];
 }

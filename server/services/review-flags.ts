@@ -16,52 +16,115 @@ const WATCHED = new Set(['transformed', 'drug_free']);
 
 /** Called inside the transaction that records a detection or a re-formation. */
 export async function raiseFlagIfNeeded(
-  tx: Db, s: Snapshot, actor: Actor, hotspotId: number, communeId: number, event: { kind: 'detected' | 'reformed'; date: string },
+  tx: Db,
+  s: Snapshot,
+  actor: Actor,
+  hotspotId: number,
+  communeId: number,
+  event: { kind: 'detected' | 'reformed'; date: string },
 ): Promise<LiveEvent | null> {
   const status = statusAt(s.histories.get(communeId) ?? [], event.date)?.status;
   if (!status || !WATCHED.has(status)) return null;
-  const [flag] = await tx.insert(t.reviewFlags).values({
-    communeId, hotspotId, eventKind: event.kind, eventDate: event.date, communeStatus: status, raisedAt: actor.now.toISOString(),
-  }).returning();
-  await appendAudit(tx, {
-    actorId: actor.principal.userId, actorName: actor.principal.username, address: actor.address, action: 'flag_raise', entityType: 'review_flag',
-    entityId: String(flag!.id), after: { commune: s.units.get(communeId)!.code, hotspotId, event, communeStatus: status },
-  }, actor.now);
+  const [flag] = await tx
+    .insert(t.reviewFlags)
+    .values({
+      communeId,
+      hotspotId,
+      eventKind: event.kind,
+      eventDate: event.date,
+      communeStatus: status,
+      raisedAt: actor.now.toISOString(),
+    })
+    .returning();
+  await appendAudit(
+    tx,
+    {
+      actorId: actor.principal.userId,
+      actorName: actor.principal.username,
+      address: actor.address,
+      action: 'flag_raise',
+      entityType: 'review_flag',
+      entityId: String(flag!.id),
+      after: { commune: s.units.get(communeId)!.code, hotspotId, event, communeStatus: status },
+    },
+    actor.now,
+  );
   return { type: 'flag', communeId, commune: s.units.get(communeId)!.code, flagId: flag!.id, state: 'open' };
 }
 
 /** Open flags (and recent resolved ones on request) visible to the user: commune-level facts, no hotspot place. */
 export async function listFlags(db: Db, s: Snapshot, p: Principal, state: 'open' | 'confirmed' | 'dismissed' = 'open') {
   demand(p, 'read_map');
-  const rows = await db.select().from(t.reviewFlags).where(eq(t.reviewFlags.state, state)).orderBy(desc(t.reviewFlags.id));
+  const rows = await db
+    .select()
+    .from(t.reviewFlags)
+    .where(eq(t.reviewFlags.state, state))
+    .orderBy(desc(t.reviewFlags.id));
   return rows
     .filter((r) => inScope(s, p, r.communeId))
     .map((r) => {
       const u = s.units.get(r.communeId)!;
       return {
-        id: r.id, commune: { code: u.code, name: u.name, type: u.type }, communeStatus: r.communeStatus, eventKind: r.eventKind, eventDate: r.eventDate,
-        raisedAt: new Date(r.raisedAt).toISOString(), state: r.state, note: r.note,
+        id: r.id,
+        commune: { code: u.code, name: u.name, type: u.type },
+        communeStatus: r.communeStatus,
+        eventKind: r.eventKind,
+        eventDate: r.eventDate,
+        raisedAt: new Date(r.raisedAt).toISOString(),
+        state: r.state,
+        note: r.note,
         // the hotspot itself only for those who may know it
         hotspotId: can(p, 'read_hotspot_details') ? r.hotspotId : null,
       };
     });
 }
 
-export async function resolveFlag(db: Db, s: Snapshot, actor: Actor, id: number, decision: 'confirmed' | 'dismissed', note: string): Promise<LiveEvent> {
+export async function resolveFlag(
+  db: Db,
+  s: Snapshot,
+  actor: Actor,
+  id: number,
+  decision: 'confirmed' | 'dismissed',
+  note: string,
+): Promise<LiveEvent> {
   const p = actor.principal;
   if (!can(p, 'propose') && !can(p, 'decide')) throw forbidden();
   return db.transaction(async (tx) => {
     const [flag] = await tx.select().from(t.reviewFlags).where(eq(t.reviewFlags.id, id));
-    if (!flag || !inScope(s, p, flag.communeId)) throw notFound({ vi: `Không có cảnh báo #${id}`, en: `No review flag #${id}` });
-    const [updated] = await tx.update(t.reviewFlags)
+    if (!flag || !inScope(s, p, flag.communeId))
+      throw notFound({ vi: `Không có cảnh báo #${id}`, en: `No review flag #${id}` });
+    const [updated] = await tx
+      .update(t.reviewFlags)
       .set({ state: decision, resolvedBy: p.userId, resolvedAt: actor.now.toISOString(), note })
       .where(and(eq(t.reviewFlags.id, id), eq(t.reviewFlags.state, 'open')))
       .returning();
-    if (!updated) throw new HttpError(409, 'already_resolved', `Cảnh báo #${id} đã được xử lý`, `Review flag #${id} has already been resolved`);
-    await appendAudit(tx, {
-      actorId: p.userId, actorName: p.username, address: actor.address, action: `flag_${decision === 'confirmed' ? 'confirm' : 'dismiss'}`,
-      entityType: 'review_flag', entityId: String(id), before: { state: 'open' }, after: { state: decision, note },
-    }, actor.now);
-    return { type: 'flag', communeId: flag.communeId, commune: s.units.get(flag.communeId)!.code, flagId: id, state: decision };
+    if (!updated)
+      throw new HttpError(
+        409,
+        'already_resolved',
+        `Cảnh báo #${id} đã được xử lý`,
+        `Review flag #${id} has already been resolved`,
+      );
+    await appendAudit(
+      tx,
+      {
+        actorId: p.userId,
+        actorName: p.username,
+        address: actor.address,
+        action: `flag_${decision === 'confirmed' ? 'confirm' : 'dismiss'}`,
+        entityType: 'review_flag',
+        entityId: String(id),
+        before: { state: 'open' },
+        after: { state: decision, note },
+      },
+      actor.now,
+    );
+    return {
+      type: 'flag',
+      communeId: flag.communeId,
+      commune: s.units.get(flag.communeId)!.code,
+      flagId: id,
+      state: decision,
+    };
   });
 }

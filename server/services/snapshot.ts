@@ -48,7 +48,16 @@ export interface Snapshot {
 
 async function loadUnits(db: Db) {
   const rows = await db
-    .select({ id: t.adminUnits.id, code: t.adminUnits.code, name: t.adminUnits.name, type: t.adminUnits.type, level: t.adminUnits.level, parentId: t.adminUnits.parentId, validFrom: t.adminUnits.validFrom, validTo: t.adminUnits.validTo })
+    .select({
+      id: t.adminUnits.id,
+      code: t.adminUnits.code,
+      name: t.adminUnits.name,
+      type: t.adminUnits.type,
+      level: t.adminUnits.level,
+      parentId: t.adminUnits.parentId,
+      validFrom: t.adminUnits.validFrom,
+      validTo: t.adminUnits.validTo,
+    })
     .from(t.adminUnits)
     .orderBy(asc(t.adminUnits.code));
   const units = new Map<number, UnitNode>();
@@ -62,7 +71,13 @@ async function loadUnits(db: Db) {
 
 async function loadHistories(db: Db): Promise<Map<number, StatusStep[]>> {
   const rows = await db
-    .select({ id: t.communeStatusChanges.id, communeId: t.communeStatusChanges.communeId, status: t.communeStatusChanges.status, effectiveDate: t.communeStatusChanges.effectiveDate, correctsId: t.communeStatusChanges.correctsId })
+    .select({
+      id: t.communeStatusChanges.id,
+      communeId: t.communeStatusChanges.communeId,
+      status: t.communeStatusChanges.status,
+      effectiveDate: t.communeStatusChanges.effectiveDate,
+      correctsId: t.communeStatusChanges.correctsId,
+    })
     .from(t.communeStatusChanges);
   const grouped = new Map<number, typeof rows>();
   for (const r of rows) grouped.set(r.communeId, [...(grouped.get(r.communeId) ?? []), r]);
@@ -87,7 +102,10 @@ async function inheritHistories(db: Db, histories: Map<number, StatusStep[]>) {
   }
   // Links in date order: a unit changed twice inherits what its parts had already inherited.
   for (const [newId, { date, oldIds }] of parts) {
-    const before = gravestOfParts(oldIds.map((id) => histories.get(id) ?? []), date);
+    const before = gravestOfParts(
+      oldIds.map((id) => histories.get(id) ?? []),
+      date,
+    );
     const own = (histories.get(newId) ?? []).filter((step) => step.effectiveDate >= date);
     if (before.length) histories.set(newId, [...before, ...own]);
   }
@@ -95,10 +113,20 @@ async function inheritHistories(db: Db, histories: Map<number, StatusStep[]>) {
 
 async function loadHotspots(db: Db): Promise<HotspotEntry[]> {
   const rows = await db
-    .select({ id: t.hotspotCommunes.hotspotId, communeId: t.hotspotCommunes.communeId, kind: t.hotspotEvents.kind, date: t.hotspotEvents.date })
+    .select({
+      id: t.hotspotCommunes.hotspotId,
+      communeId: t.hotspotCommunes.communeId,
+      kind: t.hotspotEvents.kind,
+      date: t.hotspotEvents.date,
+    })
     .from(t.hotspotEvents)
     .innerJoin(t.hotspotCommunes, eq(t.hotspotCommunes.hotspotId, t.hotspotEvents.hotspotId))
-    .orderBy(asc(t.hotspotEvents.hotspotId), asc(t.hotspotCommunes.communeId), asc(t.hotspotEvents.date), asc(t.hotspotEvents.id));
+    .orderBy(
+      asc(t.hotspotEvents.hotspotId),
+      asc(t.hotspotCommunes.communeId),
+      asc(t.hotspotEvents.date),
+      asc(t.hotspotEvents.id),
+    );
   const out: HotspotEntry[] = [];
   let current = null as HotspotEntry | null;
   for (const r of rows) {
@@ -113,10 +141,20 @@ async function loadHotspots(db: Db): Promise<HotspotEntry[]> {
 
 async function loadPlans(db: Db) {
   const planRows = await db.select().from(t.plans).orderBy(asc(t.plans.startDate));
-  const plans: PlanRecord[] = planRows.map((p) => ({ id: p.id, title: p.title, legalRef: p.legalRef, start: p.startDate, end: p.endDate, targets: p.targets as PlanTargets }));
+  const plans: PlanRecord[] = planRows.map((p) => ({
+    id: p.id,
+    title: p.title,
+    legalRef: p.legalRef,
+    start: p.startDate,
+    end: p.endDate,
+    targets: p.targets as PlanTargets,
+  }));
   const selections = new Map<string, IndicatorSelection[]>();
   for (const s of await db.select().from(t.planSelections))
-    selections.set(s.planId, [...(selections.get(s.planId) ?? []), { communeId: s.communeId, selectedOn: s.selectedOn }]);
+    selections.set(s.planId, [
+      ...(selections.get(s.planId) ?? []),
+      { communeId: s.communeId, selectedOn: s.selectedOn },
+    ]);
   return { plans, selections };
 }
 
@@ -133,7 +171,18 @@ function loadSnapshot(db: Db): Promise<Snapshot> {
       await inheritHistories(txDb, histories);
       const hotspots = await loadHotspots(txDb);
       const { plans, selections } = await loadPlans(txDb);
-      return { revision, dataset, boundaryVersion, units, children, histories, hotspots, hotspotIndex: indexHotspots(hotspots), selections, plans };
+      return {
+        revision,
+        dataset,
+        boundaryVersion,
+        units,
+        children,
+        histories,
+        hotspots,
+        hotspotIndex: indexHotspots(hotspots),
+        selections,
+        plans,
+      };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );

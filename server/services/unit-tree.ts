@@ -12,7 +12,11 @@ export function unitChildren(s: Snapshot, parent: string | undefined, date: stri
     parentId = unit.id;
   }
   return childrenOf(s, parentId, date).map((u) => ({
-    code: u.code, name: u.name, type: u.type, level: u.level, parentCode: parentCode(s, u),
+    code: u.code,
+    name: u.name,
+    type: u.type,
+    level: u.level,
+    parentCode: parentCode(s, u),
     communeCount: communesWithin(s, u.id, date).size,
     hasChildren: childrenOf(s, u.id, date).length > 0,
   }));

@@ -6,6 +6,8 @@ export function yieldingEvery(sliceMs = 15): () => Promise<void> | void {
   let since = performance.now();
   return () => {
     if (performance.now() - since < sliceMs) return;
-    return nextTurn().then(() => { since = performance.now(); });
+    return nextTurn().then(() => {
+      since = performance.now();
+    });
   };
 }

@@ -33,7 +33,14 @@ export function bigDataset(hotspotCount: number): DatasetInput {
     let p: [number, number];
     do p = [rnd.range(w, e), rnd.range(s, n)];
     while (!booleanPointInPolygon(point(p), geometry));
-    hotspots.push({ ref: `b-${i}`, location: p, address: `Ấp ${1 + (i % 9)}, ${c.type.toLowerCase()} ${c.name}`, kind: i % 3 ? 'diem' : 'tu_diem', activities: ['using'], events: lifecycle(rnd) });
+    hotspots.push({
+      ref: `b-${i}`,
+      location: p,
+      address: `Ấp ${1 + (i % 9)}, ${c.type.toLowerCase()} ${c.name}`,
+      kind: i % 3 ? 'diem' : 'tu_diem',
+      activities: ['using'],
+      events: lifecycle(rnd),
+    });
   }
   return { ...base, hotspots };
 }

@@ -17,7 +17,9 @@ if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
   process.exit(2);
 }
 
-console.log(`fuzz of the write endpoints: seed ${seed}, ${runs} cases each, database ${process.env.TEST_DB ?? 'pglite'}`);
+console.log(
+  `fuzz of the write endpoints: seed ${seed}, ${runs} cases each, database ${process.env.TEST_DB ?? 'pglite'}`,
+);
 const t = await createTestApp(miniProvince, NOW);
 const env = await setupFuzz(t, new Date(NOW));
 const failures: string[] = [];
@@ -27,15 +29,20 @@ for (const ep of ENDPOINTS.filter((e) => !only || e.name.includes(only))) {
   const t0 = performance.now();
   const details = await fc.check(fuzzProperty(env, ep, tally), { seed, numRuns: runs });
   const s = ((performance.now() - t0) / 1000).toFixed(1);
-  console.log(`${details.failed ? 'FAIL' : 'ok  '} ${ep.name.padEnd(40)} ${String(details.numRuns).padStart(6)} cases ${s.padStart(6)} s  ${formatTally(tally)}`);
+  console.log(
+    `${details.failed ? 'FAIL' : 'ok  '} ${ep.name.padEnd(40)} ${String(details.numRuns).padStart(6)} cases ${s.padStart(6)} s  ${formatTally(tally)}`,
+  );
   if (details.failed) {
     // The counterexample, then what the property said of it (request, answer, server log).
-    const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+    const cause =
+      details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
     const message = `${(fc.defaultReportMessage(details) ?? 'failed').split('\n').slice(0, 8).join('\n')}\n${cause}`;
     failures.push(`${ep.name}\n${message}`);
     console.log(message);
   }
 }
-console.log(`${((performance.now() - started) / 1000).toFixed(0)} s; ${failures.length ? `${failures.length} endpoint(s) failed; replay with --seed=${seed}` : 'no 5xx, no 4xx that changed data'}`);
+console.log(
+  `${((performance.now() - started) / 1000).toFixed(0)} s; ${failures.length ? `${failures.length} endpoint(s) failed; replay with --seed=${seed}` : 'no 5xx, no 4xx that changed data'}`,
+);
 await t.close();
 process.exit(failures.length ? 1 : 0);

@@ -16,7 +16,9 @@ export function rawGet(url: string, headers: Record<string, string> = {}): Promi
     const req = http.get(url, { agent, headers }, (res) => {
       let bytes = 0;
       res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, ms: performance.now() - t0, headers: res.headers }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, bytes, ms: performance.now() - t0, headers: res.headers }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -36,7 +38,12 @@ export interface LoadResult {
 }
 
 /** `clients` loops issuing `perClient` requests each through `send`; every response must be 200. */
-async function measure(send: () => Promise<RawResponse>, what: string, clients: number, perClient: number): Promise<LoadResult> {
+async function measure(
+  send: () => Promise<RawResponse>,
+  what: string,
+  clients: number,
+  perClient: number,
+): Promise<LoadResult> {
   const times: number[] = [];
   let gzipBytes = 0;
   await Promise.all(
@@ -53,7 +60,12 @@ async function measure(send: () => Promise<RawResponse>, what: string, clients: 
   return { requests: times.length, p50: percentile(times, 50), p95: percentile(times, 95), gzipBytes };
 }
 
-export function load(urls: () => string, headers: Record<string, string> = {}, clients = 10, perClient = 30): Promise<LoadResult> {
+export function load(
+  urls: () => string,
+  headers: Record<string, string> = {},
+  clients = 10,
+  perClient = 30,
+): Promise<LoadResult> {
   return measure(() => rawGet(urls(), { 'Accept-Encoding': 'gzip', ...headers }), urls(), clients, perClient);
 }
 
@@ -61,18 +73,39 @@ export function load(urls: () => string, headers: Record<string, string> = {}, c
 export function rawPost(url: string, body: string, headers: Record<string, string> = {}): Promise<RawResponse> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
-      let bytes = 0;
-      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, ms: performance.now() - t0, headers: res.headers }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), ...headers },
+      },
+      (res) => {
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, bytes, ms: performance.now() - t0, headers: res.headers }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
 /** Like `load`, for POST requests with a JSON body (read-only queries such as the area search). */
-export function loadPost(url: string, body: () => unknown, headers: Record<string, string> = {}, clients = 10, perClient = 30): Promise<LoadResult> {
-  return measure(() => rawPost(url, JSON.stringify(body()), { 'Accept-Encoding': 'gzip', ...headers }), `POST ${url}`, clients, perClient);
+export function loadPost(
+  url: string,
+  body: () => unknown,
+  headers: Record<string, string> = {},
+  clients = 10,
+  perClient = 30,
+): Promise<LoadResult> {
+  return measure(
+    () => rawPost(url, JSON.stringify(body()), { 'Accept-Encoding': 'gzip', ...headers }),
+    `POST ${url}`,
+    clients,
+    perClient,
+  );
 }

@@ -41,7 +41,12 @@ function histories(d: Dataset): Map<string, StatusStep[]> {
   const idOfRef = new Map(d.statusChanges.map((s, i) => [s.ref, i + 1]));
   const records = new Map<string, StatusRecord[]>();
   d.statusChanges.forEach((s, i) => {
-    const r: StatusRecord = { id: i + 1, status: s.status, effectiveDate: s.effectiveDate, correctsId: s.correctsRef ? idOfRef.get(s.correctsRef)! : null };
+    const r: StatusRecord = {
+      id: i + 1,
+      status: s.status,
+      effectiveDate: s.effectiveDate,
+      correctsId: s.correctsRef ? idOfRef.get(s.correctsRef)! : null,
+    };
     records.set(s.communeCode, [...(records.get(s.communeCode) ?? []), r]);
   });
   return new Map([...records].map(([code, list]) => [code, effectiveHistory(list)]));
@@ -53,7 +58,9 @@ function indicatorInput(d: Dataset, planId: string, within: Set<string>): Indica
   return {
     communes: communes.map((c, id) => ({ id, history: h.get(c.code) ?? [] })),
     hotspots: d.hotspots.map((hs) => ({ communeId: communesAt(hs.location)[0]!, events: hs.events })),
-    selections: d.selections.filter((s) => s.planId === planId).map((s) => ({ communeId: ids.get(s.communeCode)!, selectedOn: s.selectedOn })),
+    selections: d.selections
+      .filter((s) => s.planId === planId)
+      .map((s) => ({ communeId: ids.get(s.communeCode)!, selectedOn: s.selectedOn })),
     within: new Set([...within].map((code) => ids.get(code)!)),
   };
 }
@@ -81,7 +88,9 @@ describe('demo dataset: format and determinism', () => {
     expect(data.meta.name).toContain('minh họa');
     expect(data.meta.description).toContain('hư cấu');
     expect(data.meta.description).toContain('fictional');
-    expect(data.layers.some((l) => l.kind === 'river' && l.name === 'Sông Ngọc' && l.geometry.type === 'LineString')).toBe(true);
+    expect(
+      data.layers.some((l) => l.kind === 'river' && l.name === 'Sông Ngọc' && l.geometry.type === 'LineString'),
+    ).toBe(true);
   });
 
   it('gives the same dataset for the same seed and a different one for another seed', () => {
@@ -103,13 +112,21 @@ describe('demo dataset: format and determinism', () => {
 
 describe('demo dataset: administrative units', () => {
   it('has one province, 9 districts and 100–160 communes with linked GSO codes', () => {
-    expect(province).toMatchObject({ code: '99', type: 'Tỉnh', parentCode: null, validFrom: '2020-01-01', validTo: null });
+    expect(province).toMatchObject({
+      code: '99',
+      type: 'Tỉnh',
+      parentCode: null,
+      validFrom: '2020-01-01',
+      validTo: null,
+    });
     expect(districts.map((d) => d.code)).toEqual(['990', '991', '992', '993', '994', '995', '996', '997', '998']);
     expect(districts.every((d) => d.parentCode === '99')).toBe(true);
     expect(communes.length).toBeGreaterThanOrEqual(100);
     expect(communes.length).toBeLessThanOrEqual(160);
     expect(new Set(communes.map((c) => c.code)).size).toBe(communes.length);
-    expect(communes.every((c) => /^99\d{3}$/.test(c.code) && districts.some((d) => d.code === c.parentCode))).toBe(true);
+    expect(communes.every((c) => /^99\d{3}$/.test(c.code) && districts.some((d) => d.code === c.parentCode))).toBe(
+      true,
+    );
   });
 
   it('names communes uniquely within each district, with Vietnamese diacritics and without the type word', () => {
@@ -124,7 +141,17 @@ describe('demo dataset: administrative units', () => {
 
   it('uses the right unit types: one city, one town, seven rural districts with one township each', () => {
     const typesIn = (code: string) => communes.filter((c) => c.parentCode === code).map((c) => c.type);
-    expect(districts.map((d) => d.type).sort()).toEqual(['Huyện', 'Huyện', 'Huyện', 'Huyện', 'Huyện', 'Huyện', 'Huyện', 'Thành phố', 'Thị xã']);
+    expect(districts.map((d) => d.type).sort()).toEqual([
+      'Huyện',
+      'Huyện',
+      'Huyện',
+      'Huyện',
+      'Huyện',
+      'Huyện',
+      'Huyện',
+      'Thành phố',
+      'Thị xã',
+    ]);
     for (const d of districts) {
       const types = typesIn(d.code);
       expect(types.length).toBeGreaterThanOrEqual(6);
@@ -198,17 +225,22 @@ describe('demo dataset: hotspots and statuses', () => {
   });
 
   it('follows the allowed status transitions, with selection before transformation', () => {
-    const selectedOn = (code: string, date: string) => data.selections.some((s) => s.communeCode === code && s.selectedOn <= date);
+    const selectedOn = (code: string, date: string) =>
+      data.selections.some((s) => s.communeCode === code && s.selectedOn <= date);
     const all = histories(data);
     for (const [code, steps] of all) {
       steps.forEach((step, k) => {
         const from = k === 0 ? null : steps[k - 1]!.status;
-        expect(checkTransition(from, step.status, selectedOn(code, step.effectiveDate)), `${code} ${from}→${step.status}`).toEqual({ ok: true });
+        expect(
+          checkTransition(from, step.status, selectedOn(code, step.effectiveDate)),
+          `${code} ${from}→${step.status}`,
+        ).toEqual({ ok: true });
       });
     }
     expect(all.size).toBeLessThan(communes.length);
     const seen = new Set([...all.values()].flatMap((s) => s.slice(1).map((x, k) => `${s[k]!.status}>${x.status}`)));
-    for (const t of ['complex>transformed', 'transformed>relapsed', 'drug_free>complex', 'complex>drug_free']) expect(seen.has(t)).toBe(true);
+    for (const t of ['complex>transformed', 'transformed>relapsed', 'drug_free>complex', 'complex>drug_free'])
+      expect(seen.has(t)).toBe(true);
   });
 
   it('records legal basis, authorship and corrections consistently', () => {
@@ -236,13 +268,19 @@ describe('demo dataset: hotspots and statuses', () => {
     expect(early.length).toBeLessThanOrEqual(35);
     expect(early.every((s) => s.selectedOn >= '2021-01-01' && s.selectedOn <= '2023-12-31')).toBe(true);
     expect(early.some((s) => s.selectedOn > '2023-09-25')).toBe(true);
-    expect(data.selections.filter((s) => s.planId === '2026-2030' && s.selectedOn.startsWith('2026')).length).toBeGreaterThan(0);
+    expect(
+      data.selections.filter((s) => s.planId === '2026-2030' && s.selectedOn.startsWith('2026')).length,
+    ).toBeGreaterThan(0);
   });
 });
 
 describe('demo dataset: indicators', () => {
   it('gives every indicator a value for the province under 2021–2025 at its end', () => {
-    const report = computeIndicators(indicatorInput(data, '2021-2025', new Set(communes.map((c) => c.code))), planPeriod(data, '2021-2025'), '2025-12-31');
+    const report = computeIndicators(
+      indicatorInput(data, '2021-2025', new Set(communes.map((c) => c.code))),
+      planPeriod(data, '2021-2025'),
+      '2025-12-31',
+    );
     const value = (id: string) => report.indicators.find((r) => r.id === id)!.value;
     for (const r of report.indicators) expect(r.value, r.id).not.toBeNull();
     expect(value('H1')).toBeGreaterThanOrEqual(0.5);
@@ -257,7 +295,11 @@ describe('demo dataset: indicators', () => {
   it('has districts on track for H1 and districts off track', () => {
     const onTrack = districts.map((d) => {
       const within = new Set(communes.filter((c) => c.parentCode === d.code).map((c) => c.code));
-      const report = computeIndicators(indicatorInput(data, '2021-2025', within), planPeriod(data, '2021-2025'), '2025-12-31');
+      const report = computeIndicators(
+        indicatorInput(data, '2021-2025', within),
+        planPeriod(data, '2021-2025'),
+        '2025-12-31',
+      );
       return report.indicators.find((r) => r.id === 'H1')!.onTrack;
     });
     expect(onTrack).toContain(true);

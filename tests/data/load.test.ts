@@ -37,28 +37,69 @@ describe('refusing bad datasets, writing nothing', () => {
     ['a commune type that does not exist', (d: any) => (d.units[3].type = 'Làng'), /^units\[3\]\.type: /],
     ['an unclosed ring', (d: any) => d.units[4].geometry.coordinates[0].pop(), /^units\[4\]\.geometry/],
     ['latitude out of range', (d: any) => (d.hotspots[0].location = [106, 95]), /^hotspots\[0\]\.location\[1\]: /],
-    ['an impossible date', (d: any) => (d.statusChanges[0].effectiveDate = '2023-02-29'), /^statusChanges\[0\]\.effectiveDate: .*YYYY-MM-DD/],
-    ['an unknown parent', (d: any) => (d.units[3].parentCode = '989'), /^units\[3\] \(98101\)\.parentCode: no unit 989/],
-    ['a status change for an unknown commune', (d: any) => (d.statusChanges[0].communeCode = '98999'), /^statusChanges\[0\] \(sc-1\)\.communeCode: no commune 98999/],
-    ['a forbidden transition (complex → relapsed)', (d: any) => (d.statusChanges[1].status = 'relapsed'), /^statusChanges\[1\] \(sc-2\)\.status: complex → relapsed: transition not allowed/],
-    ['transformed before selection', (d: any) => (d.statusChanges[9].effectiveDate = '2024-07-01'), /^statusChanges\[9\] \(sc-10\)\.status: .*not selected/],
-    ['a correction pointing forward', (d: any) => (d.statusChanges[0].correctsRef = 'sc-5'), /^statusChanges\[0\] \(sc-1\)\.correctsRef: must name an earlier record/],
-    ['a hotspot outside the province', (d: any) => (d.hotspots[1].location = [107.5, 10.05]), /^hotspots\[1\] \(h2\)\.location: outside every commune/],
-    ['eliminating an eliminated hotspot', (d: any) => d.hotspots[2].events.push({ kind: 'eliminated', date: '2021-06-01' }), /^hotspots\[2\] \(h3\)\.events\[2\]: eliminated while not active/],
-    ['a selection under an unknown plan', (d: any) => (d.selections[0].planId = 'p9'), /^selections\[0\]\.planId: no plan p9/],
+    [
+      'an impossible date',
+      (d: any) => (d.statusChanges[0].effectiveDate = '2023-02-29'),
+      /^statusChanges\[0\]\.effectiveDate: .*YYYY-MM-DD/,
+    ],
+    [
+      'an unknown parent',
+      (d: any) => (d.units[3].parentCode = '989'),
+      /^units\[3\] \(98101\)\.parentCode: no unit 989/,
+    ],
+    [
+      'a status change for an unknown commune',
+      (d: any) => (d.statusChanges[0].communeCode = '98999'),
+      /^statusChanges\[0\] \(sc-1\)\.communeCode: no commune 98999/,
+    ],
+    [
+      'a forbidden transition (complex → relapsed)',
+      (d: any) => (d.statusChanges[1].status = 'relapsed'),
+      /^statusChanges\[1\] \(sc-2\)\.status: complex → relapsed: transition not allowed/,
+    ],
+    [
+      'transformed before selection',
+      (d: any) => (d.statusChanges[9].effectiveDate = '2024-07-01'),
+      /^statusChanges\[9\] \(sc-10\)\.status: .*not selected/,
+    ],
+    [
+      'a correction pointing forward',
+      (d: any) => (d.statusChanges[0].correctsRef = 'sc-5'),
+      /^statusChanges\[0\] \(sc-1\)\.correctsRef: must name an earlier record/,
+    ],
+    [
+      'a hotspot outside the province',
+      (d: any) => (d.hotspots[1].location = [107.5, 10.05]),
+      /^hotspots\[1\] \(h2\)\.location: outside every commune/,
+    ],
+    [
+      'eliminating an eliminated hotspot',
+      (d: any) => d.hotspots[2].events.push({ kind: 'eliminated', date: '2021-06-01' }),
+      /^hotspots\[2\] \(h3\)\.events\[2\]: eliminated while not active/,
+    ],
+    [
+      'a selection under an unknown plan',
+      (d: any) => (d.selections[0].planId = 'p9'),
+      /^selections\[0\]\.planId: no plan p9/,
+    ],
     ['a plan ending before it starts', (d: any) => (d.plans[0].end = '2020-01-01'), /^plans\[0\]\.end: /],
   ])('%s', async (_name, mutate, expected) => {
     const data = clone();
     mutate(data);
     const problems = await problemsOf(data);
-    expect(problems.some((p) => expected.test(p)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => expected.test(p)),
+      problems.join('\n'),
+    ).toBe(true);
     expect(await rowCounts()).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
   it('the error message lists the problems in both languages', async () => {
     const data = clone();
     data.hotspots[1].location = [107.5, 10.05];
-    await expect(loadDataset(database.db, data)).rejects.toThrow(/nothing written \/ Dữ liệu bị từ chối.*\n.*hotspots\[1\] \(h2\)\.location: outside every commune \/ nằm ngoài mọi xã/);
+    await expect(loadDataset(database.db, data)).rejects.toThrow(
+      /nothing written \/ Dữ liệu bị từ chối.*\n.*hotspots\[1\] \(h2\)\.location: outside every commune \/ nằm ngoài mọi xã/,
+    );
   });
 });
 

@@ -1,9 +1,15 @@
 // A signed-in HTTP client for a running server (browser specs and benchmarks compare what they see with the API).
 import { DEMO_PASSWORD } from '../../data/seed';
 
-export async function signInOverHttp(origin: string, username = 'congan', password = DEMO_PASSWORD): Promise<{ cookie: string; csrf: string }> {
+export async function signInOverHttp(
+  origin: string,
+  username = 'congan',
+  password = DEMO_PASSWORD,
+): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${origin}/api/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin }, body: JSON.stringify({ username, password }),
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: origin },
+    body: JSON.stringify({ username, password }),
   });
   if (!res.ok) throw new Error(`sign-in as ${username}: HTTP ${res.status} ${await res.text()}`);
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;

@@ -38,14 +38,19 @@ export interface AppServerOptions {
 export async function startAppServer(port: number, options: AppServerOptions = {}) {
   const env = readEnv();
   const dir = mkdtempSync(join(tmpdir(), 'pcmt-e2e-'));
-  const pg = env.TEST_DB === 'postgres' && env.TEST_DATABASE_URL ? await createPostgresDatabase(env.TEST_DATABASE_URL) : null;
+  const pg =
+    env.TEST_DB === 'postgres' && env.TEST_DATABASE_URL ? await createPostgresDatabase(env.TEST_DATABASE_URL) : null;
   const files = { ATTACHMENTS_DIR: join(dir, 'attachments') };
   const serverEnv = pg ? { DATABASE_URL: pg.url, ...files } : { DATA_DIR: join(dir, 'db'), ...files };
   let server = await startServer(serverEnv, port);
   if (options.beforeStart) {
     await server.stop();
     options.beforeStart((script, args, input = '') => {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', input, env: { ...process.env, DATABASE_URL: '', ...serverEnv } });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+        encoding: 'utf8',
+        input,
+        env: { ...process.env, DATABASE_URL: '', ...serverEnv },
+      });
       if (r.status !== 0) throw new Error(`${script} ${args.join(' ')} exited ${r.status}:\n${r.stdout}${r.stderr}`);
       return r.stdout;
     });
@@ -62,7 +67,10 @@ export async function startAppServer(port: number, options: AppServerOptions = {
 }
 
 /** The built app and a browser for one spec file: started before its tests, stopped after them. */
-export function appAndBrowser(port: number, options: AppServerOptions = {}): { readonly origin: string; readonly browser: Browser } {
+export function appAndBrowser(
+  port: number,
+  options: AppServerOptions = {},
+): { readonly origin: string; readonly browser: Browser } {
   let server: Awaited<ReturnType<typeof startAppServer>> | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
@@ -73,5 +81,12 @@ export function appAndBrowser(port: number, options: AppServerOptions = {}): { r
     await browser?.close();
     await server?.stop();
   }, HEAVY_TIMEOUT);
-  return { get origin() { return server!.origin; }, get browser() { return browser!; } };
+  return {
+    get origin() {
+      return server!.origin;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
 }

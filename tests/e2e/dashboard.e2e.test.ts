@@ -17,7 +17,13 @@ const ARTIFACTS = 'test-artifacts';
 // What the screen must show, written out (PRODUCT.md's colour intents as web/map/style.ts draws them): the pixel
 // checks compare the canvas with these values, not with the code under test.
 const BACKGROUND = '#eef2f5';
-const STATUS_FILL = { drug_free: '#a6dba0', complex: '#b2182b', transformed: '#2166ac', relapsed: '#f4a582', none: '#e0e0e0' } as const;
+const STATUS_FILL = {
+  drug_free: '#a6dba0',
+  complex: '#b2182b',
+  transformed: '#2166ac',
+  relapsed: '#f4a582',
+  none: '#e0e0e0',
+} as const;
 const FILL_OPACITY = 0.85; // over the background: drug-free #b7e1b4, complex #c2384b, transformed #407bb7, relapsed #f2b18f, none #e2e3e4
 const HOTSPOT_FILL = { active: '#67001f', eliminated: '#1b7837' } as const; // opaque
 const CLUSTER_FILL = '#4a148c';
@@ -28,7 +34,10 @@ type Status = keyof typeof STATUS_FILL;
 const communeFill = (status: Status): Rgb => over(rgb(STATUS_FILL[status]), FILL_OPACITY, rgb(BACKGROUND));
 
 /** Every pixel that differs from what it should be, as a readable line (an empty list when the screen is right). */
-function mismatches(shot: MapShot, checks: { what: string; pixel: MapPixel; expected: Rgb; r?: number; status?: Status }[]): string[] {
+function mismatches(
+  shot: MapShot,
+  checks: { what: string; pixel: MapPixel; expected: Rgb; r?: number; status?: Status }[],
+): string[] {
   return checks.flatMap(({ what, pixel, expected, r, status }) => {
     // A relapsed commune is hatched (dark diagonal lines every 12 px): its fill is the ground between the lines, and
     // the lines must be there.
@@ -36,12 +45,16 @@ function mismatches(shot: MapShot, checks: { what: string; pixel: MapPixel; expe
       const { ground, darkest } = shot.groundAndLines(pixel, 5);
       const hatched = darkest[0] + darkest[1] + darkest[2] < 400;
       return [
-        ...(channelDistance(ground, expected) <= TOLERANCE ? [] : [`${what} at ${pixel.x},${pixel.y}: ground rgb(${ground.join(',')}), expected rgb(${expected.join(',')})`]),
+        ...(channelDistance(ground, expected) <= TOLERANCE
+          ? []
+          : [`${what} at ${pixel.x},${pixel.y}: ground rgb(${ground.join(',')}), expected rgb(${expected.join(',')})`]),
         ...(hatched ? [] : [`${what} at ${pixel.x},${pixel.y}: no hatch line (darkest rgb(${darkest.join(',')}))`]),
       ];
     }
     const actual = shot.at(pixel, r);
-    return channelDistance(actual, expected) <= TOLERANCE ? [] : [`${what} at ${pixel.x},${pixel.y}: rgb(${actual.join(',')}), expected rgb(${expected.join(',')})`];
+    return channelDistance(actual, expected) <= TOLERANCE
+      ? []
+      : [`${what} at ${pixel.x},${pixel.y}: rgb(${actual.join(',')}), expected rgb(${expected.join(',')})`];
   });
 }
 
@@ -58,12 +71,18 @@ function insidePoints(geometry: any): [number, number][] {
 async function communeChecks(d: DashboardDriver, api: (path: string) => Promise<any>, date: string) {
   const { statuses } = await api(`/api/statuses?date=${date}`);
   const { features } = await api(`/api/communes?date=${date}`);
-  const pixels = await d.communePixels(features.map((f: any) => ({ code: f.properties.code, lngLats: insidePoints(f.geometry) })));
+  const pixels = await d.communePixels(
+    features.map((f: any) => ({ code: f.properties.code, lngLats: insidePoints(f.geometry) })),
+  );
   const checks = [...pixels].map(([code, pixel]) => {
     const status: Status = statuses[code]?.status ?? 'none';
     return { what: `commune ${code} (${status})`, status, pixel, expected: communeFill(status) };
   });
-  return { checks, communes: features.length, statuses: new Set(features.map((f: any): Status => statuses[f.properties.code]?.status ?? 'none')) };
+  return {
+    checks,
+    communes: features.length,
+    statuses: new Set(features.map((f: any): Status => statuses[f.properties.code]?.status ?? 'none')),
+  };
 }
 
 describeInBrowser('dashboard in Chromium', () => {
@@ -132,7 +151,9 @@ describeInBrowser('dashboard in Chromium', () => {
     const newest = detail.history[detail.history.length - 1];
     const [y, m, day] = newest.effectiveDate.split('-');
     await expect(items.first().textContent()).resolves.toContain(`${day}/${m}/${y}`);
-    await expect(d.page.getByTestId('commune-panel').locator('h2').textContent()).resolves.toBe(`${feature.properties.type} ${feature.properties.name}`);
+    await expect(d.page.getByTestId('commune-panel').locator('h2').textContent()).resolves.toBe(
+      `${feature.properties.type} ${feature.properties.name}`,
+    );
     await d.page.getByRole('button', { name: 'Đóng' }).click();
   });
 
@@ -143,8 +164,13 @@ describeInBrowser('dashboard in Chromium', () => {
     for (const c of drawn) expect(c.status, c.code).toBe(statuses[c.code]?.status ?? 'none');
     const report = await api('/api/indicators?date=2023-06-30');
     expect(report.plan.id).toBe('2021-2025');
-    await d.page.waitForFunction((v) => document.querySelector('[data-testid="indicator-fraction-H1"]')?.textContent === v, `${report.indicators[0].numerator}/${report.indicators[0].denominator}`);
-    for (const i of report.indicators.filter((x: any) => x.numerator !== null && x.denominator !== null && x.id !== 'H2'))
+    await d.page.waitForFunction(
+      (v) => document.querySelector('[data-testid="indicator-fraction-H1"]')?.textContent === v,
+      `${report.indicators[0].numerator}/${report.indicators[0].denominator}`,
+    );
+    for (const i of report.indicators.filter(
+      (x: any) => x.numerator !== null && x.denominator !== null && x.id !== 'H2',
+    ))
       expect(await d.indicatorFraction(i.id)).toBe(`${i.numerator}/${i.denominator}`);
     expect(d.page.url()).toContain('date=2023-06-30');
   });
@@ -155,13 +181,22 @@ describeInBrowser('dashboard in Chromium', () => {
     await d.page.getByTestId('district-select').selectOption(district.code);
     const report = await api(`/api/indicators?date=2023-06-30&unit=${district.code}`);
     const h1 = report.indicators[0];
-    await d.page.waitForFunction((v) => document.querySelector('[data-testid="indicator-fraction-H1"]')?.textContent === v, `${h1.numerator}/${h1.denominator}`);
+    await d.page.waitForFunction(
+      (v) => document.querySelector('[data-testid="indicator-fraction-H1"]')?.textContent === v,
+      `${h1.numerator}/${h1.denominator}`,
+    );
     await expect(d.page.getByTestId('indicator-panel').locator('h2').textContent()).resolves.toContain(district.name);
-    const legendTotal = (await d.page.locator('[data-testid^="legend-count-"]').allTextContents()).reduce((a, b) => a + Number(b), 0);
+    const legendTotal = (await d.page.locator('[data-testid^="legend-count-"]').allTextContents()).reduce(
+      (a, b) => a + Number(b),
+      0,
+    );
     expect(legendTotal).toBe(district.communeCount);
     await d.page.getByTestId('crumb-root').click();
     const province = await api('/api/indicators?date=2023-06-30');
-    await d.page.waitForFunction((v) => document.querySelector('[data-testid="indicator-fraction-H1"]')?.textContent === v, `${province.indicators[0].numerator}/${province.indicators[0].denominator}`);
+    await d.page.waitForFunction(
+      (v) => document.querySelector('[data-testid="indicator-fraction-H1"]')?.textContent === v,
+      `${province.indicators[0].numerator}/${province.indicators[0].denominator}`,
+    );
   });
 
   it('switches to English and back, and the URL reopens the same view', async () => {
@@ -183,33 +218,62 @@ describeInBrowser('dashboard in Chromium', () => {
     await d.page.getByTestId('toggle-hotspots').check();
     await d.page.waitForFunction(() => {
       const map = (window as any).__map;
-      return map.getLayoutProperty('hotspot-clusters', 'visibility') === 'visible' && map.queryRenderedFeatures({ layers: ['hotspot-clusters', 'hotspot-points'] }).length > 0;
+      return (
+        map.getLayoutProperty('hotspot-clusters', 'visibility') === 'visible' &&
+        map.queryRenderedFeatures({ layers: ['hotspot-clusters', 'hotspot-points'] }).length > 0
+      );
     });
     expect(d.page.url()).toContain('layers=hotspots');
     const { features } = await api('/api/hotspots?date=2023-06-30&limit=20000');
-    const statusOf = new Map<number, keyof typeof HOTSPOT_FILL>(features.map((f: any) => [f.properties.id, f.properties.status]));
+    const statusOf = new Map<number, keyof typeof HOTSPOT_FILL>(
+      features.map((f: any) => [f.properties.id, f.properties.status]),
+    );
     const { points, clusters } = await d.hotspotPixels();
     const shot = await d.shootMap();
     expect(points.length).toBeGreaterThan(0);
     expect(clusters.length).toBeGreaterThanOrEqual(10);
-    expect(mismatches(shot, [
-      ...points.map(({ id, pixel }) => ({ what: `hotspot ${id} (${statusOf.get(id)})`, pixel, r: 1, expected: rgb(HOTSPOT_FILL[statusOf.get(id)!]) })),
-      // A cluster is translucent: what was drawn there before shows through.
-      ...clusters.map(({ id, pixel }) => ({ what: `cluster ${id}`, pixel, r: 1, expected: over(rgb(CLUSTER_FILL), CLUSTER_OPACITY, before.at(pixel, 1)) })),
-    ])).toEqual([]);
+    expect(
+      mismatches(shot, [
+        ...points.map(({ id, pixel }) => ({
+          what: `hotspot ${id} (${statusOf.get(id)})`,
+          pixel,
+          r: 1,
+          expected: rgb(HOTSPOT_FILL[statusOf.get(id)!]),
+        })),
+        // A cluster is translucent: what was drawn there before shows through.
+        ...clusters.map(({ id, pixel }) => ({
+          what: `cluster ${id}`,
+          pixel,
+          r: 1,
+          expected: over(rgb(CLUSTER_FILL), CLUSTER_OPACITY, before.at(pixel, 1)),
+        })),
+      ]),
+    ).toEqual([]);
   });
 
   it('switches the hotspots to a heatmap and the labels to large type', async () => {
     await d.page.getByTestId('toggle-heatmap').check();
-    await d.page.waitForFunction(() => (window as any).__map.getLayoutProperty('hotspot-heat', 'visibility') === 'visible');
-    expect(await d.page.evaluate(() => (window as any).__map.getLayoutProperty('hotspot-clusters', 'visibility'))).toBe('none');
+    await d.page.waitForFunction(
+      () => (window as any).__map.getLayoutProperty('hotspot-heat', 'visibility') === 'visible',
+    );
+    expect(await d.page.evaluate(() => (window as any).__map.getLayoutProperty('hotspot-clusters', 'visibility'))).toBe(
+      'none',
+    );
     await expectHeatOnScreen();
-    const small = await d.page.evaluate(() => JSON.stringify((window as any).__map.getLayoutProperty('commune-label', 'text-size')));
+    const small = await d.page.evaluate(() =>
+      JSON.stringify((window as any).__map.getLayoutProperty('commune-label', 'text-size')),
+    );
     const h1Small = await d.page.locator('h1').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     await d.page.getByTestId('toggle-large').click();
     await expect(d.page.getByTestId('toggle-large').getAttribute('aria-pressed')).resolves.toBe('true');
-    expect(await d.page.evaluate(() => JSON.stringify((window as any).__map.getLayoutProperty('commune-label', 'text-size')))).not.toBe(small);
-    expect(await d.page.locator('h1').evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThan(h1Small);
+    expect(
+      await d.page.evaluate(() =>
+        JSON.stringify((window as any).__map.getLayoutProperty('commune-label', 'text-size')),
+      ),
+    ).not.toBe(small);
+    expect(await d.page.locator('h1').evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThan(
+      h1Small,
+    );
     expect(d.page.url()).toContain('large=1');
     await d.screenshot(`${ARTIFACTS}/dashboard-large-heatmap-1280x720.png`);
     await d.page.getByTestId('toggle-large').click();
@@ -219,10 +283,18 @@ describeInBrowser('dashboard in Chromium', () => {
   /** Where active hotspots crowd, the screen is hot (red to yellow); far from all of them it shows the communes as they are. */
   async function expectHeatOnScreen() {
     const { features } = await api('/api/hotspots?date=2023-06-30&limit=20000');
-    const active: [number, number][] = features.filter((f: any) => f.properties.status === 'active').map((f: any) => f.geometry.coordinates);
-    const at = await d.page.evaluate((ps) => ps.map((p) => (window as any).__map.project(p) as { x: number; y: number }), active);
+    const active: [number, number][] = features
+      .filter((f: any) => f.properties.status === 'active')
+      .map((f: any) => f.geometry.coordinates);
+    const at = await d.page.evaluate(
+      (ps) => ps.map((p) => (window as any).__map.project(p) as { x: number; y: number }),
+      active,
+    );
     const near = (p: MapPixel, radius: number) => at.filter((q) => Math.hypot(q.x - p.x, q.y - p.y) <= radius).length;
-    const crowded = active.map((lngLat, i) => ({ lngLat, n: near(at[i]!, 12) })).sort((a, b) => b.n - a.n).slice(0, 20);
+    const crowded = active
+      .map((lngLat, i) => ({ lngLat, n: near(at[i]!, 12) }))
+      .sort((a, b) => b.n - a.n)
+      .slice(0, 20);
     const [hottest] = await d.unlabelledPixels(crowded.map((c) => c.lngLat));
     const { checks } = await communeChecks(d, api, '2023-06-30');
     const cold = checks.filter((c) => near(c.pixel, 48) === 0);
@@ -237,7 +309,8 @@ describeInBrowser('dashboard in Chromium', () => {
 
   it('works from the keyboard alone: district, commune panel, Escape', async () => {
     const k = await DashboardDriver.open(browser, server.origin);
-    const focusedTestId = () => k.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+    const focusedTestId = () =>
+      k.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
     const tabTo = async (testId: string) => {
       for (let i = 0; i < 40 && (await focusedTestId()) !== testId; i++) await k.page.keyboard.press('Tab');
       expect(await focusedTestId()).toBe(testId);
@@ -273,7 +346,7 @@ describeInBrowser('dashboard in Chromium', () => {
     await k.page.close();
   });
 
-  it('shows the server\'s own message for a link to a commune that does not exist, and a notice for a date without data', async () => {
+  it("shows the server's own message for a link to a commune that does not exist, and a notice for a date without data", async () => {
     const k = await DashboardDriver.open(browser, server.origin, '/?commune=99999&date=2021-01-01');
     await expect(k.page.getByTestId('error').textContent()).resolves.toBe('Không có xã 99999');
     await expect(k.page.getByTestId('no-data').textContent()).resolves.toContain('Chưa có dữ liệu');

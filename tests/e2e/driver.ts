@@ -7,7 +7,11 @@ type MapWindow = {
   __appliedStatuses?: number;
   __map?: {
     loaded(): boolean;
-    queryRenderedFeatures(o: { layers: string[] }): { properties: Record<string, string>; layer: { paint: Record<string, { r: number; g: number; b: number }> }; state: { status?: string } }[];
+    queryRenderedFeatures(o: { layers: string[] }): {
+      properties: Record<string, string>;
+      layer: { paint: Record<string, { r: number; g: number; b: number }> };
+      state: { status?: string };
+    }[];
     project(p: [number, number]): { x: number; y: number };
   };
 };
@@ -24,10 +28,20 @@ export interface Drawn {
 export class DashboardDriver {
   readonly outsideRequests: string[] = [];
   readonly consoleErrors: string[] = [];
-  private constructor(readonly page: Page, readonly origin: string) {}
+  private constructor(
+    readonly page: Page,
+    readonly origin: string,
+  ) {}
 
   /** A new browser context signed in as a demo user (police by default: it may see the hotspot layer). */
-  static async open(browser: Browser, origin: string, path = '/', viewport = { width: 1280, height: 720 }, user = 'congan', password = DEMO_PASSWORD): Promise<DashboardDriver> {
+  static async open(
+    browser: Browser,
+    origin: string,
+    path = '/',
+    viewport = { width: 1280, height: 720 },
+    user = 'congan',
+    password = DEMO_PASSWORD,
+  ): Promise<DashboardDriver> {
     const page = await browser.newPage({ viewport });
     // Waits end when their condition holds; this limit only names the wait that hung, before the test's own limit.
     page.setDefaultTimeout(10 * 60_000);
@@ -55,13 +69,10 @@ export class DashboardDriver {
 
   /** Waits until the statuses for the shown date are applied and the map has finished rendering (its 'idle'). */
   async waitForMap(minApplied = 1): Promise<void> {
-    await this.page.waitForFunction(
-      (n) => {
-        const w = window as unknown as MapWindow;
-        return (w.__appliedStatuses ?? 0) >= n && !!w.__map?.loaded();
-      },
-      minApplied,
-    );
+    await this.page.waitForFunction((n) => {
+      const w = window as unknown as MapWindow;
+      return (w.__appliedStatuses ?? 0) >= n && !!w.__map?.loaded();
+    }, minApplied);
     await waitForIdleMap(this.page);
   }
 
@@ -73,10 +84,22 @@ export class DashboardDriver {
   async drawnCommunes(): Promise<Drawn[]> {
     return this.page.evaluate(() => {
       const map = (window as unknown as MapWindow).__map!;
-      const hex = (c: { r: number; g: number; b: number }) => '#' + [c.r, c.g, c.b].map((v) => Math.round(v * 255).toString(16).padStart(2, '0')).join('');
+      const hex = (c: { r: number; g: number; b: number }) =>
+        '#' +
+        [c.r, c.g, c.b]
+          .map((v) =>
+            Math.round(v * 255)
+              .toString(16)
+              .padStart(2, '0'),
+          )
+          .join('');
       const byCode = new Map<string, { code: string; status: string; color: string }>();
       for (const f of map.queryRenderedFeatures({ layers: ['commune-fill'] }))
-        byCode.set(f.properties.code!, { code: f.properties.code!, status: f.state.status ?? 'none', color: hex(f.layer.paint['fill-color']!) });
+        byCode.set(f.properties.code!, {
+          code: f.properties.code!,
+          status: f.state.status ?? 'none',
+          color: hex(f.layer.paint['fill-color']!),
+        });
       return [...byCode.values()];
     });
   }
@@ -85,10 +108,22 @@ export class DashboardDriver {
   async drawnHotspots(): Promise<{ id: number; status: string; color: string }[]> {
     return this.page.evaluate(() => {
       const map = (window as unknown as MapWindow).__map!;
-      const hex = (c: { r: number; g: number; b: number }) => '#' + [c.r, c.g, c.b].map((v) => Math.round(v * 255).toString(16).padStart(2, '0')).join('');
+      const hex = (c: { r: number; g: number; b: number }) =>
+        '#' +
+        [c.r, c.g, c.b]
+          .map((v) =>
+            Math.round(v * 255)
+              .toString(16)
+              .padStart(2, '0'),
+          )
+          .join('');
       const byId = new Map<number, { id: number; status: string; color: string }>();
       for (const f of map.queryRenderedFeatures({ layers: ['hotspot-points'] }))
-        byId.set(Number(f.properties.id), { id: Number(f.properties.id), status: f.properties.status!, color: hex(f.layer.paint['circle-color']!) });
+        byId.set(Number(f.properties.id), {
+          id: Number(f.properties.id),
+          status: f.properties.status!,
+          color: hex(f.layer.paint['circle-color']!),
+        });
       return [...byId.values()];
     });
   }
@@ -101,31 +136,89 @@ export class DashboardDriver {
   /** For each commune, a pixel near the first of its given points that has one where only its fill is drawn, by code. */
   async communePixels(communes: { code: string; lngLats: [number, number][] }[]): Promise<Map<string, MapPixel>> {
     const places = communes.flatMap((c) => c.lngLats.map((lngLat) => ({ key: c.code, lngLat, value: c.code })));
-    const found = await cleanPixels(this.page, { places, layers: ['commune-fill', 'commune-hatch'], property: 'code', margin: 4, offsets: AROUND_LABEL });
+    const found = await cleanPixels(this.page, {
+      places,
+      layers: ['commune-fill', 'commune-hatch'],
+      property: 'code',
+      margin: 4,
+      offsets: AROUND_LABEL,
+    });
     const first = new Map<string, MapPixel>();
     for (const f of found) if (!first.has(f.key)) first.set(f.key, f.pixel);
     return first;
   }
 
   /** Centres of the unclustered hotspot points and of the clusters the renderer drew, with a pixel where each is alone. */
-  async hotspotPixels(): Promise<{ points: { id: number; pixel: MapPixel }[]; clusters: { id: number; pixel: MapPixel }[] }> {
+  async hotspotPixels(): Promise<{
+    points: { id: number; pixel: MapPixel }[];
+    clusters: { id: number; pixel: MapPixel }[];
+  }> {
     const drawn = await this.page.evaluate(() => {
-      const map = (window as unknown as { __map: { queryRenderedFeatures(o: { layers: string[] }): { layer: { id: string }; properties: Record<string, number>; geometry: { coordinates: [number, number] } }[] } }).__map;
-      return map.queryRenderedFeatures({ layers: ['hotspot-points', 'hotspot-clusters'] }).map((f) => ({ layer: f.layer.id, id: f.properties.id ?? f.properties.cluster_id!, lngLat: f.geometry.coordinates }));
+      const map = (
+        window as unknown as {
+          __map: {
+            queryRenderedFeatures(o: { layers: string[] }): {
+              layer: { id: string };
+              properties: Record<string, number>;
+              geometry: { coordinates: [number, number] };
+            }[];
+          };
+        }
+      ).__map;
+      return map.queryRenderedFeatures({ layers: ['hotspot-points', 'hotspot-clusters'] }).map((f) => ({
+        layer: f.layer.id,
+        id: f.properties.id ?? f.properties.cluster_id!,
+        lngLat: f.geometry.coordinates,
+      }));
     });
-    const unique = (layer: string) => [...new Map(drawn.filter((f) => f.layer === layer).map((f) => [f.id, { key: String(f.id), lngLat: f.lngLat, value: f.id }])).values()];
-    const points = await cleanPixels(this.page, { places: unique('hotspot-points'), layers: ['hotspot-points'], property: 'id', beneath: BENEATH_HOTSPOTS, margin: 2 });
+    const unique = (layer: string) => [
+      ...new Map(
+        drawn.filter((f) => f.layer === layer).map((f) => [f.id, { key: String(f.id), lngLat: f.lngLat, value: f.id }]),
+      ).values(),
+    ];
+    const points = await cleanPixels(this.page, {
+      places: unique('hotspot-points'),
+      layers: ['hotspot-points'],
+      property: 'id',
+      beneath: BENEATH_HOTSPOTS,
+      margin: 2,
+    });
     // A cluster's count is written at its centre: look a little off it, still well inside the 12 px radius.
-    const offsets: [number, number][] = [[0, 9], [0, -9], [9, 0], [-9, 0], [7, 7], [-7, 7], [7, -7], [-7, -7]];
-    const clusters = await cleanPixels(this.page, { places: unique('hotspot-clusters'), layers: ['hotspot-clusters'], property: 'cluster_id', beneath: BENEATH_HOTSPOTS, margin: 1, offsets });
-    const byId = (found: { key: string; pixel: MapPixel }[]) => found.map((f) => ({ id: Number(f.key), pixel: f.pixel }));
+    const offsets: [number, number][] = [
+      [0, 9],
+      [0, -9],
+      [9, 0],
+      [-9, 0],
+      [7, 7],
+      [-7, 7],
+      [7, -7],
+      [-7, -7],
+    ];
+    const clusters = await cleanPixels(this.page, {
+      places: unique('hotspot-clusters'),
+      layers: ['hotspot-clusters'],
+      property: 'cluster_id',
+      beneath: BENEATH_HOTSPOTS,
+      margin: 1,
+      offsets,
+    });
+    const byId = (found: { key: string; pixel: MapPixel }[]) =>
+      found.map((f) => ({ id: Number(f.key), pixel: f.pixel }));
     return { points: byId(points), clusters: byId(clusters) };
   }
 
   /** Pixels at the given places where nothing but communes, lines and the heatmap is drawn, in the order given. */
   async unlabelledPixels(lngLats: [number, number][]): Promise<MapPixel[]> {
     const places = lngLats.map((lngLat, i) => ({ key: String(i), lngLat, value: i }));
-    return (await cleanPixels(this.page, { places, layers: [], property: '', beneath: [...BENEATH_HOTSPOTS, 'hotspot-heat'], margin: 3 })).map((f) => f.pixel);
+    return (
+      await cleanPixels(this.page, {
+        places,
+        layers: [],
+        property: '',
+        beneath: [...BENEATH_HOTSPOTS, 'hotspot-heat'],
+        margin: 3,
+      })
+    ).map((f) => f.pixel);
   }
 
   /** A click on the map at a place. */

@@ -4,7 +4,14 @@
 // accounts gone with it and users' areas reported; the administrator created on the command line carries on, and
 // the dashboard draws the province's communes.
 import { expect, it } from 'vitest';
-import { importBoundaries, importCodeList, importCommunes, oldBoundaries, oldCodeList, oldCommunes } from '../fixtures/import-province';
+import {
+  importBoundaries,
+  importCodeList,
+  importCommunes,
+  oldBoundaries,
+  oldCodeList,
+  oldCommunes,
+} from '../fixtures/import-province';
 import { appAndBrowser, describeInBrowser } from './app-server';
 import { DashboardDriver } from './driver';
 
@@ -17,7 +24,11 @@ type PreviewWindow = {
   };
 };
 
-const jsonFile = (name: string, value: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value)) });
+const jsonFile = (name: string, value: unknown) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(JSON.stringify(value)),
+});
 
 describeInBrowser('boundary import page in Chromium', () => {
   // Installed as a province would: the demo seeded by the first start, then its own administrator and a district
@@ -25,8 +36,16 @@ describeInBrowser('boundary import page in Chromium', () => {
   const PROVINCE_ADMIN = { username: 'quantri.tinh', password: 'Quan-tri-tinh-2026!' };
   const app = appAndBrowser(18975, {
     beforeStart: (cli) => {
-      cli('server/users-cli.ts', ['create-admin', PROVINCE_ADMIN.username, '--name', 'Quản trị tỉnh'], `${PROVINCE_ADMIN.password}\n`);
-      cli('server/users-cli.ts', ['create', 'canbo.caumay', '--role', 'editor', '--scope', '993', '--name', 'Cán bộ huyện Cầu Mây'], 'Can-bo-cau-may-2026!\n');
+      cli(
+        'server/users-cli.ts',
+        ['create-admin', PROVINCE_ADMIN.username, '--name', 'Quản trị tỉnh'],
+        `${PROVINCE_ADMIN.password}\n`,
+      );
+      cli(
+        'server/users-cli.ts',
+        ['create', 'canbo.caumay', '--role', 'editor', '--scope', '993', '--name', 'Cán bộ huyện Cầu Mây'],
+        'Can-bo-cau-may-2026!\n',
+      );
     },
   });
 
@@ -57,16 +76,25 @@ describeInBrowser('boundary import page in Chromium', () => {
     await form.locator('input[name="province"]').fill('97');
     await page.getByTestId('check-file').click();
     await page.getByTestId('import-report').waitFor();
-    expect(await page.getByTestId('report-matching').textContent()).toBe('0 theo mã, 8 theo tên; 1 không khớp, 0 khớp nhiều đơn vị');
+    expect(await page.getByTestId('report-matching').textContent()).toBe(
+      '0 theo mã, 8 theo tên; 1 không khớp, 0 khớp nhiều đơn vị',
+    );
     expect(await page.getByTestId('report-blocking').textContent()).toBe('1');
     expect(await page.getByTestId('commit').isDisabled()).toBe(true);
     await page.getByTestId('commit-blocked').waitFor();
-    const drawn = () => page.evaluate(() => {
-      const map = (window as unknown as PreviewWindow).__previewMap!;
-      const states = new Map(map.queryRenderedFeatures({ layers: ['unit-fill'] }).map((f) => [f.properties.label, f.properties.state]));
-      return [...states].map(([label, state]) => `${state} ${label}`).sort();
-    });
-    await page.waitForFunction(() => (window as unknown as PreviewWindow).__previewMap?.loaded() && (window as unknown as PreviewWindow).__previewMap!.queryRenderedFeatures({ layers: ['unit-fill'] }).length > 0);
+    const drawn = () =>
+      page.evaluate(() => {
+        const map = (window as unknown as PreviewWindow).__previewMap!;
+        const states = new Map(
+          map.queryRenderedFeatures({ layers: ['unit-fill'] }).map((f) => [f.properties.label, f.properties.state]),
+        );
+        return [...states].map(([label, state]) => `${state} ${label}`).sort();
+      });
+    await page.waitForFunction(
+      () =>
+        (window as unknown as PreviewWindow).__previewMap?.loaded() &&
+        (window as unknown as PreviewWindow).__previewMap!.queryRenderedFeatures({ layers: ['unit-fill'] }).length > 0,
+    );
     expect((await drawn()).filter((d) => !d.startsWith('ready'))).toEqual(['blocked #9 Đặc khu Cô Tô']);
     expect(await drawn()).toHaveLength(9);
     await page.getByTestId('import-report').scrollIntoViewIfNeeded();
@@ -76,16 +104,26 @@ describeInBrowser('boundary import page in Chromium', () => {
     // differently named unit, which blocks (it is not taken as that unit), until left out.
     await page.getByTestId('mapping-editor').locator('select[name="code"]').selectOption('MA_SO');
     await page.getByTestId('recheck').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="report-matching"]')?.textContent?.startsWith('8 theo mã'));
-    expect(await page.getByTestId('report-matching').textContent()).toBe('8 theo mã, 0 theo tên; 1 không khớp, 0 khớp nhiều đơn vị');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="report-matching"]')?.textContent?.startsWith('8 theo mã'),
+    );
+    expect(await page.getByTestId('report-matching').textContent()).toBe(
+      '8 theo mã, 0 theo tên; 1 không khớp, 0 khớp nhiều đơn vị',
+    );
     expect(await page.getByTestId('report-blocking').textContent()).toBe('1');
     expect(await page.locator('tr[data-kind="name_differs"]').textContent()).toContain('97009 Đặc khu Cô Tô Mới');
     await form.locator('input[name="skipUnmatched"]').check();
     await page.getByTestId('check-file').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="report-blocking"]')?.textContent === '0');
     expect(await page.getByTestId('report-ready').textContent()).toBe('8');
-    expect(await page.getByTestId('report-matching').textContent()).toBe('8 theo mã, 0 theo tên; 1 không khớp, 0 khớp nhiều đơn vị');
-    await page.waitForFunction(() => (window as unknown as PreviewWindow).__previewMap!.queryRenderedFeatures({ layers: ['unit-fill'] }).some((f) => f.properties.state === 'left_out'));
+    expect(await page.getByTestId('report-matching').textContent()).toBe(
+      '8 theo mã, 0 theo tên; 1 không khớp, 0 khớp nhiều đơn vị',
+    );
+    await page.waitForFunction(() =>
+      (window as unknown as PreviewWindow)
+        .__previewMap!.queryRenderedFeatures({ layers: ['unit-fill'] })
+        .some((f) => f.properties.state === 'left_out'),
+    );
     expect((await drawn()).filter((d) => !d.startsWith('ready'))).toEqual(['left_out #9 97009 Đặc khu Cô Tô']);
 
     // A repaired finding shown where it is.
@@ -94,10 +132,18 @@ describeInBrowser('boundary import page in Chromium', () => {
       const map = (window as unknown as PreviewWindow).__previewMap!;
       return { ...map.getCenter(), zoom: map.getZoom() };
     });
-    expect([Math.abs(view.lng - 106.1) < 1e-6, Math.abs(view.lat - 10.05) < 1e-6, view.zoom >= 14]).toEqual([true, true, true]);
+    expect([Math.abs(view.lng - 106.1) < 1e-6, Math.abs(view.lat - 10.05) < 1e-6, view.zoom >= 14]).toEqual([
+      true,
+      true,
+      true,
+    ]);
     await page.locator('.maplibregl-marker').waitFor();
     // Moved away, the same finding can be shown again.
-    await page.evaluate(() => (window as unknown as { __previewMap: { jumpTo(o: object): void } }).__previewMap.jumpTo({ center: [106.02, 10.02] }));
+    await page.evaluate(() =>
+      (window as unknown as { __previewMap: { jumpTo(o: object): void } }).__previewMap.jumpTo({
+        center: [106.02, 10.02],
+      }),
+    );
     await page.locator('tr[data-kind="repeated_vertices"] button').click();
     const again = await page.evaluate(() => (window as unknown as PreviewWindow).__previewMap!.getCenter());
     expect([Math.abs(again.lng - 106.1) < 1e-6, Math.abs(again.lat - 10.05) < 1e-6]).toEqual([true, true]);
@@ -110,7 +156,11 @@ describeInBrowser('boundary import page in Chromium', () => {
     const DEMO_GONE = 'Tài khoản mẫu bị xóa (cùng phiên đăng nhập): bientap, congan, lanhdao, pheduyet, quantri';
     const preview = page.getByTestId('areas-preview');
     expect(await preview.getByTestId('demo-accounts-removed').textContent()).toBe(DEMO_GONE);
-    expect(await preview.locator('tr[data-user="canbo.caumay"]').locator('td').allTextContents()).toEqual(['canbo.caumay', '993', '—']);
+    expect(await preview.locator('tr[data-user="canbo.caumay"]').locator('td').allTextContents()).toEqual([
+      'canbo.caumay',
+      '993',
+      '—',
+    ]);
     await commit.locator('input[name="replaceDemo"]').check();
     await preview.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-artifacts/import-replace-demo-1366x900.png' });
@@ -119,7 +169,11 @@ describeInBrowser('boundary import page in Chromium', () => {
     expect(await page.getByTestId('committed-units').textContent()).toBe('1 tỉnh, 0 huyện, 8 xã, phường');
     const done = page.getByTestId('areas-done');
     expect(await done.getByTestId('demo-accounts-removed').textContent()).toBe(DEMO_GONE);
-    expect(await done.locator('tr[data-user="canbo.caumay"]').locator('td').allTextContents()).toEqual(['canbo.caumay', '993', '—']);
+    expect(await done.locator('tr[data-user="canbo.caumay"]').locator('td').allTextContents()).toEqual([
+      'canbo.caumay',
+      '993',
+      '—',
+    ]);
     await done.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-artifacts/import-demo-replaced-1366x900.png' });
 
@@ -152,7 +206,9 @@ describeInBrowser('boundary import page in Chromium', () => {
     await form.locator('input[name="validFrom"]').fill('2020-01-01');
     await form.locator('input[name="validTo"]').fill('2025-07-01');
     await page.getByTestId('check-file').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="report-matching"]')?.textContent?.startsWith('9 theo mã'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="report-matching"]')?.textContent?.startsWith('9 theo mã'),
+    );
     await page.getByTestId('commit').click();
     await page.getByTestId('import-committed').waitFor();
     expect(await page.getByTestId('committed-units').textContent()).toBe('1 tỉnh, 2 huyện, 9 xã, phường');
@@ -162,17 +218,31 @@ describeInBrowser('boundary import page in Chromium', () => {
     const drawnOn = async (ddmmyyyy: string, codes: string[]) => {
       await admin.setDate(ddmmyyyy);
       await page.waitForFunction((want) => {
-        const got = new Set((window as unknown as { __map: { queryRenderedFeatures(o: object): { properties: { code: string } }[] } }).__map
-          .queryRenderedFeatures({ layers: ['commune-fill'] }).map((f) => f.properties.code));
+        const got = new Set(
+          (
+            window as unknown as { __map: { queryRenderedFeatures(o: object): { properties: { code: string } }[] } }
+          ).__map
+            .queryRenderedFeatures({ layers: ['commune-fill'] })
+            .map((f) => f.properties.code),
+        );
         return got.size === want.length && want.every((c) => got.has(c));
       }, codes);
     };
-    await drawnOn('30/06/2025', oldCommunes.map((c) => c.code));
-    expect(await page.getByTestId('district-select').locator('option').allTextContents()).toEqual(['Chọn đơn vị…', 'Huyện Hồ Đông', 'Huyện Hồ Tây']);
+    await drawnOn(
+      '30/06/2025',
+      oldCommunes.map((c) => c.code),
+    );
+    expect(await page.getByTestId('district-select').locator('option').allTextContents()).toEqual([
+      'Chọn đơn vị…',
+      'Huyện Hồ Đông',
+      'Huyện Hồ Tây',
+    ]);
     await admin.screenshot('test-artifacts/import-before-reform-1366x900.png');
     await drawnOn('01/07/2025', kept);
 
     // The browser logs the refusals the spec asked for (the province; the demo password); nothing else went wrong.
-    expect(admin.consoleErrors.filter((e) => !/status of (422 \(Unprocessable Entity\)|401 \(Unauthorized\))/.test(e))).toEqual([]);
+    expect(
+      admin.consoleErrors.filter((e) => !/status of (422 \(Unprocessable Entity\)|401 \(Unauthorized\))/.test(e)),
+    ).toEqual([]);
   });
 });

@@ -54,7 +54,10 @@ export class MapShot {
         counts.set(c.join(','), (counts.get(c.join(',')) ?? 0) + 1);
         if (c[0] + c[1] + c[2] < darkest[0] + darkest[1] + darkest[2]) darkest = c;
       }
-    const ground = [...counts].sort((a, b) => b[1] - a[1])[0]![0].split(',').map(Number) as Rgb;
+    const ground = [...counts]
+      .sort((a, b) => b[1] - a[1])[0]![0]
+      .split(',')
+      .map(Number) as Rgb;
     return { ground, darkest };
   }
 }
@@ -75,7 +78,9 @@ export async function waitForIdleMap(page: Page, mapHandle = '__map'): Promise<v
   await page.evaluate(
     (handle) =>
       new Promise<void>((resolve) => {
-        const map = (window as unknown as Record<string, { once(e: string, f: () => void): void; triggerRepaint(): void }>)[handle]!;
+        const map = (
+          window as unknown as Record<string, { once(e: string, f: () => void): void; triggerRepaint(): void }>
+        )[handle]!;
         map.once('idle', () => resolve());
         map.triggerRepaint();
       }),
@@ -86,7 +91,17 @@ export async function waitForIdleMap(page: Page, mapHandle = '__map'): Promise<v
 /** Places to look for a clean pixel: the point itself, then rings of offsets around it (label text sits on label points). */
 const OFFSETS: [number, number][] = [[0, 0]];
 for (const r of [12, 18, 24, 32])
-  for (const [dx, dy] of [[0, 1], [0, -1], [1, 0], [-1, 0], [0.7, 0.7], [-0.7, 0.7], [0.7, -0.7], [-0.7, -0.7]] as const) OFFSETS.push([Math.round(dx * r), Math.round(dy * r)]);
+  for (const [dx, dy] of [
+    [0, 1],
+    [0, -1],
+    [1, 0],
+    [-1, 0],
+    [0.7, 0.7],
+    [-0.7, 0.7],
+    [0.7, -0.7],
+    [-0.7, -0.7],
+  ] as const)
+    OFFSETS.push([Math.round(dx * r), Math.round(dy * r)]);
 
 export interface CleanQuery {
   /** Key, place, and the one feature that may be drawn there: its layers (none: nothing may) and the value of `property`. */
@@ -107,35 +122,64 @@ export interface CleanQuery {
  * furniture (legend, tool buttons, zoom buttons); places without one are left out.
  */
 export async function cleanPixels(page: Page, query: CleanQuery): Promise<{ key: string; pixel: MapPixel }[]> {
-  return page.evaluate(({ places, layers, property, margin, offsets, beneath }) => {
-    type Rendered = { layer: { id: string }; properties: Record<string, unknown> };
-    const map = (window as unknown as { __map: { project(p: [number, number]): MapPixel; getCanvas(): HTMLCanvasElement; queryRenderedFeatures(b: [[number, number], [number, number]]): Rendered[] } }).__map;
-    const canvas = map.getCanvas().getBoundingClientRect();
-    const furniture = [...document.querySelectorAll('[data-testid="legend"], .map-tools, .maplibregl-ctrl')].map((e) => e.getBoundingClientRect());
-    const inside = (x: number, y: number) => x - margin >= 0 && y - margin >= 0 && x + margin < canvas.width && y + margin < canvas.height;
-    const underFurniture = (x: number, y: number) =>
-      furniture.some((r) => canvas.left + x + margin >= r.left && canvas.left + x - margin <= r.right && canvas.top + y + margin >= r.top && canvas.top + y - margin <= r.bottom);
-    const found: { key: string; pixel: MapPixel }[] = [];
-    for (const place of places) {
-      const p = map.project(place.lngLat);
-      for (const [dx, dy] of offsets) {
-        const [x, y] = [Math.round(p.x) + dx, Math.round(p.y) + dy];
-        if (!inside(x, y) || underFurniture(x, y)) continue;
-        const drawn = map.queryRenderedFeatures([[x - margin, y - margin], [x + margin, y + margin]]).filter((f) => !beneath.includes(f.layer.id));
-        const alone = drawn.every((f) => layers.includes(f.layer.id) && f.properties[property] === place.value);
-        if (alone && (layers.length === 0 || drawn.some((f) => f.layer.id === layers[0]))) {
-          found.push({ key: place.key, pixel: { x, y } });
-          break;
+  return page.evaluate(
+    ({ places, layers, property, margin, offsets, beneath }) => {
+      type Rendered = { layer: { id: string }; properties: Record<string, unknown> };
+      const map = (
+        window as unknown as {
+          __map: {
+            project(p: [number, number]): MapPixel;
+            getCanvas(): HTMLCanvasElement;
+            queryRenderedFeatures(b: [[number, number], [number, number]]): Rendered[];
+          };
+        }
+      ).__map;
+      const canvas = map.getCanvas().getBoundingClientRect();
+      const furniture = [...document.querySelectorAll('[data-testid="legend"], .map-tools, .maplibregl-ctrl')].map(
+        (e) => e.getBoundingClientRect(),
+      );
+      const inside = (x: number, y: number) =>
+        x - margin >= 0 && y - margin >= 0 && x + margin < canvas.width && y + margin < canvas.height;
+      const underFurniture = (x: number, y: number) =>
+        furniture.some(
+          (r) =>
+            canvas.left + x + margin >= r.left &&
+            canvas.left + x - margin <= r.right &&
+            canvas.top + y + margin >= r.top &&
+            canvas.top + y - margin <= r.bottom,
+        );
+      const found: { key: string; pixel: MapPixel }[] = [];
+      for (const place of places) {
+        const p = map.project(place.lngLat);
+        for (const [dx, dy] of offsets) {
+          const [x, y] = [Math.round(p.x) + dx, Math.round(p.y) + dy];
+          if (!inside(x, y) || underFurniture(x, y)) continue;
+          const drawn = map
+            .queryRenderedFeatures([
+              [x - margin, y - margin],
+              [x + margin, y + margin],
+            ])
+            .filter((f) => !beneath.includes(f.layer.id));
+          const alone = drawn.every((f) => layers.includes(f.layer.id) && f.properties[property] === place.value);
+          if (alone && (layers.length === 0 || drawn.some((f) => f.layer.id === layers[0]))) {
+            found.push({ key: place.key, pixel: { x, y } });
+            break;
+          }
         }
       }
-    }
-    return found;
-  }, { ...query, offsets: query.offsets ?? [[0, 0]], beneath: query.beneath ?? [] });
+      return found;
+    },
+    { ...query, offsets: query.offsets ?? [[0, 0]], beneath: query.beneath ?? [] },
+  );
 }
 
 export const AROUND_LABEL = OFFSETS;
 
 /** Where map coordinates are drawn, in CSS pixels of the map canvas. */
 export function project(page: Page, points: [number, number][]): Promise<MapPixel[]> {
-  return page.evaluate((ps) => ps.map((p) => (window as unknown as { __map: { project(p: [number, number]): MapPixel } }).__map.project(p)), points);
+  return page.evaluate(
+    (ps) =>
+      ps.map((p) => (window as unknown as { __map: { project(p: [number, number]): MapPixel } }).__map.project(p)),
+    points,
+  );
 }

@@ -16,17 +16,34 @@ describeInBrowser('police operations in Chromium', () => {
   it('police draw an area, see its hotspots, save an operation, record results, and the eliminated hotspots change colour', async () => {
     const asPolice = await apiReader(app.origin, 'congan');
     const { today } = await asPolice('/api/health');
-    const all = (await asPolice('/api/hotspots?limit=20000')).features as { properties: { id: number; status: string }; geometry: { coordinates: Pt } }[];
+    const all = (await asPolice('/api/hotspots?limit=20000')).features as {
+      properties: { id: number; status: string };
+      geometry: { coordinates: Pt };
+    }[];
     // The area: a box of ±0.004° around the active hotspot with the most active neighbours in it.
     const inBox = (c: Pt, [x, y]: Pt, r: number) => Math.abs(x - c[0]) < r && Math.abs(y - c[1]) < r;
     const active = all.filter((f) => f.properties.status === 'active');
     const centre = active
-      .map((f) => ({ at: f.geometry.coordinates, n: active.filter((g) => inBox(f.geometry.coordinates, g.geometry.coordinates, 0.0035)).length }))
+      .map((f) => ({
+        at: f.geometry.coordinates,
+        n: active.filter((g) => inBox(f.geometry.coordinates, g.geometry.coordinates, 0.0035)).length,
+      }))
       .sort((a, b) => b.n - a.n)[0]!.at;
     const R = 0.004;
-    const corners: Pt[] = [[centre[0] - R, centre[1] - R], [centre[0] + R, centre[1] - R], [centre[0] + R, centre[1] + R], [centre[0] - R, centre[1] + R]];
+    const corners: Pt[] = [
+      [centre[0] - R, centre[1] - R],
+      [centre[0] + R, centre[1] - R],
+      [centre[0] + R, centre[1] + R],
+      [centre[0] - R, centre[1] + R],
+    ];
 
-    const police = await DashboardDriver.open(app.browser, app.origin, '/?layers=hotspots', { width: 1280, height: 800 }, 'congan');
+    const police = await DashboardDriver.open(
+      app.browser,
+      app.origin,
+      '/?layers=hotspots',
+      { width: 1280, height: 800 },
+      'congan',
+    );
     await police.page.evaluate((c) => (window as any).__map.jumpTo({ center: c, zoom: 14 }), centre);
     await police.page.getByTestId('draw-area').click();
     await police.page.getByTestId('area-panel').waitFor();
@@ -36,15 +53,21 @@ describeInBrowser('police operations in Chromium', () => {
     await police.page.getByTestId('area-summary').waitFor();
 
     // Listed = every hotspot inside the drawn box (a pixel of slack at the edges for the clicks).
-    const listed = (await police.page.locator('[data-testid^="area-hotspot-"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-testid')!.split('-').pop()))));
+    const listed = await police.page
+      .locator('[data-testid^="area-hotspot-"]')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-testid')!.split('-').pop())));
     const slack = 0.0002;
     for (const f of all) {
       if (inBox(centre, f.geometry.coordinates, R - slack)) expect(listed).toContain(f.properties.id);
       if (!inBox(centre, f.geometry.coordinates, R + slack)) expect(listed).not.toContain(f.properties.id);
     }
-    const targets = all.filter((f) => listed.includes(f.properties.id) && f.properties.status === 'active').map((f) => f.properties.id);
+    const targets = all
+      .filter((f) => listed.includes(f.properties.id) && f.properties.status === 'active')
+      .map((f) => f.properties.id);
     expect(targets.length).toBeGreaterThanOrEqual(2);
-    await expect(police.page.getByTestId('area-summary').textContent()).resolves.toContain(`${targets.length} đang hoạt động`);
+    await expect(police.page.getByTestId('area-summary').textContent()).resolves.toContain(
+      `${targets.length} đang hoạt động`,
+    );
     await police.screenshot('test-artifacts/area-search-1280x800.png');
 
     const name = 'Đợt cao điểm tấn công trấn áp tội phạm ma túy — tháng 11';
@@ -59,7 +82,9 @@ describeInBrowser('police operations in Chromium', () => {
     // Before the results the targets are drawn in the active colour.
     const colours = async () => new Map((await police.drawnHotspots()).map((h) => [h.id, h.color]));
     await police.page.waitForFunction((ids) => {
-      const drawn = (window as any).__map.queryRenderedFeatures({ layers: ['hotspot-points'] }).map((f: any) => Number(f.properties.id));
+      const drawn = (window as any).__map
+        .queryRenderedFeatures({ layers: ['hotspot-points'] })
+        .map((f: any) => Number(f.properties.id));
       return ids.every((id: number) => drawn.includes(id));
     }, targets);
     const before = await colours();
@@ -74,14 +99,30 @@ describeInBrowser('police operations in Chromium', () => {
     for (const id of targets) await police.page.getByTestId(`eliminate-${id}`).check();
     await police.page.getByTestId('results-submit').click();
     await expect(police.page.getByTestId('operation-results').textContent()).resolves.toContain('Ma túy đá 12,5 g');
-    for (const id of targets) await expect(police.page.getByTestId(`op-hotspot-status-${id}`).textContent()).resolves.toBe('Đã triệt xóa');
+    for (const id of targets)
+      await expect(police.page.getByTestId(`op-hotspot-status-${id}`).textContent()).resolves.toBe('Đã triệt xóa');
 
     // The map follows: every eliminated target is redrawn in the eliminated colour, without reloading.
-    await police.page.waitForFunction(({ ids, colour }) => {
-      const hex = (c: any) => '#' + [c.r, c.g, c.b].map((v: number) => Math.round(v * 255).toString(16).padStart(2, '0')).join('');
-      const drawn = new Map((window as any).__map.queryRenderedFeatures({ layers: ['hotspot-points'] }).map((f: any) => [Number(f.properties.id), hex(f.layer.paint['circle-color'])]));
-      return ids.every((id: number) => drawn.get(id) === colour);
-    }, { ids: targets, colour: HOTSPOT_COLORS.eliminated });
+    await police.page.waitForFunction(
+      ({ ids, colour }) => {
+        const hex = (c: any) =>
+          '#' +
+          [c.r, c.g, c.b]
+            .map((v: number) =>
+              Math.round(v * 255)
+                .toString(16)
+                .padStart(2, '0'),
+            )
+            .join('');
+        const drawn = new Map(
+          (window as any).__map
+            .queryRenderedFeatures({ layers: ['hotspot-points'] })
+            .map((f: any) => [Number(f.properties.id), hex(f.layer.paint['circle-color'])]),
+        );
+        return ids.every((id: number) => drawn.get(id) === colour);
+      },
+      { ids: targets, colour: HOTSPOT_COLORS.eliminated },
+    );
     const after = await colours();
     for (const id of targets) expect(after.get(id)).toBe(HOTSPOT_COLORS.eliminated);
     await police.screenshot('test-artifacts/operation-results-1280x800.png');
@@ -102,14 +143,21 @@ describeInBrowser('police operations in Chromium', () => {
     await row.getByRole('button').click();
     await police.page.getByTestId('operation-panel').waitFor();
     await police.page.getByTestId('toggle-operations').check();
-    await police.page.waitForFunction((n) => (window as any).__map.querySourceFeatures('operations').some((f: any) => f.properties.name === n), name);
+    await police.page.waitForFunction(
+      (n) => (window as any).__map.querySourceFeatures('operations').some((f: any) => f.properties.name === n),
+      name,
+    );
     expect(police.outsideRequests).toEqual([]);
     expect(police.consoleErrors).toEqual([]);
   });
   it('police open a hotspot on the map, drag it into another commune, and record its elimination', async () => {
     const asPolice = await apiReader(app.origin, 'congan');
-    const all = (await asPolice('/api/hotspots?status=active&limit=20000')).features as { properties: { id: number; communeCode: string }; geometry: { coordinates: Pt } }[];
-    const alone = (p: Pt, except?: number) => all.every((g) => g.properties.id === except || distance(p, g.geometry.coordinates, { units: 'meters' }) > 150);
+    const all = (await asPolice('/api/hotspots?status=active&limit=20000')).features as {
+      properties: { id: number; communeCode: string };
+      geometry: { coordinates: Pt };
+    }[];
+    const alone = (p: Pt, except?: number) =>
+      all.every((g) => g.properties.id === except || distance(p, g.geometry.coordinates, { units: 'meters' }) > 150);
     const h = all.find((f) => alone(f.geometry.coordinates, f.properties.id))!;
     const communes = (await asPolice('/api/communes')).features as any[];
     const from = h.geometry.coordinates;
@@ -120,9 +168,31 @@ describeInBrowser('police operations in Chromium', () => {
       .filter((x) => alone(x.at))
       .sort((a, b) => distance(from, a.at) - distance(from, b.at))[0]!;
 
-    const police = await DashboardDriver.open(app.browser, app.origin, '/?layers=hotspots', { width: 1280, height: 800 }, 'congan');
-    await police.page.evaluate(([a, b]: Pt[]) => (window as any).__map.fitBounds([[Math.min(a![0], b![0]), Math.min(a![1], b![1])], [Math.max(a![0], b![0]), Math.max(a![1], b![1])]], { padding: 120, animate: false, maxZoom: 15 }), [from, target.at]);
-    await police.page.waitForFunction((id) => (window as any).__map.queryRenderedFeatures({ layers: ['hotspot-points'] }).some((f: any) => Number(f.properties.id) === id), h.properties.id);
+    const police = await DashboardDriver.open(
+      app.browser,
+      app.origin,
+      '/?layers=hotspots',
+      { width: 1280, height: 800 },
+      'congan',
+    );
+    await police.page.evaluate(
+      ([a, b]: Pt[]) =>
+        (window as any).__map.fitBounds(
+          [
+            [Math.min(a![0], b![0]), Math.min(a![1], b![1])],
+            [Math.max(a![0], b![0]), Math.max(a![1], b![1])],
+          ],
+          { padding: 120, animate: false, maxZoom: 15 },
+        ),
+      [from, target.at],
+    );
+    await police.page.waitForFunction(
+      (id) =>
+        (window as any).__map
+          .queryRenderedFeatures({ layers: ['hotspot-points'] })
+          .some((f: any) => Number(f.properties.id) === id),
+      h.properties.id,
+    );
     await police.clickAt(from);
     const panel = police.page.getByTestId('hotspot-panel');
     await expect(panel.locator('h2').textContent()).resolves.toBe(`Điểm #${h.properties.id}`);
@@ -132,7 +202,10 @@ describeInBrowser('police operations in Chromium', () => {
     await police.page.getByTestId('move-start').click();
     const marker = police.page.getByTestId('placed-marker');
     await marker.waitFor();
-    const [a, b] = await police.page.evaluate(([p, q]) => [(window as any).__map.project(p), (window as any).__map.project(q)], [from, target.at]);
+    const [a, b] = await police.page.evaluate(
+      ([p, q]) => [(window as any).__map.project(p), (window as any).__map.project(q)],
+      [from, target.at],
+    );
     const box = (await marker.boundingBox())!;
     const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     await police.page.mouse.move(start.x, start.y);
@@ -140,36 +213,54 @@ describeInBrowser('police operations in Chromium', () => {
     await police.page.mouse.move(start.x + (b.x - a.x), start.y + (b.y - a.y), { steps: 12 });
     await police.page.mouse.up();
     await police.page.getByTestId('move-save').click();
-    await expect(police.page.getByTestId('hotspot-saved').textContent()).resolves.toBe(`Đã chuyển điểm, thuộc ${target.c.properties.type} ${target.c.properties.name}`);
+    await expect(police.page.getByTestId('hotspot-saved').textContent()).resolves.toBe(
+      `Đã chuyển điểm, thuộc ${target.c.properties.type} ${target.c.properties.name}`,
+    );
     const moved = await asPolice(`/api/hotspots/${h.properties.id}`);
     expect(moved.commune.code).toBe(target.c.properties.code);
     const { today } = await asPolice('/api/health');
     expect(distance(moved.location, target.at, { units: 'meters' })).toBeLessThan(60); // within a pixel or two of the drop
 
     await police.page.getByTestId('event-submit').click(); // "eliminated", today
-    await police.page.waitForFunction(() => document.querySelector('[data-testid="hotspot-status"]')?.textContent === 'Đã triệt xóa');
-    const events = (await asPolice(`/api/hotspots/${h.properties.id}`)).events.map((e: any) => ({ kind: e.kind, date: e.date }));
-    expect(events).toEqual([...moved.events.map((e: any) => ({ kind: e.kind, date: e.date })), { kind: 'eliminated', date: today }]);
+    await police.page.waitForFunction(
+      () => document.querySelector('[data-testid="hotspot-status"]')?.textContent === 'Đã triệt xóa',
+    );
+    const events = (await asPolice(`/api/hotspots/${h.properties.id}`)).events.map((e: any) => ({
+      kind: e.kind,
+      date: e.date,
+    }));
+    expect(events).toEqual([
+      ...moved.events.map((e: any) => ({ kind: e.kind, date: e.date })),
+      { kind: 'eliminated', date: today },
+    ]);
     await police.screenshot('test-artifacts/hotspot-panel-1280x800.png');
     expect(police.consoleErrors).toEqual([]);
   });
 
   it('a buffer around an uploaded list of places lists the hotspots within the radius', async () => {
     const asPolice = await apiReader(app.origin, 'congan');
-    const all = (await asPolice('/api/hotspots?limit=20000')).features as { properties: { id: number }; geometry: { coordinates: Pt } }[];
+    const all = (await asPolice('/api/hotspots?limit=20000')).features as {
+      properties: { id: number };
+      geometry: { coordinates: Pt };
+    }[];
     const places: Pt[] = [all[5]!.geometry.coordinates, all[40]!.geometry.coordinates];
     const csv = `\uFEFFTên địa điểm;Vĩ độ;Kinh độ\nTrường THCS Nhị Điền;${places[0]![1]};${places[0]![0]}\nChợ Tân An;${places[1]![1]};${places[1]![0]}\nDòng hỏng;abc;\n`;
     const police = await DashboardDriver.open(app.browser, app.origin, '/', { width: 1280, height: 800 }, 'congan');
     await police.page.getByTestId('draw-area').click();
     await police.page.getByTestId('mode-buffer').check();
     await police.page.getByTestId('radius').fill('400');
-    await police.page.getByTestId('places-file').setInputFiles({ name: 'dia-diem.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await police.page
+      .getByTestId('places-file')
+      .setInputFiles({ name: 'dia-diem.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expect(police.page.getByTestId('places-note').textContent()).resolves.toContain('Đã nạp 2 địa điểm');
     await expect(police.page.getByTestId('places-note').textContent()).resolves.toContain('Dòng 4');
     await police.page.getByTestId('area-search').click();
     await police.page.getByTestId('area-summary').waitFor();
-    const listed = await police.page.locator('[data-testid^="area-hotspot-"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-testid')!.split('-').pop())));
-    const near = (f: (typeof all)[number], r: number) => places.some((p) => distance(p, f.geometry.coordinates, { units: 'meters' }) < r);
+    const listed = await police.page
+      .locator('[data-testid^="area-hotspot-"]')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-testid')!.split('-').pop())));
+    const near = (f: (typeof all)[number], r: number) =>
+      places.some((p) => distance(p, f.geometry.coordinates, { units: 'meters' }) < r);
     for (const f of all) {
       if (near(f, 395)) expect(listed).toContain(f.properties.id);
       if (!near(f, 405)) expect(listed).not.toContain(f.properties.id);

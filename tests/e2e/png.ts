@@ -13,9 +13,11 @@ const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 export function decodePng(png: Buffer): Rgba {
   if (!png.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG');
-  let width = 0, height = 0, channels = 0;
+  let width = 0,
+    height = 0,
+    channels = 0;
   const idat: Buffer[] = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     const type = png.toString('latin1', at + 4, at + 8);
     const body = png.subarray(at + 8, at + 8 + length);
@@ -24,7 +26,8 @@ export function decodePng(png: Buffer): Rgba {
       height = body.readUInt32BE(4);
       const [depth, colourType, , , interlace] = [body[8], body[9], body[10], body[11], body[12]];
       channels = colourType === 6 ? 4 : colourType === 2 ? 3 : 0;
-      if (depth !== 8 || !channels || interlace !== 0) throw new Error(`unsupported PNG: depth ${depth}, colour type ${colourType}, interlace ${interlace}`);
+      if (depth !== 8 || !channels || interlace !== 0)
+        throw new Error(`unsupported PNG: depth ${depth}, colour type ${colourType}, interlace ${interlace}`);
     } else if (type === 'IDAT') idat.push(body);
     else if (type === 'IEND') break;
     at += 12 + length;
@@ -44,7 +47,16 @@ function unfilter(raw: Buffer, width: number, height: number, channels: number):
       const left = i >= channels ? rows[row + i - channels]! : 0;
       const up = y > 0 ? rows[row - stride + i]! : 0;
       const upLeft = y > 0 && i >= channels ? rows[row - stride + i - channels]! : 0;
-      const predictor = filter === 0 ? 0 : filter === 1 ? left : filter === 2 ? up : filter === 3 ? (left + up) >> 1 : paeth(left, up, upLeft);
+      const predictor =
+        filter === 0
+          ? 0
+          : filter === 1
+            ? left
+            : filter === 2
+              ? up
+              : filter === 3
+                ? (left + up) >> 1
+                : paeth(left, up, upLeft);
       rows[row + i] = (raw[src + i]! + predictor) & 0xff;
     }
   }

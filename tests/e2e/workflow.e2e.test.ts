@@ -14,15 +14,29 @@ describeInBrowser('status workflow in Chromium', () => {
   it('editor proposes, approver approves, the leader sees the dashed outline and then the new colour live', async () => {
     const asEditor = await apiReader(app.origin, 'bientap');
     const { communes } = await asEditor('/api/my-area');
-    const target = communes.find((c: any) => c.status && c.pendingProposalId === null && STATUS_TRANSITIONS[c.status as CommuneStatus].some((s) => s !== 'transformed'));
+    const target = communes.find(
+      (c: any) =>
+        c.status &&
+        c.pendingProposalId === null &&
+        STATUS_TRANSITIONS[c.status as CommuneStatus].some((s) => s !== 'transformed'),
+    );
     const next = STATUS_TRANSITIONS[target.status as CommuneStatus].find((s) => s !== 'transformed')!;
 
     const leader = await DashboardDriver.open(app.browser, app.origin, '/', { width: 1280, height: 720 }, 'lanhdao');
     await leader.page.evaluate(() => ((window as any).__notReloaded = true));
     const colourOf = async () => (await leader.drawnCommunes()).find((c) => c.code === target.code)!;
-    expect(await colourOf()).toMatchObject({ status: target.status, color: STATUS_COLORS[target.status as CommuneStatus] });
+    expect(await colourOf()).toMatchObject({
+      status: target.status,
+      color: STATUS_COLORS[target.status as CommuneStatus],
+    });
 
-    const editor = await DashboardDriver.open(app.browser, app.origin, `/?commune=${target.code}`, { width: 420, height: 900 }, 'bientap');
+    const editor = await DashboardDriver.open(
+      app.browser,
+      app.origin,
+      `/?commune=${target.code}`,
+      { width: 420, height: 900 },
+      'bientap',
+    );
     await editor.page.getByTestId('propose').click();
     const form = editor.page.getByTestId('proposal-form');
     await form.locator('select[name="status"]').selectOption(next);
@@ -33,7 +47,10 @@ describeInBrowser('status workflow in Chromium', () => {
     await editor.page.screenshot({ path: 'test-artifacts/proposal-phone-420x900.png', fullPage: true });
 
     // The leader's map: dashed outline for the pending proposal, colour unchanged (it does not count yet).
-    await leader.page.waitForFunction((code) => (window as any).__map.querySourceFeatures('pending').some((f: any) => f.properties.code === code), target.code);
+    await leader.page.waitForFunction(
+      (code) => (window as any).__map.querySourceFeatures('pending').some((f: any) => f.properties.code === code),
+      target.code,
+    );
     expect((await colourOf()).status).toBe(target.status);
 
     const approver = await DashboardDriver.open(app.browser, app.origin, '/', { width: 1280, height: 720 }, 'pheduyet');
@@ -46,13 +63,19 @@ describeInBrowser('status workflow in Chromium', () => {
 
     // The new colour arrives through the live events, without a reload.
     await leader.page.waitForFunction(
-      ([code, status]) => (window as any).__map.queryRenderedFeatures({ layers: ['commune-fill'] }).some((f: any) => f.properties.code === code && f.state.status === status),
+      ([code, status]) =>
+        (window as any).__map
+          .queryRenderedFeatures({ layers: ['commune-fill'] })
+          .some((f: any) => f.properties.code === code && f.state.status === status),
       [target.code, next] as const,
     );
     await leader.waitForMap();
     expect(await colourOf()).toMatchObject({ status: next, color: STATUS_COLORS[next] });
     expect(await leader.page.evaluate(() => (window as any).__notReloaded)).toBe(true);
-    await leader.page.waitForFunction((code) => !(window as any).__map.querySourceFeatures('pending').some((f: any) => f.properties.code === code), target.code);
+    await leader.page.waitForFunction(
+      (code) => !(window as any).__map.querySourceFeatures('pending').some((f: any) => f.properties.code === code),
+      target.code,
+    );
     await leader.screenshot('test-artifacts/leader-after-approval-1280x720.png');
     for (const d of [leader, editor, approver]) {
       expect(d.outsideRequests).toEqual([]);
@@ -73,7 +96,14 @@ describeInBrowser('status workflow in Chromium', () => {
     await admin.page.getByTestId('user-canbo.moi').waitFor();
     await admin.screenshot('test-artifacts/users-1280x720.png');
 
-    const user = await DashboardDriver.open(app.browser, app.origin, '/', { width: 1280, height: 720 }, 'canbo.moi', 'Mat-khau-ban-dau-1');
+    const user = await DashboardDriver.open(
+      app.browser,
+      app.origin,
+      '/',
+      { width: 1280, height: 720 },
+      'canbo.moi',
+      'Mat-khau-ban-dau-1',
+    );
     await user.page.getByTestId('nav-area').click();
     const rows = user.page.locator('[data-testid^="area-99"]');
     await rows.first().waitFor();
@@ -92,27 +122,41 @@ describeInBrowser('status workflow in Chromium', () => {
     await admin.page.getByTestId('audit-verify').click();
     await expect(admin.page.getByTestId('audit-result').textContent()).resolves.toMatch(/^Nhật ký nguyên vẹn/);
     const text = await admin.page.getByTestId('audit-page').textContent();
-    for (const action of ['user_create', 'password_change', 'proposal_approve', 'login']) expect(text).toContain(action);
+    for (const action of ['user_create', 'password_change', 'proposal_approve', 'login'])
+      expect(text).toContain(action);
     await admin.screenshot('test-artifacts/audit-1280x720.png');
     for (const d of [admin, user]) expect(d.consoleErrors).toEqual([]);
   });
 
-  it('a detection in a drug-free commune shows a relapse marker on the map and in the editor\'s area, until dismissed', async () => {
+  it("a detection in a drug-free commune shows a relapse marker on the map and in the editor's area, until dismissed", async () => {
     const asEditor = await apiReader(app.origin, 'bientap');
     const { communes } = await asEditor('/api/my-area');
-    const target = communes.find((c: any) => (c.status === 'drug_free' || c.status === 'transformed') && c.openFlagId === null);
+    const target = communes.find(
+      (c: any) => (c.status === 'drug_free' || c.status === 'transformed') && c.openFlagId === null,
+    );
     const fc = await asEditor('/api/communes');
     const feature = fc.features.find((f: any) => f.properties.code === target.code);
     const at = pointOnFeature(feature).geometry.coordinates;
     const { cookie, csrf } = await signInOverHttp(app.origin, 'congan');
     const made = await fetch(`${app.origin}/api/hotspots`, {
-      method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrf, Origin: app.origin, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ location: at, address: 'Quán nước đầu ấp', kind: 'diem', activities: ['using'], detectedOn: (await asEditor('/api/health')).today, acknowledgeDuplicates: true }),
+      method: 'POST',
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, Origin: app.origin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        location: at,
+        address: 'Quán nước đầu ấp',
+        kind: 'diem',
+        activities: ['using'],
+        detectedOn: (await asEditor('/api/health')).today,
+        acknowledgeDuplicates: true,
+      }),
     });
     expect(made.status).toBe(201);
 
     const editor = await DashboardDriver.open(app.browser, app.origin, '/', { width: 1280, height: 720 }, 'bientap');
-    await editor.page.waitForFunction((code) => (window as any).__map.querySourceFeatures('flags').some((f: any) => f.properties.code === code), target.code);
+    await editor.page.waitForFunction(
+      (code) => (window as any).__map.querySourceFeatures('flags').some((f: any) => f.properties.code === code),
+      target.code,
+    );
     await editor.page.getByTestId('legend-flag').waitFor();
     await editor.screenshot('test-artifacts/relapse-flag-1280x720.png');
     await editor.page.getByTestId('nav-area').click();
@@ -126,10 +170,21 @@ describeInBrowser('status workflow in Chromium', () => {
 
   it('police search hotspots without diacritics, page through them, and download the same list', async () => {
     const asPolice = await apiReader(app.origin, 'congan');
-    const fold = (a: string) => a.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase();
+    const fold = (a: string) =>
+      a
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/đ/g, 'd')
+        .replace(/Đ/g, 'd')
+        .toLowerCase();
     // A commune name as it appears in an address, typed without diacritics: "Tân Đức" → "tan duc".
     const sample = (await asPolice('/api/hotspots?limit=1')).features[0].properties.address as string;
-    const typed = fold(sample.split(', ').at(-1)!.replace(/^(xã|phường|thị trấn) /i, ''));
+    const typed = fold(
+      sample
+        .split(', ')
+        .at(-1)!
+        .replace(/^(xã|phường|thị trấn) /i, ''),
+    );
     const expected = await asPolice(`/api/hotspots?q=${encodeURIComponent(typed)}&limit=1`);
     expect(expected.total).toBeGreaterThan(0);
     const police = await DashboardDriver.open(app.browser, app.origin, '/', { width: 1280, height: 720 }, 'congan');
@@ -137,7 +192,10 @@ describeInBrowser('status workflow in Chromium', () => {
     const form = police.page.getByTestId('search-form');
     await form.locator('input[name="q"]').fill(typed);
     await form.getByRole('button', { name: 'Tìm' }).click();
-    await police.page.waitForFunction((n) => document.querySelector('[data-testid="search-total"]')?.textContent === `Tìm thấy ${n} điểm, tụ điểm`, expected.total);
+    await police.page.waitForFunction(
+      (n) => document.querySelector('[data-testid="search-total"]')?.textContent === `Tìm thấy ${n} điểm, tụ điểm`,
+      expected.total,
+    );
     const addresses = await police.page.locator('[data-testid^="hotspot-"] td:nth-child(2)').allTextContents();
     expect(addresses.length).toBe(Math.min(50, expected.total));
     expect(fold(addresses[0]!)).toContain(typed); // the phrase as typed comes first
@@ -169,11 +227,17 @@ describeInBrowser('status workflow in Chromium', () => {
       return form;
     };
     await add('Quán cà phê ven kênh');
-    await expect(police.page.getByTestId('hotspot-saved').textContent()).resolves.toBe(`Đã lưu điểm mới thuộc ${feature.properties.type} ${feature.properties.name}`);
+    await expect(police.page.getByTestId('hotspot-saved').textContent()).resolves.toBe(
+      `Đã lưu điểm mới thuộc ${feature.properties.type} ${feature.properties.name}`,
+    );
     const list = await asPolice(`/api/hotspots?q=${encodeURIComponent('quán cà phê ven kênh')}`);
     expect(list.features).toHaveLength(1);
     expect(list.features[0].properties.communeCode).toBe(feature.properties.code);
-    await police.page.waitForFunction(async () => ((await (window as any).__map.getSource('hotspots').getData()).features as any[]).some((f) => f.properties.address === 'Quán cà phê ven kênh'));
+    await police.page.waitForFunction(async () =>
+      ((await (window as any).__map.getSource('hotspots').getData()).features as any[]).some(
+        (f) => f.properties.address === 'Quán cà phê ven kênh',
+      ),
+    );
 
     const form = await add('Quán cà phê ven kênh (lần 2)');
     await form.getByTestId('duplicates').waitFor();

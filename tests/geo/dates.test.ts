@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { addDays, addYears, daysBetween, formatVnDate, isIsoDate, parseVnDate } from '../../geo/dates';
 
 describe('dates', () => {
-  it.each([['2024-02-29', true], ['2023-02-29', false], ['2024-13-01', false], ['2024-1-01', false], ['abcd-ef-gh', false]])('isIsoDate(%s) = %s', (d, ok) => {
+  it.each([
+    ['2024-02-29', true],
+    ['2023-02-29', false],
+    ['2024-13-01', false],
+    ['2024-1-01', false],
+    ['abcd-ef-gh', false],
+  ])('isIsoDate(%s) = %s', (d, ok) => {
     expect(isIsoDate(d)).toBe(ok);
   });
 

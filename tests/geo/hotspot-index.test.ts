@@ -28,11 +28,17 @@ describe('hotspot index', () => {
     for (let communeId = 0; communeId < 6; communeId++) {
       const mine = hotspots.filter((h) => h.communeId === communeId);
       for (const d of dates) {
-        expect(activeCount(index, communeId, d)).toBe(mine.filter((h) => hotspotStatusAt(h.events, d) === 'active').length);
+        expect(activeCount(index, communeId, d)).toBe(
+          mine.filter((h) => hotspotStatusAt(h.events, d) === 'active').length,
+        );
         for (const start of starts) {
           if (d < start) continue;
-          expect(activeDuringCount(index, communeId, start, d)).toBe(mine.filter((h) => wasActiveDuring(h.events, start, d)).length);
-          const reformed = mine.flatMap((h) => h.events).filter((e) => e.kind === 'reformed' && e.date >= start && e.date <= d).length;
+          expect(activeDuringCount(index, communeId, start, d)).toBe(
+            mine.filter((h) => wasActiveDuring(h.events, start, d)).length,
+          );
+          const reformed = mine
+            .flatMap((h) => h.events)
+            .filter((e) => e.kind === 'reformed' && e.date >= start && e.date <= d).length;
           expect(reformedCount(index, communeId, start, d)).toBe(reformed);
         }
       }

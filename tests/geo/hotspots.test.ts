@@ -2,8 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkLifecycle, hotspotStatusAt, wasActiveDuring, type HotspotEvent } from '../../geo/hotspots';
 
-const ev = (...pairs: [HotspotEvent['kind'], string][]): HotspotEvent[] => pairs.map(([kind, date]) => ({ kind, date }));
-const cycle = ev(['detected', '2020-06-01'], ['eliminated', '2021-05-01'], ['reformed', '2022-03-01'], ['eliminated', '2023-04-01']);
+const ev = (...pairs: [HotspotEvent['kind'], string][]): HotspotEvent[] =>
+  pairs.map(([kind, date]) => ({ kind, date }));
+const cycle = ev(
+  ['detected', '2020-06-01'],
+  ['eliminated', '2021-05-01'],
+  ['reformed', '2022-03-01'],
+  ['eliminated', '2023-04-01'],
+);
 
 describe('hotspotStatusAt', () => {
   it.each([
@@ -25,7 +31,13 @@ describe('wasActiveDuring', () => {
     ['re-formed inside the period', cycle, '2021-06-01', '2022-03-01', true],
     ['detected after the period', ev(['detected', '2024-01-01']), '2021-01-01', '2023-12-31', false],
     ['detected on the last day', ev(['detected', '2023-12-31']), '2021-01-01', '2023-12-31', true],
-    ['eliminated before the period', ev(['detected', '2019-01-01'], ['eliminated', '2020-12-31']), '2021-01-01', '2025-12-31', false],
+    [
+      'eliminated before the period',
+      ev(['detected', '2019-01-01'], ['eliminated', '2020-12-31']),
+      '2021-01-01',
+      '2025-12-31',
+      false,
+    ],
   ])('%s', (_name, events, from, to, expected) => {
     expect(wasActiveDuring(events, from, to)).toBe(expected);
   });

@@ -15,10 +15,18 @@ function inputFor(codes: string[]): IndicatorInput {
       history: effectiveHistory(
         d.statusChanges
           .filter((c) => c.communeCode === code)
-          .map((c) => ({ id: refId.get(c.ref)!, status: c.status, effectiveDate: c.effectiveDate, correctsId: c.correctsRef ? refId.get(c.correctsRef)! : null })),
+          .map((c) => ({
+            id: refId.get(c.ref)!,
+            status: c.status,
+            effectiveDate: c.effectiveDate,
+            correctsId: c.correctsRef ? refId.get(c.correctsRef)! : null,
+          })),
       ),
     })),
-    hotspots: d.hotspots.map((h, i) => ({ communeId: idOf(['98101', '98102', '98201', '98202', '98202'][i]!), events: h.events })),
+    hotspots: d.hotspots.map((h, i) => ({
+      communeId: idOf(['98101', '98102', '98201', '98202', '98202'][i]!),
+      events: h.events,
+    })),
     selections: d.selections.map((s) => ({ communeId: idOf(s.communeCode), selectedOn: s.selectedOn })),
     within: new Set(codes.map(idOf)),
   };
@@ -44,7 +52,10 @@ describe('indicators for the whole province as of 30/06/2024', () => {
 
   it('H2: active at 31/12 each year 1 → 1 → 3 → 3, and 2 at the as-of date', () => {
     expect(r.H2!.series!.map((p) => [p.year, p.numerator, p.denominator])).toEqual([
-      [2021, 0, 1], [2022, 2, 1], [2023, 0, 3], [2024, -1, 3],
+      [2021, 0, 1],
+      [2022, 2, 1],
+      [2023, 0, 3],
+      [2024, -1, 3],
     ]);
     expect(r.H2!.value).toBeCloseTo(-1 / 3, 10);
     expect(r.H2!.expected).toBeCloseTo(-0.05 * (182 / 366), 10);

@@ -9,7 +9,8 @@ import { distance } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { epsgDefinition, KNOWN_EPSG, resolveCrs, toWgs84 } from '../../geo/projections';
 
-const metres = (a: number[], b: number[]) => distance(a as [number, number], b as [number, number], { units: 'meters' });
+const metres = (a: number[], b: number[]) =>
+  distance(a as [number, number], b as [number, number], { units: 'meters' });
 const dms = (d: number, m: number, s: number) => d + m / 60 + s / 3600;
 const fromEpsg = (code: number) => toWgs84(epsgDefinition(code)!);
 
@@ -25,7 +26,8 @@ describe('VN-2000 and UTM to WGS 84', () => {
       [3406, [200000, 1780000], [108.197675129, 16.080609953]], // VN-2000 / UTM 49N
       [4756, [106, 10], [106.00178356, 9.998984912]], // VN-2000 geographic
     ];
-    for (const [code, input, expected] of cases) expect(metres(fromEpsg(code)(input), expected), `EPSG:${code}`).toBeLessThan(0.001);
+    for (const [code, input, expected] of cases)
+      expect(metres(fromEpsg(code)(input), expected), `EPSG:${code}`).toBeLessThan(0.001);
   });
 
   it('the published point LS1 (Thông tư 37/2019/TT-BGTVT) comes out within 1 m of its published WGS 84 place', () => {
@@ -46,11 +48,15 @@ describe('VN-2000 and UTM to WGS 84', () => {
   });
 
   it('a .prj without the VN-2000 shift (ESRI style) or with unflipped rotations is mended, and says so', () => {
-    const esri = 'PROJCS["VN_2000_TM3_105_30",GEOGCS["GCS_VN_2000",DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",105.5],PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
+    const esri =
+      'PROJCS["VN_2000_TM3_105_30",GEOGCS["GCS_VN_2000",DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",105.5],PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
     const mended = resolveCrs(esri)!;
     expect(mended.note?.en).toContain('Decision 05/2007');
     expect(metres(toWgs84(mended.definition)([600000, 1100000]), [106.413770255, 9.945800782])).toBeLessThan(0.001);
-    const epsgIo = esri.replace('DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137.0,298.257223563]]', 'DATUM["Vietnam_2000",SPHEROID["WGS 84",6378137,298.257223563],TOWGS84[-191.90441429,-39.30318279,-111.45032835,-0.00928836,0.01975479,-0.00427372,0.252906278]]');
+    const epsgIo = esri.replace(
+      'DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137.0,298.257223563]]',
+      'DATUM["Vietnam_2000",SPHEROID["WGS 84",6378137,298.257223563],TOWGS84[-191.90441429,-39.30318279,-111.45032835,-0.00928836,0.01975479,-0.00427372,0.252906278]]',
+    );
     const flipped = resolveCrs(epsgIo)!;
     expect(flipped.note?.en).toContain('sign convention');
     expect(metres(toWgs84(flipped.definition)([600000, 1100000]), [106.413770255, 9.945800782])).toBeLessThan(0.001);
@@ -59,7 +65,11 @@ describe('VN-2000 and UTM to WGS 84', () => {
   it('reads EPSG names and URNs, knows WGS 84 WKT, and refuses what it does not know', () => {
     expect(resolveCrs('urn:ogc:def:crs:EPSG::3405')!.definition).toBe(epsgDefinition(3405));
     expect(resolveCrs('EPSG:9209')!.definition).toBe(epsgDefinition(9209));
-    expect(resolveCrs('GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]')!.definition).toBe('WGS84');
+    expect(
+      resolveCrs(
+        'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]',
+      )!.definition,
+    ).toBe('WGS84');
     expect(resolveCrs(2154)).toBeNull();
     expect(KNOWN_EPSG).toEqual(expect.arrayContaining([4326, 4756, 3405, 3406, 32648, 32649, 5897, 9209, 9218]));
   });

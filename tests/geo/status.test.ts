@@ -1,10 +1,22 @@
 // Status transitions and status-as-of-date over an append-only history with corrections.
 import { describe, expect, it } from 'vitest';
-import { checkNewSteps, checkTransition, COMMUNE_STATUSES, effectiveHistory, statusAt, type CommuneStatus } from '../../geo/status';
+import {
+  checkNewSteps,
+  checkTransition,
+  COMMUNE_STATUSES,
+  effectiveHistory,
+  statusAt,
+  type CommuneStatus,
+} from '../../geo/status';
 
 const allowed = new Set([
-  'drug_free>complex', 'complex>drug_free', 'complex>transformed', 'transformed>relapsed',
-  'transformed>drug_free', 'relapsed>transformed', 'relapsed>complex',
+  'drug_free>complex',
+  'complex>drug_free',
+  'complex>transformed',
+  'transformed>relapsed',
+  'transformed>drug_free',
+  'relapsed>transformed',
+  'relapsed>complex',
 ]);
 
 describe('checkTransition', () => {
@@ -32,7 +44,12 @@ describe('checkTransition', () => {
 });
 
 describe('effectiveHistory and statusAt', () => {
-  const rec = (id: number, status: CommuneStatus, effectiveDate: string, correctsId: number | null = null) => ({ id, status, effectiveDate, correctsId });
+  const rec = (id: number, status: CommuneStatus, effectiveDate: string, correctsId: number | null = null) => ({
+    id,
+    status,
+    effectiveDate,
+    correctsId,
+  });
   const history = effectiveHistory([
     rec(3, 'relapsed', '2023-03-01'),
     rec(1, 'complex', '2021-01-10'),
@@ -58,29 +75,47 @@ describe('effectiveHistory and statusAt', () => {
 });
 
 describe('checkNewSteps', () => {
-  const rec = (id: number, status: CommuneStatus, effectiveDate: string, correctsId: number | null = null) => ({ id, status, effectiveDate, correctsId });
+  const rec = (id: number, status: CommuneStatus, effectiveDate: string, correctsId: number | null = null) => ({
+    id,
+    status,
+    effectiveDate,
+    correctsId,
+  });
   const history = [rec(1, 'complex', '2022-01-10'), rec(2, 'transformed', '2023-05-01')];
   const selected = () => true;
 
   it('accepts an allowed next step and refuses a forbidden one', () => {
     expect(checkNewSteps(history, [...history, rec(9, 'relapsed', '2024-01-01')], selected)).toBeNull();
-    expect(checkNewSteps(history, [...history, rec(9, 'complex', '2024-01-01')], selected)).toMatchObject({ from: { id: 2 }, to: { id: 9 }, reason: 'not_allowed' });
+    expect(checkNewSteps(history, [...history, rec(9, 'complex', '2024-01-01')], selected)).toMatchObject({
+      from: { id: 2 },
+      to: { id: 9 },
+      reason: 'not_allowed',
+    });
   });
 
   it('judges a back-dated step against both neighbours', () => {
     // complex → drug_free (ok) but drug_free → transformed (not allowed) afterwards
-    expect(checkNewSteps(history, [...history, rec(9, 'drug_free', '2022-06-01')], selected)).toMatchObject({ from: { id: 9 }, to: { id: 2 }, reason: 'not_allowed' });
+    expect(checkNewSteps(history, [...history, rec(9, 'drug_free', '2022-06-01')], selected)).toMatchObject({
+      from: { id: 9 },
+      to: { id: 2 },
+      reason: 'not_allowed',
+    });
   });
 
   it('refuses transformed for a commune not selected by then', () => {
     const h = [rec(1, 'complex', '2022-01-10')];
-    expect(checkNewSteps(h, [...h, rec(9, 'transformed', '2023-01-01')], (d) => d >= '2024-01-01')).toMatchObject({ reason: 'not_selected' });
+    expect(checkNewSteps(h, [...h, rec(9, 'transformed', '2023-01-01')], (d) => d >= '2024-01-01')).toMatchObject({
+      reason: 'not_selected',
+    });
     expect(checkNewSteps(h, [...h, rec(9, 'transformed', '2024-02-01')], (d) => d >= '2024-01-01')).toBeNull();
   });
 
   it('checks a correction as the history it leaves', () => {
     // correcting the first record from complex to drug_free makes drug_free → transformed: not allowed
-    expect(checkNewSteps(history, [...history, rec(9, 'drug_free', '2022-01-10', 1)], selected)).toMatchObject({ to: { id: 2 }, reason: 'not_allowed' });
+    expect(checkNewSteps(history, [...history, rec(9, 'drug_free', '2022-01-10', 1)], selected)).toMatchObject({
+      to: { id: 2 },
+      reason: 'not_allowed',
+    });
     // correcting the date of the transformation keeps a valid chain
     expect(checkNewSteps(history, [...history, rec(9, 'transformed', '2023-06-01', 2)], selected)).toBeNull();
   });

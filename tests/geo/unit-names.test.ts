@@ -70,7 +70,9 @@ describe('unitMapLabel and unitInlineName', () => {
     expect(unitInlineName({ type: 'Xã', name: 'Tân An' })).toBe('xã Tân An');
     expect(unitInlineName({ type: 'Phường', name: 'Phường 1' })).toBe('phường 1');
     expect(unitInlineName({ type: 'Xã', name: 'Phường 15' })).toBe('phường 15');
-    expect(unitInlineName({ type: 'Thành phố trực thuộc trung ương', name: 'Hồ Chí Minh' })).toBe('thành phố Hồ Chí Minh');
+    expect(unitInlineName({ type: 'Thành phố trực thuộc trung ương', name: 'Hồ Chí Minh' })).toBe(
+      'thành phố Hồ Chí Minh',
+    );
     expect(unitInlineName({ type: 'Đặc khu', name: 'Côn Đảo' })).toBe('đặc khu Côn Đảo');
   });
 });

@@ -17,12 +17,23 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(dataset: unknown | null, now = '2024-06-30T05:00:00Z', options: Partial<AppOptions> = {}): Promise<TestApp> {
+export async function createTestApp(
+  dataset: unknown | null,
+  now = '2024-06-30T05:00:00Z',
+  options: Partial<AppOptions> = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   if (dataset !== null) await loadDataset(database.db, dataset);
   const logs: string[] = [];
   let current = new Date(now);
   const attachmentsDir = mkdtempSync(join(tmpdir(), 'pcmt-att-'));
   const app = createApp({ database, clock: () => current, log: (m) => logs.push(m), attachmentsDir, ...options });
-  return { app, database, logs, attachmentsDir, setNow: (iso) => (current = new Date(iso)), close: () => database.close() };
+  return {
+    app,
+    database,
+    logs,
+    attachmentsDir,
+    setNow: (iso) => (current = new Date(iso)),
+    close: () => database.close(),
+  };
 }

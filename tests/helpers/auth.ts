@@ -22,18 +22,47 @@ let counter = 0;
 export const fromAddress = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
 
 /** A sign-in request as a browser without a session sends it, from a socket address. */
-export const loginRequest = (app: TestApp, username: string, password: string, address = '10.9.9.9', headers: Record<string, string> = {}) =>
-  app.app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ username, password }) }, fromAddress(address));
+export const loginRequest = (
+  app: TestApp,
+  username: string,
+  password: string,
+  address = '10.9.9.9',
+  headers: Record<string, string> = {},
+) =>
+  app.app.request(
+    '/api/auth/login',
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify({ username, password }),
+    },
+    fromAddress(address),
+  );
 
-export async function signIn(t: TestApp, role: Role, scopes: string[] = [], username = `${role}${++counter}`): Promise<Client> {
-  await createUser(t.database.db, { username, displayName: `Người dùng ${username}`, role, password: TEST_PASSWORD, scopes }, { actorId: null, actorName: 'test', address: null });
+export async function signIn(
+  t: TestApp,
+  role: Role,
+  scopes: string[] = [],
+  username = `${role}${++counter}`,
+): Promise<Client> {
+  await createUser(
+    t.database.db,
+    { username, displayName: `Người dùng ${username}`, role, password: TEST_PASSWORD, scopes },
+    { actorId: null, actorName: 'test', address: null },
+  );
   return login(t, username);
 }
 
 export async function login(t: TestApp, username: string, password = TEST_PASSWORD): Promise<Client> {
-  const res = await t.app.request('/api/auth/login', {
-    method: 'POST', headers: { 'Content-Type': 'application/json', Origin: ORIGIN }, body: JSON.stringify({ username, password }),
-  }, fromAddress(`10.0.${counter % 250}.${(counter * 7) % 250}`));
+  const res = await t.app.request(
+    '/api/auth/login',
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
+      body: JSON.stringify({ username, password }),
+    },
+    fromAddress(`10.0.${counter % 250}.${(counter * 7) % 250}`),
+  );
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
@@ -42,12 +71,20 @@ export async function login(t: TestApp, username: string, password = TEST_PASSWO
 
 export function clientFor(t: TestApp, username: string, cookie: string, csrf: string): Client {
   return {
-    username, cookie, csrf,
+    username,
+    cookie,
+    csrf,
     get: async (path, headers = {}) => t.app.request(path, { headers: { Cookie: cookie, ...headers } }),
     send: async (method, path, body, headers = {}) =>
       t.app.request(path, {
         method,
-        headers: { Cookie: cookie, 'X-CSRF-Token': csrf, Origin: ORIGIN, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+        headers: {
+          Cookie: cookie,
+          'X-CSRF-Token': csrf,
+          Origin: ORIGIN,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...headers,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       }),
     upload: async (path, file, fields = {}) => {

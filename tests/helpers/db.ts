@@ -31,7 +31,13 @@ export async function createTestDatabase(): Promise<Database> {
     const created = await createPostgresDatabase(env.TEST_DATABASE_URL);
     const database = await openPostgres(created.url);
     await applyMigrations(database);
-    return { ...database, close: async () => { await database.close(); await created.drop(); } };
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        await created.drop();
+      },
+    };
   }
   const database = await openPglite();
   await applyMigrations(database);

@@ -48,13 +48,21 @@ export async function zippedShapefile(fc: FeatureCollection, o: ShapefileOptions
     // A Shapefile has one polygon type: every feature goes in as a MultiPolygon.
     features: fc.features.map((f) => ({
       ...f,
-      geometry: f.geometry.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [f.geometry.coordinates] } : f.geometry,
-      properties: Object.fromEntries(Object.entries(f.properties ?? {}).map(([k, v]) => [k, typeof v === 'string' ? encode(v, encoding) : v])),
+      geometry:
+        f.geometry.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [f.geometry.coordinates] } : f.geometry,
+      properties: Object.fromEntries(
+        Object.entries(f.properties ?? {}).map(([k, v]) => [k, typeof v === 'string' ? encode(v, encoding) : v]),
+      ),
     })),
   };
   const layer = shpGeojson.multipolygon(texts);
   const files = await new Promise<{ shp: DataView; shx: DataView; dbf: DataView }>((resolve, reject) =>
-    shpWrite(layer.properties, layer.type, layer.geometries, (err: Error | null, out: { shp: DataView; shx: DataView; dbf: DataView }) => (err ? reject(err) : resolve(out))),
+    shpWrite(
+      layer.properties,
+      layer.type,
+      layer.geometries,
+      (err: Error | null, out: { shp: DataView; shx: DataView; dbf: DataView }) => (err ? reject(err) : resolve(out)),
+    ),
   );
   const name = o.name ?? 'communes';
   const bytes = (v: DataView) => new Uint8Array(v.buffer);

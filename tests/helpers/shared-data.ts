@@ -9,7 +9,9 @@ export const sharedDataPresent = existsSync(join(SHARED_DATA, 'boundaries', 'MAN
 
 /** `describe` for specs over the real files: skipped with a notice without them, failing under PCMT_REQUIRE_ALL=1. */
 export function describeWithSharedData(name: string, body: () => void): void {
-  const missing = sharedDataPresent ? null : `the shared data folder ${SHARED_DATA} (boundaries/MANIFEST.json) is missing; set SHARED_DATA_DIR`;
+  const missing = sharedDataPresent
+    ? null
+    : `the shared data folder ${SHARED_DATA} (boundaries/MANIFEST.json) is missing; set SHARED_DATA_DIR`;
   describeNeeding('shared-data', missing, name, body);
 }
 

@@ -13,11 +13,31 @@ import { zippedShapefile } from '../helpers/shapefile';
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const square: FeatureCollection = {
   type: 'FeatureCollection',
-  features: [{ type: 'Feature', properties: { ma: '29266', ten: 'Thị trấn Càng Long' }, geometry: { type: 'Polygon', coordinates: [[[106, 10], [106, 10.01], [106.01, 10.01], [106.01, 10], [106, 10]]] } }],
+  features: [
+    {
+      type: 'Feature',
+      properties: { ma: '29266', ten: 'Thị trấn Càng Long' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [106, 10],
+            [106, 10.01],
+            [106.01, 10.01],
+            [106.01, 10],
+            [106, 10],
+          ],
+        ],
+      },
+    },
+  ],
 };
 
 async function refusal(p: Promise<unknown>): Promise<HttpError> {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(HttpError);
   return e as HttpError;
 }
@@ -49,7 +69,12 @@ describe('reading boundary files', () => {
   });
 
   it('reads a zipped Shapefile whose text is TCVN3 although its .cpg says UTF-8, or VNI without .cpg, or asks when told', async () => {
-    for (const [encoding, cpg] of [['utf-8', 'UTF-8'], ['tcvn3', 'UTF-8'], ['vni', null], ['tcvn3', null]] as const) {
+    for (const [encoding, cpg] of [
+      ['utf-8', 'UTF-8'],
+      ['tcvn3', 'UTF-8'],
+      ['vni', null],
+      ['tcvn3', null],
+    ] as const) {
       const layer = await readBoundaryFile('x.zip', await zippedShapefile(square, { encoding, cpg }));
       expect(layer.features[0]!.properties!.ten, `${encoding}/${cpg}`).toBe('Thị trấn Càng Long');
       expect(layer.encoding).toBe(encoding);
@@ -57,21 +82,46 @@ describe('reading boundary files', () => {
     }
     // Real VNI-Windows spellings (typed from the VNI table, not produced by the decoder's library), found without .cpg.
     const vni: [string, string][] = [
-      ['Phöôøng 4', 'Phường 4'], ['Thò traán', 'Thị trấn'], ['Hoøa Bình', 'Hòa Bình'], ['Nguyeãn', 'Nguyễn'], ['Myõ Thuaän', 'Mỹ Thuận'], ['Ñoàng Ích', 'Đồng Ích'],
-      ['Tröôøng Xuaân', 'Trường Xuân'], ['Hieäp Thaïnh', 'Hiệp Thạnh'], ['Ñaïi Phöôùc', 'Đại Phước'], ['Cöûu Long', 'Cửu Long'], ['Söõa', 'Sữa'], ['Ngöï', 'Ngự'],
-      ['Kyø', 'Kỳ'], ['Quyù', 'Quý'], ['Thuûy', 'Thủy'], ['Ñaék', 'Đắk'], ['Naêm Caên', 'Năm Căn'],
+      ['Phöôøng 4', 'Phường 4'],
+      ['Thò traán', 'Thị trấn'],
+      ['Hoøa Bình', 'Hòa Bình'],
+      ['Nguyeãn', 'Nguyễn'],
+      ['Myõ Thuaän', 'Mỹ Thuận'],
+      ['Ñoàng Ích', 'Đồng Ích'],
+      ['Tröôøng Xuaân', 'Trường Xuân'],
+      ['Hieäp Thaïnh', 'Hiệp Thạnh'],
+      ['Ñaïi Phöôùc', 'Đại Phước'],
+      ['Cöûu Long', 'Cửu Long'],
+      ['Söõa', 'Sữa'],
+      ['Ngöï', 'Ngự'],
+      ['Kyø', 'Kỳ'],
+      ['Quyù', 'Quý'],
+      ['Thuûy', 'Thủy'],
+      ['Ñaék', 'Đắk'],
+      ['Naêm Caên', 'Năm Căn'],
     ];
-    const fc: FeatureCollection = { ...square, features: vni.map(([v], i) => ({ ...square.features[0]!, properties: { ma: String(i), ten: v } })) };
+    const fc: FeatureCollection = {
+      ...square,
+      features: vni.map(([v], i) => ({ ...square.features[0]!, properties: { ma: String(i), ten: v } })),
+    };
     const asWritten = await zippedShapefile(fc, { encoding: 'windows-1252-bytes' });
     const read = await readBoundaryFile('vni.zip', asWritten);
     expect(read.encoding).toBe('vni');
     expect(read.features.map((f) => f.properties!.ten)).toEqual(vni.map(([, u]) => u));
     // A TCVN3 name as found in a real repository (epix-project/communesVN): "T©n Ch©u".
-    const tcvn = await readBoundaryFile('t.zip', await zippedShapefile({ ...square, features: [{ ...square.features[0]!, properties: { ten: 'T©n Ch©u' } }] }, { encoding: 'windows-1252-bytes' }));
+    const tcvn = await readBoundaryFile(
+      't.zip',
+      await zippedShapefile(
+        { ...square, features: [{ ...square.features[0]!, properties: { ten: 'T©n Ch©u' } }] },
+        { encoding: 'windows-1252-bytes' },
+      ),
+    );
     expect([tcvn.encoding, tcvn.features[0]!.properties!.ten]).toEqual(['tcvn3', 'Tân Châu']);
 
     // The user's choice wins over detection.
-    const forced = await readBoundaryFile('x.zip', await zippedShapefile(square, { encoding: 'tcvn3' }), { encoding: 'vni' });
+    const forced = await readBoundaryFile('x.zip', await zippedShapefile(square, { encoding: 'tcvn3' }), {
+      encoding: 'vni',
+    });
     expect(forced.encoding).toBe('vni');
     expect(forced.features[0]!.properties!.ten).not.toBe('Thị trấn Càng Long');
   });
@@ -88,19 +138,27 @@ describeWithSharedData(`the real files of ${SHARED_DATA}`, () => {
       const layer = await readBoundaryFile(f, bytes);
       expect(layer.features.length, f).toBe(m[f]!.features);
       const topo = utf8(JSON.stringify(topology({ units: JSON.parse(bytes.toString('utf8')) as FeatureCollection })));
-      expect((await readBoundaryFile(f.replace('.geojson', '.topojson'), topo)).features.length, f).toBe(m[f]!.features);
+      expect((await readBoundaryFile(f.replace('.geojson', '.topojson'), topo)).features.length, f).toBe(
+        m[f]!.features,
+      );
     }
   });
 
   it('gets back every commune name with its diacritics from Shapefiles in UTF-8 and TCVN3', async () => {
     for (const f of files.filter((x) => x.includes('communes') && !x.includes('2025'))) {
       const fc = JSON.parse(readFileSync(boundaryFile(f), 'utf8')) as FeatureCollection;
-      fc.features = fc.features.map((x) => ({ ...x, properties: { ma: x.properties!.code ?? '', ten: x.properties!.name, loai: x.properties!.type } }));
+      fc.features = fc.features.map((x) => ({
+        ...x,
+        properties: { ma: x.properties!.code ?? '', ten: x.properties!.name, loai: x.properties!.type },
+      }));
       const names = fc.features.map((x) => x.properties!.ten as string);
       for (const encoding of ['utf-8', 'tcvn3'] as const) {
         const layer = await readBoundaryFile(`${f}.zip`, await zippedShapefile(fc, { encoding }));
         expect(layer.encoding, `${f} ${encoding}`).toBe(encoding);
-        expect(layer.features.map((x) => x.properties!.ten), `${f} ${encoding}`).toEqual(names);
+        expect(
+          layer.features.map((x) => x.properties!.ten),
+          `${f} ${encoding}`,
+        ).toEqual(names);
       }
     }
   });

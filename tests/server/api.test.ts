@@ -23,7 +23,13 @@ afterAll(() => t.close());
 describe('GET /api/health', () => {
   it('reports database kind, schema version and the demo flag', async () => {
     const body = await json('/api/health');
-    expect(body).toMatchObject({ status: 'ok', demo: true, dataset: 'Tỉnh Thử Nghiệm', schemaVersion: 6, today: '2024-06-30' });
+    expect(body).toMatchObject({
+      status: 'ok',
+      demo: true,
+      dataset: 'Tỉnh Thử Nghiệm',
+      schemaVersion: 6,
+      today: '2024-06-30',
+    });
     expect(['pglite', 'postgres']).toContain(body.database);
   });
 });
@@ -38,11 +44,25 @@ describe('GET /api/plans and /api/units', () => {
 
   it('walks the tree one level at a time', async () => {
     const root = await json('/api/units');
-    expect(root.units).toEqual([expect.objectContaining({ code: '98', name: 'Thử Nghiệm', level: 'province', communeCount: 4, hasChildren: true })]);
+    expect(root.units).toEqual([
+      expect.objectContaining({
+        code: '98',
+        name: 'Thử Nghiệm',
+        level: 'province',
+        communeCount: 4,
+        hasChildren: true,
+      }),
+    ]);
     const districts = await json('/api/units?parent=98');
-    expect(districts.units.map((u: any) => [u.code, u.type, u.communeCount])).toEqual([['981', 'Huyện', 2], ['982', 'Huyện', 2]]);
+    expect(districts.units.map((u: any) => [u.code, u.type, u.communeCount])).toEqual([
+      ['981', 'Huyện', 2],
+      ['982', 'Huyện', 2],
+    ]);
     const communes = await json('/api/units?parent=981');
-    expect(communes.units.map((u: any) => [u.code, u.name, u.type, u.hasChildren])).toEqual([['98101', 'Tân An', 'Xã', false], ['98102', 'Hòa Lợi', 'Thị trấn', false]]);
+    expect(communes.units.map((u: any) => [u.code, u.name, u.type, u.hasChildren])).toEqual([
+      ['98101', 'Tân An', 'Xã', false],
+      ['98102', 'Hòa Lợi', 'Thị trấn', false],
+    ]);
   });
 });
 
@@ -50,25 +70,44 @@ describe('GET /api/communes', () => {
   it('returns an RFC 7946 FeatureCollection with status as of the date', async () => {
     const res = await get('/api/communes?date=2023-06-30');
     expect(res.headers.get('content-type')).toContain('application/geo+json');
-    const fc = await res.json() as any;
+    const fc = (await res.json()) as any;
     expect(fc.type).toBe('FeatureCollection');
     const byCode = Object.fromEntries(fc.features.map((f: any) => [f.properties.code, f.properties]));
     expect(Object.keys(byCode).sort()).toEqual(['98101', '98102', '98201', '98202']);
-    expect(byCode['98101']).toEqual({ code: '98101', name: 'Tân An', type: 'Xã', parentCode: '981', status: 'relapsed', statusSince: '2023-03-01' });
+    expect(byCode['98101']).toEqual({
+      code: '98101',
+      name: 'Tân An',
+      type: 'Xã',
+      parentCode: '981',
+      status: 'relapsed',
+      statusSince: '2023-03-01',
+    });
     expect(fc.features[0].geometry.type).toBe('Polygon');
   });
 
   it('status is null before any change, and within= restricts to a subtree', async () => {
-    const fc = await json('/api/communes?date=2021-01-01&within=982') ;
-    expect(fc.features.map((f: any) => [f.properties.code, f.properties.status])).toEqual([['98201', null], ['98202', null]]);
+    const fc = await json('/api/communes?date=2021-01-01&within=982');
+    expect(fc.features.map((f: any) => [f.properties.code, f.properties.status])).toEqual([
+      ['98201', null],
+      ['98202', null],
+    ]);
   });
 
   it('detail: full history with the corrected record flagged, hotspot counts, selections', async () => {
     const d = await json('/api/communes/98102?date=2024-06-30');
-    expect(d).toMatchObject({ code: '98102', name: 'Hòa Lợi', type: 'Thị trấn', parentCode: '981', status: { status: 'drug_free', since: '2023-09-01' } });
+    expect(d).toMatchObject({
+      code: '98102',
+      name: 'Hòa Lợi',
+      type: 'Thị trấn',
+      parentCode: '981',
+      status: { status: 'drug_free', since: '2023-09-01' },
+    });
     expect(d.parents.map((p: any) => p.code)).toEqual(['98', '981']);
     expect(d.history.map((h: any) => [h.status, h.effectiveDate, h.corrected])).toEqual([
-      ['complex', '2021-01-10', false], ['transformed', '2023-01-01', false], ['relapsed', '2023-08-01', true], ['drug_free', '2023-09-01', false],
+      ['complex', '2021-01-10', false],
+      ['transformed', '2023-01-01', false],
+      ['relapsed', '2023-08-01', true],
+      ['drug_free', '2023-09-01', false],
     ]);
     expect(d.history[3].correctsId).toBe(d.history[2].id);
     expect(d.legalBasis).toBe(d.history[3].legalBasis);
@@ -99,7 +138,7 @@ describe('GET /api/boundaries', () => {
     // A zoom gets its own simplified geometry, under its own tag.
     expect((await get('/api/boundaries?zoom=8')).headers.get('etag')).toMatch(/^"b-[0-9a-f]+-8"$/);
     const plain = await get('/api/boundaries');
-    const topo = await plain.json() as any;
+    const topo = (await plain.json()) as any;
     expect(topo.type).toBe('Topology');
     expect(topo.transform).toBeDefined();
     const communes = feature(topo, topo.objects.communes) as any;
@@ -118,7 +157,12 @@ describe('GET /api/boundaries', () => {
 describe('GET /api/hotspots', () => {
   it('lists hotspots existing at the date with their status', async () => {
     const fc = await json('/api/hotspots?date=2024-06-30');
-    const rows = fc.features.map((f: any) => [f.properties.address, f.properties.status, f.properties.since, f.properties.communeCode]);
+    const rows = fc.features.map((f: any) => [
+      f.properties.address,
+      f.properties.status,
+      f.properties.since,
+      f.properties.communeCode,
+    ]);
     expect(rows).toEqual([
       ['Ấp 1, xã Tân An', 'eliminated', '2023-04-01', '98101'],
       ['Khóm 2, thị trấn Hòa Lợi', 'active', '2021-07-01', '98102'],
@@ -168,7 +212,10 @@ describe('GET /api/indicators/ranking and /trend', () => {
     const body = await json('/api/indicators/ranking?plan=p1&date=2024-06-30');
     expect(body.units.map((u: any) => u.code)).toEqual(['981', '982']);
     const h1 = body.units.map((u: any) => u.indicators.find((i: any) => i.id === 'H1'));
-    expect(h1.map((i: any) => [i.numerator, i.denominator])).toEqual([[1, 2], [1, 2]]);
+    expect(h1.map((i: any) => [i.numerator, i.denominator])).toEqual([
+      [1, 2],
+      [1, 2],
+    ]);
     const communes = await json('/api/indicators/ranking?plan=p1&parent=982&date=2024-06-30');
     expect(communes.units.map((u: any) => u.code)).toEqual(['98201', '98202']);
   });
@@ -205,7 +252,7 @@ describe('bad input gets 400 naming the field, in Vietnamese and English', () =>
   ])('%s → 400 at %s', async (path, field) => {
     const res = await get(path);
     expect(res.status).toBe(400);
-    const body = await res.json() as any;
+    const body = (await res.json()) as any;
     expect(body.error.code).toBe('validation');
     expect(body.error.message.vi).toBeTruthy();
     expect(body.error.issues[0].path).toBe(field);

@@ -19,12 +19,21 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const exportsAudited = async () =>
-  Number((await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where action = 'export'`))[0]!.n);
+  Number(
+    (
+      await queryRows<{ n: number }>(
+        t.database.db,
+        sql`select count(*)::int as n from audit_log where action = 'export'`,
+      )
+    )[0]!.n,
+  );
 
 describe('audit chain with concurrent writers', () => {
   it('stays one chain when 50 requests append at once (exports, each audited outside any other write)', async () => {
     const before = await exportsAudited();
-    const responses = await Promise.all(Array.from({ length: 50 }, () => police.get('/api/hotspots/export?format=geojson&date=2024-06-30')));
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => police.get('/api/hotspots/export?format=geojson&date=2024-06-30')),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array.from({ length: 50 }, () => 200));
     expect(await exportsAudited()).toBe(before + 50);
     const verdict = await verifyAuditChain(t.database.db);
@@ -34,9 +43,13 @@ describe('audit chain with concurrent writers', () => {
   it('stays one chain when 50 appends run at once, both on their own and inside other transactions', async () => {
     const db = t.database.db;
     const { rows: before } = await verifyAuditChain(db);
-    await Promise.all(Array.from({ length: 50 }, (_, i) => i % 2
-      ? appendAudit(db, { actorName: `người ${i}`, action: 'test_append' })
-      : db.transaction((tx) => appendAudit(tx as never, { actorName: `người ${i}`, action: 'test_append' }))));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        i % 2
+          ? appendAudit(db, { actorName: `người ${i}`, action: 'test_append' })
+          : db.transaction((tx) => appendAudit(tx as never, { actorName: `người ${i}`, action: 'test_append' })),
+      ),
+    );
     expect(await verifyAuditChain(db)).toMatchObject({ brokenAt: null, rows: before + 50 });
   });
 });

@@ -32,20 +32,62 @@ beforeAll(async () => {
   saved = auditSeal();
   anchorHere();
   main = t = await createTestApp(miniProvince);
-  for (let i = 0; i < 10; i++) await appendAudit(t.database.db, { actorName: `cán bộ ${i}`, action: 'test_write', after: { i } });
+  for (let i = 0; i < 10; i++)
+    await appendAudit(t.database.db, { actorName: `cán bộ ${i}`, action: 'test_write', after: { i } });
 });
 afterAll(async () => {
   useAuditSeal(saved);
   await main.close();
 });
 
-type Row = { id: number; at: string; actor_id: number | null; actor_name: string; address: string | null; action: string; entity_type: string | null; entity_id: string | null; before: unknown; after: unknown; prev_hash: string | null; hash: string };
+type Row = {
+  id: number;
+  at: string;
+  actor_id: number | null;
+  actor_name: string;
+  address: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  before: unknown;
+  after: unknown;
+  prev_hash: string | null;
+  hash: string;
+};
 // PostgreSQL returns a bigserial as text to a raw query: ids are read as numbers, as the app does.
-const rows = async () => (await queryRows<Row>(t.database.db, sql`select id, at, actor_id, actor_name, address, action, entity_type, entity_id, before, after, prev_hash, hash from audit_log order by id`)).map((r) => ({ ...r, id: Number(r.id) }));
+const rows = async () =>
+  (
+    await queryRows<Row>(
+      t.database.db,
+      sql`select id, at, actor_id, actor_name, address, action, entity_type, entity_id, before, after, prev_hash, hash from audit_log order by id`,
+    )
+  ).map((r) => ({ ...r, id: Number(r.id) }));
 /** What an insider can compute without the key: the row's fields, keys sorted, hashed with SHA-256. */
-const sorted = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sorted(x)])) : v);
+const sorted = (v: unknown): unknown =>
+  v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(
+        Object.entries(v)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([k, x]) => [k, sorted(x)]),
+      )
+    : v;
 const unkeyed = (r: Row, prev: string | null) =>
-  createHash('sha256').update(JSON.stringify([prev, new Date(r.at).toISOString(), r.actor_id, r.actor_name, r.address, r.action, r.entity_type, r.entity_id, sorted(r.before), sorted(r.after)])).digest('hex');
+  createHash('sha256')
+    .update(
+      JSON.stringify([
+        prev,
+        new Date(r.at).toISOString(),
+        r.actor_id,
+        r.actor_name,
+        r.address,
+        r.action,
+        r.entity_type,
+        r.entity_id,
+        sorted(r.before),
+        sorted(r.after),
+      ]),
+    )
+    .digest('hex');
 
 /** Recomputes every link from the first row on, the unkeyed way, and moves the head kept in the database. */
 async function rechainWithoutKey() {
@@ -57,7 +99,9 @@ async function rechainWithoutKey() {
     prev = hash;
     last = r;
   }
-  await t.database.db.execute(sql`update app_meta set value = ${JSON.stringify({ id: last!.id, hash: prev })}::jsonb where key = 'audit_head'`);
+  await t.database.db.execute(
+    sql`update app_meta set value = ${JSON.stringify({ id: last!.id, hash: prev })}::jsonb where key = 'audit_head'`,
+  );
 }
 
 describe('a keyed, anchored audit trail', () => {
@@ -74,8 +118,15 @@ describe('a keyed, anchored audit trail', () => {
     const { signature, trail } = JSON.parse(head.after!) as { signature: string; trail: string };
     const first = (await rows())[0]!;
     expect(trail).toBe(first.hash);
-    expect(signature).toBe(createHmac('sha256', KEY).update(`pcmt-audit-head:${first.hash}:${last.id}:${last.hash}:${head.at}`).digest('hex'));
-    const anchored = readFileSync(anchorFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(signature).toBe(
+      createHmac('sha256', KEY)
+        .update(`pcmt-audit-head:${first.hash}:${last.id}:${last.hash}:${head.at}`)
+        .digest('hex'),
+    );
+    const anchored = readFileSync(anchorFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(anchored.at(-1)).toMatchObject({ id: last.id, hash: last.hash, trail, signature });
     expect((await verifyAuditChain(t.database.db)).anchors).toBeGreaterThanOrEqual(1);
   });
@@ -102,10 +153,15 @@ describe('deleting the newest rows and the head', () => {
   it('shows against the last signed head anchored outside the database', async () => {
     const anchored = await anchorAuditHead(u.database.db);
     expect(anchored).not.toBeNull();
-    const list = await queryRows<{ id: string; hash: string }>(u.database.db, sql`select id, hash from audit_log order by id`);
+    const list = await queryRows<{ id: string; hash: string }>(
+      u.database.db,
+      sql`select id, hash from audit_log order by id`,
+    );
     const keep = { id: Number(list.at(-4)!.id), hash: list.at(-4)!.hash };
     await u.database.db.execute(sql`delete from audit_log where id > ${keep.id}`);
-    await u.database.db.execute(sql`update app_meta set value = ${JSON.stringify({ id: keep.id, hash: keep.hash })}::jsonb where key = 'audit_head'`);
+    await u.database.db.execute(
+      sql`update app_meta set value = ${JSON.stringify({ id: keep.id, hash: keep.hash })}::jsonb where key = 'audit_head'`,
+    );
     expect(await verifyAuditChain(u.database.db)).toMatchObject({ brokenAt: anchored!.id, reason: 'anchor' });
   });
 });
@@ -126,11 +182,19 @@ describe('two databases anchored in one file with one key', () => {
       expect(readFileSync(anchorFile, 'utf8').trim().split('\n').length).toBeGreaterThanOrEqual(6);
       expect(await verifyAuditChain(a.database.db)).toMatchObject({ brokenAt: null, reason: null, anchors: 3 });
       expect(await verifyAuditChain(b.database.db)).toMatchObject({ brokenAt: null, reason: null, anchors: 3 });
-      const list = await queryRows<{ id: string; hash: string }>(b.database.db, sql`select id, hash from audit_log order by id`);
+      const list = await queryRows<{ id: string; hash: string }>(
+        b.database.db,
+        sql`select id, hash from audit_log order by id`,
+      );
       const keep = list.at(-2)!;
       await b.database.db.execute(sql`delete from audit_log where id > ${keep.id}`);
-      await b.database.db.execute(sql`update app_meta set value = ${JSON.stringify({ id: Number(keep.id), hash: keep.hash })}::jsonb where key = 'audit_head'`);
-      expect(await verifyAuditChain(b.database.db)).toMatchObject({ brokenAt: Number(list.at(-1)!.id), reason: 'anchor' });
+      await b.database.db.execute(
+        sql`update app_meta set value = ${JSON.stringify({ id: Number(keep.id), hash: keep.hash })}::jsonb where key = 'audit_head'`,
+      );
+      expect(await verifyAuditChain(b.database.db)).toMatchObject({
+        brokenAt: Number(list.at(-1)!.id),
+        reason: 'anchor',
+      });
       expect(await verifyAuditChain(a.database.db)).toMatchObject({ brokenAt: null, reason: null });
     } finally {
       await a.close();
@@ -155,7 +219,10 @@ describe('sealing a trail written by an earlier version', () => {
     await sealAuditTrail(v.database.db); // the second run does nothing
     const after = await rows();
     expect(after.length).toBe(before + 1);
-    expect(after.at(-1)).toMatchObject({ action: 'audit_sealed', after: { rows: before, legacyIntact: true, legacyBrokenAt: null } });
+    expect(after.at(-1)).toMatchObject({
+      action: 'audit_sealed',
+      after: { rows: before, legacyIntact: true, legacyBrokenAt: null },
+    });
     expect(await verifyAuditChain(v.database.db)).toMatchObject({ brokenAt: null, reason: null, rows: before + 1 });
     const mine = auditSeal();
     useAuditSeal(sealFromKey(Buffer.from('một-khóa-khác-không-phải-khóa-đã-niêm-phong'), null));

@@ -13,7 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-
 describe('session cookie', () => {
   it('is HttpOnly, SameSite=Strict, path-wide, and Secure when the site is served over HTTPS', async () => {
     await signIn(t, 'leader', [], 'cookie1');
@@ -36,7 +35,9 @@ describe('session cookie', () => {
   it('stores only a digest of the token', async () => {
     const c = await signIn(t, 'leader');
     const token = c.cookie.split('=')[1]!;
-    const rows = (await t.database.db.execute(`select token_hash from sessions` as never)) as unknown as { rows: { token_hash: string }[] };
+    const rows = (await t.database.db.execute(`select token_hash from sessions` as never)) as unknown as {
+      rows: { token_hash: string }[];
+    };
     expect(rows.rows.some((r) => r.token_hash === token)).toBe(false);
     expect(rows.rows.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(true);
   });
@@ -75,11 +76,15 @@ describe('expiry, logout and password change', () => {
   it('changes a password: the current one is checked, the policy applies, other sessions end', async () => {
     const a = await signIn(t, 'editor', ['981'], 'doimk');
     const b = await login(t, 'doimk');
-    expect((await a.send('POST', '/api/auth/password', { current: 'sai', next: 'Mat-khau-moi-2024' })).status).toBe(400);
+    expect((await a.send('POST', '/api/auth/password', { current: 'sai', next: 'Mat-khau-moi-2024' })).status).toBe(
+      400,
+    );
     const weak = await a.send('POST', '/api/auth/password', { current: TEST_PASSWORD, next: 'ngan' });
     expect(weak.status).toBe(400);
     expect(((await weak.json()) as any).error.message.vi).toMatch(/ít nhất 10 ký tự/);
-    expect((await a.send('POST', '/api/auth/password', { current: TEST_PASSWORD, next: 'Mat-khau-moi-2024' })).status).toBe(200);
+    expect(
+      (await a.send('POST', '/api/auth/password', { current: TEST_PASSWORD, next: 'Mat-khau-moi-2024' })).status,
+    ).toBe(200);
     expect((await a.get('/api/statuses')).status).toBe(200);
     expect((await b.get('/api/statuses')).status).toBe(401);
     await expect(login(t, 'doimk')).rejects.toThrow(/401/);
@@ -90,26 +95,37 @@ describe('expiry, logout and password change', () => {
 describe('login limits', () => {
   it('locks an account after five failures, even for the right password and from new addresses', async () => {
     await signIn(t, 'leader', [], 'khoa1');
-    for (let i = 0; i < 5; i++) expect((await loginRequest(t, 'khoa1', 'sai-mat-khau', `10.1.1.${i}`)).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await loginRequest(t, 'khoa1', 'sai-mat-khau', `10.1.1.${i}`)).status).toBe(401);
     const locked = await loginRequest(t, 'khoa1', TEST_PASSWORD, '10.1.2.1');
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('locks an address after twenty failures across accounts; a forged X-Forwarded-For does not help', async () => {
-    for (let i = 0; i < 20; i++) expect((await loginRequest(t, `khongco${i}`, 'x', '10.2.2.2', { 'X-Forwarded-For': `203.0.113.${i}` })).status).toBe(401);
+    for (let i = 0; i < 20; i++)
+      expect(
+        (await loginRequest(t, `khongco${i}`, 'x', '10.2.2.2', { 'X-Forwarded-For': `203.0.113.${i}` })).status,
+      ).toBe(401);
     await signIn(t, 'leader', [], 'khoa2');
-    expect((await loginRequest(t, 'khoa2', TEST_PASSWORD, '10.2.2.2', { 'X-Forwarded-For': '198.51.100.7' })).status).toBe(429);
+    expect(
+      (await loginRequest(t, 'khoa2', TEST_PASSWORD, '10.2.2.2', { 'X-Forwarded-For': '198.51.100.7' })).status,
+    ).toBe(429);
     expect((await loginRequest(t, 'khoa2', TEST_PASSWORD, '10.2.2.3')).status).toBe(200);
   });
 
   it('believes X-Forwarded-For only from the configured proxy', async () => {
     const app = await createTestApp(miniProvince, undefined, { auth: { trustedProxy: '10.0.0.1' } });
     try {
-      for (let i = 0; i < 20; i++) await loginRequest(app, `u${i}`, 'x', '10.0.0.1', { 'X-Forwarded-For': '192.0.2.50' });
+      for (let i = 0; i < 20; i++)
+        await loginRequest(app, `u${i}`, 'x', '10.0.0.1', { 'X-Forwarded-For': '192.0.2.50' });
       await signIn(app, 'leader', [], 'quaproxy');
-      expect((await loginRequest(app, 'quaproxy', TEST_PASSWORD, '10.0.0.1', { 'X-Forwarded-For': '192.0.2.50' })).status).toBe(429);
-      expect((await loginRequest(app, 'quaproxy', TEST_PASSWORD, '10.0.0.1', { 'X-Forwarded-For': '192.0.2.51' })).status).toBe(200);
+      expect(
+        (await loginRequest(app, 'quaproxy', TEST_PASSWORD, '10.0.0.1', { 'X-Forwarded-For': '192.0.2.50' })).status,
+      ).toBe(429);
+      expect(
+        (await loginRequest(app, 'quaproxy', TEST_PASSWORD, '10.0.0.1', { 'X-Forwarded-For': '192.0.2.51' })).status,
+      ).toBe(200);
     } finally {
       await app.close();
     }
@@ -119,13 +135,19 @@ describe('login limits', () => {
     // The gate's one slot and two queue places are held by the test itself (no race with the machine's speed): every
     // sign-in arriving meanwhile is refused at once with 429, reads answer; once released, sign-ins are checked again.
     const gate = new Gate(1, 2);
-    const app = await createTestApp(miniProvince, undefined, { auth: { limits: { perAccount: new FailureWindow(1000, 60_000), perAddress: new FailureWindow(1000, 60_000), gate } } });
+    const app = await createTestApp(miniProvince, undefined, {
+      auth: {
+        limits: { perAccount: new FailureWindow(1000, 60_000), perAddress: new FailureWindow(1000, 60_000), gate },
+      },
+    });
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     try {
       const reader = await signIn(app, 'leader');
       const holders = Array.from({ length: 3 }, () => gate.run(() => held));
-      const flood = await Promise.all(Array.from({ length: 12 }, (_, i) => loginRequest(app, reader.username, 'sai-mat-khau', `10.3.3.${i}`)));
+      const flood = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => loginRequest(app, reader.username, 'sai-mat-khau', `10.3.3.${i}`)),
+      );
       expect(flood.map((r) => r.status)).toEqual(Array(12).fill(429));
       expect((await reader.get('/api/statuses')).status).toBe(200);
       release();
@@ -141,13 +163,25 @@ describe('login limits', () => {
     await loginRequest(t, 'ai-do', 'x', '10.4.4.4');
     const admin = await signIn(t, 'admin');
     const { rows } = (await (await admin.get('/api/audit?action=login_failed&limit=5')).json()) as any;
-    expect(rows[0]).toMatchObject({ actor: 'ai-do', address: '10.4.4.4', action: 'login_failed', after: { reason: 'unknown_user' } });
+    expect(rows[0]).toMatchObject({
+      actor: 'ai-do',
+      address: '10.4.4.4',
+      action: 'login_failed',
+      after: { reason: 'unknown_user' },
+    });
   });
 });
 
 describe('cross-site writes and CSRF', () => {
   let editor: Client;
-  const proposal = { commune: '98102', status: 'complex', effectiveDate: '2024-06-01', documentNumber: '1/QĐ-UBND', documentDate: '2024-06-01', baseChangeId: null };
+  const proposal = {
+    commune: '98102',
+    status: 'complex',
+    effectiveDate: '2024-06-01',
+    documentNumber: '1/QĐ-UBND',
+    documentDate: '2024-06-01',
+    baseChangeId: null,
+  };
   const pendingCount = async () => ((await (await editor.get('/api/proposals')).json()) as any).proposals.length;
   beforeAll(async () => {
     editor = await signIn(t, 'editor', ['981']);
@@ -156,7 +190,10 @@ describe('cross-site writes and CSRF', () => {
   it.each([
     ['application/json', JSON.stringify(proposal)],
     ['application/x-www-form-urlencoded', 'commune=98102&status=complex'],
-    ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="commune"\r\n\r\n98102\r\n--x--\r\n'],
+    [
+      'multipart/form-data; boundary=x',
+      '--x\r\nContent-Disposition: form-data; name="commune"\r\n\r\n98102\r\n--x--\r\n',
+    ],
     ['text/plain', JSON.stringify(proposal)],
     [null, JSON.stringify(proposal)],
   ])('refuses a %s write from another origin, without the token, or with a wrong one', async (type, body) => {
@@ -233,7 +270,11 @@ describe('attachments', () => {
 describe('errors', () => {
   it('answers broken JSON with 400, and an internal failure with 500 without a stack trace', async () => {
     const editor = await signIn(t, 'editor', ['981']);
-    const broken = await t.app.request('/api/proposals', { method: 'POST', headers: { Cookie: editor.cookie, 'X-CSRF-Token': editor.csrf, 'Content-Type': 'application/json' }, body: '{"commune":' });
+    const broken = await t.app.request('/api/proposals', {
+      method: 'POST',
+      headers: { Cookie: editor.cookie, 'X-CSRF-Token': editor.csrf, 'Content-Type': 'application/json' },
+      body: '{"commune":',
+    });
     expect(broken.status).toBe(400);
     const app = await createTestApp(miniProvince);
     const c = await signIn(app, 'leader');

@@ -28,7 +28,21 @@ beforeAll(async () => {
   users.approver = await signIn(t, 'approver', ['981']);
   maker = await signIn(t, 'editor', ['98']);
   cleaner = await signIn(t, 'approver', ['98']);
-  anon = { ...users.leader, cookie: 'pcmt_sid=none', csrf: '', upload: () => { throw new Error('not used'); }, get: (p) => t.app.request(p) as Promise<Response>, send: (m, p, b) => t.app.request(p, { method: m, headers: { 'Content-Type': 'application/json', Origin: 'http://localhost' }, body: JSON.stringify(b ?? {}) }) as Promise<Response> };
+  anon = {
+    ...users.leader,
+    cookie: 'pcmt_sid=none',
+    csrf: '',
+    upload: () => {
+      throw new Error('not used');
+    },
+    get: (p) => t.app.request(p) as Promise<Response>,
+    send: (m, p, b) =>
+      t.app.request(p, {
+        method: m,
+        headers: { 'Content-Type': 'application/json', Origin: 'http://localhost' },
+        body: JSON.stringify(b ?? {}),
+      }) as Promise<Response>,
+  };
 });
 afterAll(() => t.close());
 
@@ -37,15 +51,27 @@ const as = (who: Who) => (who === 'anon' ? anon : users[who]);
 let day = 0;
 async function area(code: string) {
   const all = (await (await maker.get('/api/my-area')).json()) as any;
-  return all.communes.find((c: any) => c.code === code) as { status: CommuneStatus; baseChangeId: number | null; pendingProposalId: number | null };
+  return all.communes.find((c: any) => c.code === code) as {
+    status: CommuneStatus;
+    baseChangeId: number | null;
+    pendingProposalId: number | null;
+  };
 }
 /** A valid next proposal for the commune (clearing any pending one first). */
 async function nextProposal(code: string) {
   const a = await area(code);
-  if (a.pendingProposalId) await cleaner.send('POST', `/api/proposals/${a.pendingProposalId}/reject`, { reason: 'Dọn dẹp' });
+  if (a.pendingProposalId)
+    await cleaner.send('POST', `/api/proposals/${a.pendingProposalId}/reject`, { reason: 'Dọn dẹp' });
   const status = STATUS_TRANSITIONS[a.status].find((s) => s !== 'transformed')!;
   const effectiveDate = new Date(Date.UTC(2023, 9, 1) + ++day * 86_400_000).toISOString().slice(0, 10);
-  return { commune: code, status, effectiveDate, documentNumber: '7/QĐ-UBND', documentDate: effectiveDate, baseChangeId: (await area(code)).baseChangeId };
+  return {
+    commune: code,
+    status,
+    effectiveDate,
+    documentNumber: '7/QĐ-UBND',
+    documentDate: effectiveDate,
+    baseChangeId: (await area(code)).baseChangeId,
+  };
 }
 async function pending(code: string): Promise<number> {
   const res = await maker.send('POST', '/api/proposals', await nextProposal(code));
@@ -53,7 +79,10 @@ async function pending(code: string): Promise<number> {
   return ((await res.json()) as any).id;
 }
 async function attachmentOf(code: string): Promise<string> {
-  const up = await maker.upload('/api/attachments', new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], 'qd.pdf'));
+  const up = await maker.upload(
+    '/api/attachments',
+    new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], 'qd.pdf'),
+  );
   const { id } = (await up.json()) as any;
   const res = await maker.send('POST', '/api/proposals', { ...(await nextProposal(code)), attachmentId: id });
   expect(res.status).toBe(201);
@@ -61,18 +90,38 @@ async function attachmentOf(code: string): Promise<string> {
 }
 
 type Row = [name: string, run: (c: Client, who: Who) => Promise<Response>, allowed: Partial<Record<Who, number>>];
-const all = (status: number): Partial<Record<Who, number>> => ({ admin: status, leader: status, police: status, editor: status, approver: status });
+const all = (status: number): Partial<Record<Who, number>> => ({
+  admin: status,
+  leader: status,
+  police: status,
+  editor: status,
+  approver: status,
+});
 
 const READS: Row[] = [
-  ...['/api/statuses', '/api/communes', `/api/communes/${IN}`, `/api/communes/${OUT}`, '/api/boundaries', '/api/indicators', '/api/indicators/ranking', '/api/indicators/trend', '/api/units', '/api/plans']
-    .map((path): Row => [`GET ${path}`, (c) => c.get(path), all(200)]),
+  ...[
+    '/api/statuses',
+    '/api/communes',
+    `/api/communes/${IN}`,
+    `/api/communes/${OUT}`,
+    '/api/boundaries',
+    '/api/indicators',
+    '/api/indicators/ranking',
+    '/api/indicators/trend',
+    '/api/units',
+    '/api/plans',
+  ].map((path): Row => [`GET ${path}`, (c) => c.get(path), all(200)]),
   ['GET /api/hotspots', (c) => c.get('/api/hotspots'), { admin: 200, police: 200 }],
   ['GET /api/hotspots/1', (c) => c.get('/api/hotspots/1'), { admin: 200, police: 200 }],
   ['GET /api/hotspots/nearby', (c) => c.get('/api/hotspots/nearby?lng=106.05&lat=10.05'), { admin: 200, police: 200 }],
   ['GET /api/hotspots/counts', (c) => c.get('/api/hotspots/counts'), all(200)],
   ['GET /api/flags', (c) => c.get('/api/flags'), all(200)],
   ['GET /api/operations', (c) => c.get('/api/operations'), { admin: 200, police: 200 }],
-  ['POST /api/areas/query', (c) => c.send('POST', '/api/areas/query', { area: { type: 'circle', center: [106.1, 10.1], radiusM: 500 } }), { admin: 200, police: 200 }],
+  [
+    'POST /api/areas/query',
+    (c) => c.send('POST', '/api/areas/query', { area: { type: 'circle', center: [106.1, 10.1], radiusM: 500 } }),
+    { admin: 200, police: 200 },
+  ],
   ['GET /api/proposals', (c) => c.get('/api/proposals'), { admin: 200, leader: 200, editor: 200, approver: 200 }],
   ['GET /api/my-area', (c) => c.get('/api/my-area'), { admin: 200, editor: 200 }],
   ['GET /api/users', (c) => c.get('/api/users'), { admin: 200 }],
@@ -107,18 +156,39 @@ describe.each(WHO)('as %s', (who) => {
   });
 
   it('POST /api/hotspots', async () => {
-    const res = await as(who).send('POST', '/api/hotspots', { location: [106.15, 10.15], address: 'Khu phố 9', kind: 'diem', activities: ['selling'], detectedOn: '2024-06-01', acknowledgeDuplicates: true });
+    const res = await as(who).send('POST', '/api/hotspots', {
+      location: [106.15, 10.15],
+      address: 'Khu phố 9',
+      kind: 'diem',
+      activities: ['selling'],
+      detectedOn: '2024-06-01',
+      acknowledgeDuplicates: true,
+    });
     expect(res.status).toBe(who === 'anon' ? 401 : who === 'admin' || who === 'police' ? 201 : 403);
     // An event that is valid for the hotspot (a fresh one, detected 01/06/2024, eliminated 29/06/2024): only the role
     // decides the answer, and a refusal writes nothing.
-    const fresh = await users.police.send('POST', '/api/hotspots', { location: [106.16, 10.16], address: `Khu phố 9, tổ ${who}`, kind: 'diem', activities: ['selling'], detectedOn: '2024-06-01', acknowledgeDuplicates: true });
+    const fresh = await users.police.send('POST', '/api/hotspots', {
+      location: [106.16, 10.16],
+      address: `Khu phố 9, tổ ${who}`,
+      kind: 'diem',
+      activities: ['selling'],
+      detectedOn: '2024-06-01',
+      acknowledgeDuplicates: true,
+    });
     expect(fresh.status, await fresh.clone().text()).toBe(201);
     const id = ((await fresh.json()) as any).id;
     const event = await as(who).send('POST', `/api/hotspots/${id}/events`, { kind: 'eliminated', date: '2024-06-29' });
     const allowed = who === 'admin' || who === 'police';
     expect(event.status, await event.clone().text()).toBe(who === 'anon' ? 401 : allowed ? 201 : 403);
     const detail = (await (await users.police.get(`/api/hotspots/${id}`)).json()) as any;
-    expect(detail.events.map((e: any) => [e.kind, e.date])).toEqual(allowed ? [['detected', '2024-06-01'], ['eliminated', '2024-06-29']] : [['detected', '2024-06-01']]);
+    expect(detail.events.map((e: any) => [e.kind, e.date])).toEqual(
+      allowed
+        ? [
+            ['detected', '2024-06-01'],
+            ['eliminated', '2024-06-29'],
+          ]
+        : [['detected', '2024-06-01']],
+    );
   });
 
   it.each([
@@ -139,19 +209,33 @@ describe.each(WHO)('as %s', (who) => {
   ] as const)('POST /api/proposals/:id/%s %s', async (action, _n, code, allowed) => {
     const id = await pending(code);
     const before = (await area(code)).status;
-    const res = await as(who).send('POST', `/api/proposals/${id}/${action}`, action === 'reject' ? { reason: 'Không đủ căn cứ' } : undefined);
+    const res = await as(who).send(
+      'POST',
+      `/api/proposals/${id}/${action}`,
+      action === 'reject' ? { reason: 'Không đủ căn cứ' } : undefined,
+    );
     const expected = who === 'anon' ? 401 : ((allowed as Record<string, number>)[who] ?? 403);
     expect(res.status).toBe(expected);
-    if (expected !== 200) expect((await area(code))).toMatchObject({ status: before, pendingProposalId: id });
+    if (expected !== 200) expect(await area(code)).toMatchObject({ status: before, pendingProposalId: id });
   });
 
   it('POST /api/users, PATCH /api/users/:id, POST /api/users/:id/password', async () => {
     const c = as(who);
-    const created = await c.send('POST', '/api/users', { username: `moi-${who}`, displayName: 'Người mới', role: 'leader', password: 'Mat-khau-dai-2024', scopes: [] });
+    const created = await c.send('POST', '/api/users', {
+      username: `moi-${who}`,
+      displayName: 'Người mới',
+      role: 'leader',
+      password: 'Mat-khau-dai-2024',
+      scopes: [],
+    });
     expect(created.status).toBe(who === 'anon' ? 401 : who === 'admin' ? 201 : 403);
     const target = users.leader;
-    const id = ((await (await users.admin.get('/api/users')).json()) as any).users.find((u: any) => u.username === target.username).id;
-    expect((await c.send('PATCH', `/api/users/${id}`, { displayName: 'Đổi tên' })).status).toBe(who === 'anon' ? 401 : who === 'admin' ? 200 : 403);
+    const id = ((await (await users.admin.get('/api/users')).json()) as any).users.find(
+      (u: any) => u.username === target.username,
+    ).id;
+    expect((await c.send('PATCH', `/api/users/${id}`, { displayName: 'Đổi tên' })).status).toBe(
+      who === 'anon' ? 401 : who === 'admin' ? 200 : 403,
+    );
     const reset = await c.send('POST', `/api/users/${id}/password`, { password: 'Mat-khau-dat-lai-1' });
     expect(reset.status).toBe(who === 'anon' ? 401 : who === 'admin' ? 200 : 403);
     if (reset.status === 200) users.leader = await signIn(t, 'leader'); // the reset ended the leader's sessions
@@ -182,26 +266,40 @@ describe('the live stream', () => {
   it('delivers status changes to every role, and proposals only to roles and areas that may see them', async () => {
     expect((await anon.get('/api/events')).status).toBe(401);
     const roles = ['admin', 'leader', 'police', 'editor', 'approver'] as const;
-    const streams = Object.fromEntries(await Promise.all(roles.map(async (who) => [who, sse(await users[who].get('/api/events'))] as const)));
+    const streams = Object.fromEntries(
+      await Promise.all(roles.map(async (who) => [who, sse(await users[who].get('/api/events'))] as const)),
+    );
     try {
       // Each stream has subscribed once it says hello: from then on it hears every event in the order published.
-      for (const who of roles) expect((await streams[who]!.until((e) => e.event === 'hello')).at(-1)!.data).toEqual({ role: who });
+      for (const who of roles)
+        expect((await streams[who]!.until((e) => e.event === 'hello')).at(-1)!.data).toEqual({ role: who });
       const inId = await pending(IN);
       const outId = await pending(OUT);
       expect((await cleaner.send('POST', `/api/proposals/${inId}/approve`)).status).toBe(200);
       expect((await cleaner.send('POST', `/api/proposals/${outId}/approve`)).status).toBe(200);
-      const made = await users.police.send('POST', '/api/hotspots', { location: [106.07, 10.03], address: 'Ấp Mới', kind: 'diem', activities: ['using'], detectedOn: '2024-06-01', acknowledgeDuplicates: true });
+      const made = await users.police.send('POST', '/api/hotspots', {
+        location: [106.07, 10.03],
+        address: 'Ấp Mới',
+        kind: 'diem',
+        activities: ['using'],
+        detectedOn: '2024-06-01',
+        acknowledgeDuplicates: true,
+      });
       expect(made.status).toBe(201);
       // Last, a change every role hears (one more status of OUT, known by its date): whatever a stream was to get of
       // the events above arrives before it, so reading up to it shows also what a role did not get.
       const mark = await nextProposal(OUT);
       const marked = await maker.send('POST', '/api/proposals', mark);
       expect(marked.status, await marked.clone().text()).toBe(201);
-      expect((await cleaner.send('POST', `/api/proposals/${((await marked.json()) as any).id}/approve`)).status).toBe(200);
-      const isMark = (e: Event) => e.event === 'status' && e.data.commune === OUT && e.data.effectiveDate === mark.effectiveDate;
+      expect((await cleaner.send('POST', `/api/proposals/${((await marked.json()) as any).id}/approve`)).status).toBe(
+        200,
+      );
+      const isMark = (e: Event) =>
+        e.event === 'status' && e.data.commune === OUT && e.data.effectiveDate === mark.effectiveDate;
       const got = {} as Record<(typeof roles)[number], Event[]>;
       for (const who of roles) got[who] = await streams[who]!.until(isMark);
-      const seen = (who: Role, type: string, code: string) => got[who]!.some((e) => e.event === type && e.data.commune === code);
+      const seen = (who: Role, type: string, code: string) =>
+        got[who]!.some((e) => e.event === type && e.data.commune === code);
       for (const who of roles) {
         expect(seen(who, 'status', IN), `${who} status in`).toBe(true);
         expect(seen(who, 'status', OUT), `${who} status out`).toBe(true);
@@ -213,8 +311,16 @@ describe('the live stream', () => {
         expect(seen(who, 'proposal', OUT), `${who} must not see proposals outside its area`).toBe(false);
       }
       expect(got.police!.some((e) => e.event === 'proposal')).toBe(false);
-      for (const who of ['admin', 'police'] as const) expect(got[who]!.some((e) => e.event === 'hotspot'), who).toBe(true);
-      for (const who of ['leader', 'editor', 'approver'] as const) expect(got[who]!.some((e) => e.event === 'hotspot'), `${who} must not hear of hotspots`).toBe(false);
+      for (const who of ['admin', 'police'] as const)
+        expect(
+          got[who]!.some((e) => e.event === 'hotspot'),
+          who,
+        ).toBe(true);
+      for (const who of ['leader', 'editor', 'approver'] as const)
+        expect(
+          got[who]!.some((e) => e.event === 'hotspot'),
+          `${who} must not hear of hotspots`,
+        ).toBe(false);
     } finally {
       await Promise.all(roles.map((who) => streams[who]!.close()));
     }

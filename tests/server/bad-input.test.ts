@@ -34,9 +34,22 @@ describe('text the database cannot store', () => {
 
   it('refuses a lone surrogate in hotspot and operation text, writing nothing', async () => {
     const before = await counts();
-    const hotspot = await police.send('POST', '/api/hotspots', { location: [106.02, 10.12], address: 'Ấp \ud800 Một', kind: 'diem', activities: ['selling'], detectedOn: '2024-06-01', note: 'ghi chú \u0000' });
+    const hotspot = await police.send('POST', '/api/hotspots', {
+      location: [106.02, 10.12],
+      address: 'Ấp \ud800 Một',
+      kind: 'diem',
+      activities: ['selling'],
+      detectedOn: '2024-06-01',
+      note: 'ghi chú \u0000',
+    });
     expect((await fieldsAtFault(hotspot)).sort()).toEqual(['json.address', 'json.note']);
-    const operation = await police.send('POST', '/api/operations', { name: 'Đợt \udc00', startDate: '2024-06-01', endDate: '2024-06-30', area: { type: 'circle', center: [106.1, 10.1], radiusM: 1000 }, units: ['Đội \ud83d'] });
+    const operation = await police.send('POST', '/api/operations', {
+      name: 'Đợt \udc00',
+      startDate: '2024-06-01',
+      endDate: '2024-06-30',
+      area: { type: 'circle', center: [106.1, 10.1], radiusM: 1000 },
+      units: ['Đội \ud83d'],
+    });
     expect((await fieldsAtFault(operation)).sort()).toEqual(['json.name', 'json.units.0']);
     expect(await counts()).toEqual(before);
   });
@@ -44,7 +57,11 @@ describe('text the database cannot store', () => {
 
 describe('shapes and numbers', () => {
   it('refuses an empty ring in an area query', async () => {
-    expect(await fieldsAtFault(await police.send('POST', '/api/areas/query', { area: { type: 'polygon', coordinates: [[]] } }))).toEqual(['json.area.coordinates.0']);
+    expect(
+      await fieldsAtFault(
+        await police.send('POST', '/api/areas/query', { area: { type: 'polygon', coordinates: [[]] } }),
+      ),
+    ).toEqual(['json.area.coordinates.0']);
   });
 
   it('refuses ids beyond a database integer, and numbers not written in plain digits', async () => {
@@ -54,9 +71,17 @@ describe('shapes and numbers', () => {
     expect(await fieldsAtFault(await admin.get('/api/audit?before=2147483648'))).toEqual(['query.before']);
     expect(await fieldsAtFault(await police.get('/api/hotspots?limit=1e3'))).toEqual(['query.limit']);
     const before = await counts();
-    const op = await police.send('POST', '/api/operations', { name: 'Đợt', startDate: '2024-06-01', endDate: '2024-06-30', area: { type: 'circle', center: [106.1, 10.1], radiusM: 1000 }, targetHotspotIds: [2147483648] });
+    const op = await police.send('POST', '/api/operations', {
+      name: 'Đợt',
+      startDate: '2024-06-01',
+      endDate: '2024-06-30',
+      area: { type: 'circle', center: [106.1, 10.1], radiusM: 1000 },
+      targetHotspotIds: [2147483648],
+    });
     expect(await fieldsAtFault(op)).toEqual(['json.targetHotspotIds.0']);
-    expect(await fieldsAtFault(await admin.send('POST', '/api/proposals/2147483648/approve', {}))).toEqual(['param.id']);
+    expect(await fieldsAtFault(await admin.send('POST', '/api/proposals/2147483648/approve', {}))).toEqual([
+      'param.id',
+    ]);
     expect(await counts()).toEqual(before);
   });
 });
@@ -66,15 +91,28 @@ describe('request sizes', () => {
     const big = 'a'.repeat(1024 * 1024);
     const login = await loginRequest(app, big, big, '10.8.8.9');
     expect(login.status).toBe(413);
-    expect(((await login.json()) as { error: { message: { en: string } } }).error.message.en).toBe('Request body too large (at most 4 KB)');
+    expect(((await login.json()) as { error: { message: { en: string } } }).error.message.en).toBe(
+      'Request body too large (at most 4 KB)',
+    );
     const before = await counts();
-    const hotspot = await police.send('POST', '/api/hotspots', { location: [106.02, 10.12], address: 'Ấp Một', kind: 'diem', activities: ['selling'], detectedOn: '2024-06-01', note: big });
+    const hotspot = await police.send('POST', '/api/hotspots', {
+      location: [106.02, 10.12],
+      address: 'Ấp Một',
+      kind: 'diem',
+      activities: ['selling'],
+      detectedOn: '2024-06-01',
+      note: big,
+    });
     expect(hotspot.status).toBe(413);
-    expect(((await hotspot.json()) as { error: { message: { en: string } } }).error.message.en).toBe('Request body too large (at most 256 KB)');
+    expect(((await hotspot.json()) as { error: { message: { en: string } } }).error.message.en).toBe(
+      'Request body too large (at most 256 KB)',
+    );
     expect(await counts()).toEqual(before);
     // An area search of 2,000 points is well within its own limit.
     const points = Array.from({ length: 2000 }, (_, i) => [106 + (i % 50) * 0.004, 10 + Math.floor(i / 50) * 0.004]);
-    expect((await police.send('POST', '/api/areas/query', { area: { type: 'buffer', points, radiusM: 10 } })).status).toBe(200);
+    expect(
+      (await police.send('POST', '/api/areas/query', { area: { type: 'buffer', points, radiusM: 10 } })).status,
+    ).toBe(200);
   });
 });
 

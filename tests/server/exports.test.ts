@@ -18,16 +18,26 @@ beforeAll(async () => {
   police = await signIn(t, 'police');
   const { features } = (await (await police.get('/api/hotspots?status=active')).json()) as any;
   // Active on 30/06/2024 (the clock): Khóm 2 (h2) and Khu phố 4 (h5); the operation eliminates Khóm 2.
-  expect(features.map((f: any) => f.properties.address).sort()).toEqual(['Khu phố 4, phường Long Đức', 'Khóm 2, thị trấn Hòa Lợi']);
+  expect(features.map((f: any) => f.properties.address).sort()).toEqual([
+    'Khu phố 4, phường Long Đức',
+    'Khóm 2, thị trấn Hòa Lợi',
+  ]);
   const khom2 = features.find((f: any) => f.properties.address === 'Khóm 2, thị trấn Hòa Lợi').properties.id;
   const res = await police.send('POST', '/api/operations', {
-    name: 'Đợt cao điểm Hòa Lợi', startDate: '2024-06-01', endDate: '2024-06-30', area: { type: 'circle', center: [106.15, 10.05], radiusM: 4000 },
-    units: ['Công an thị trấn Hòa Lợi'], targetHotspotIds: features.map((f: any) => f.properties.id),
+    name: 'Đợt cao điểm Hòa Lợi',
+    startDate: '2024-06-01',
+    endDate: '2024-06-30',
+    area: { type: 'circle', center: [106.15, 10.05], radiusM: 4000 },
+    units: ['Công an thị trấn Hòa Lợi'],
+    targetHotspotIds: features.map((f: any) => f.properties.id),
   });
   expect(res.status, await res.clone().text()).toBe(201);
   operationId = ((await res.json()) as any).id;
   const results = await police.send('POST', `/api/operations/${operationId}/results`, {
-    arrested: 4, cases: 2, seizures: [{ substance: 'Ma túy đá', quantity: 25, unit: 'g' }], eliminated: [{ hotspotId: khom2, date: '2024-06-15' }],
+    arrested: 4,
+    cases: 2,
+    seizures: [{ substance: 'Ma túy đá', quantity: 25, unit: 'g' }],
+    eliminated: [{ hotspotId: khom2, date: '2024-06-15' }],
   });
   expect(results.status, await results.clone().text()).toBe(200);
 });
@@ -36,7 +46,8 @@ afterAll(() => t.close());
 async function pdfText(bytes: ArrayBuffer): Promise<string> {
   const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
   let text = '';
-  for (let i = 1; i <= doc.numPages; i++) text += (await (await doc.getPage(i)).getTextContent()).items.map((x: any) => x.str ?? '').join(' ') + '\n';
+  for (let i = 1; i <= doc.numPages; i++)
+    text += (await (await doc.getPage(i)).getTextContent()).items.map((x: any) => x.str ?? '').join(' ') + '\n';
   return text.normalize('NFC');
 }
 
@@ -53,10 +64,50 @@ describe('hotspot list exports', () => {
     expect(rows).toHaveLength(1 + 4);
     const id = expect.stringMatching(/^\d+$/);
     expect(rows.slice(1).sort((a, b) => a[1]!.localeCompare(b[1]!, 'vi'))).toEqual([
-      [id, 'Ấp 1, xã Tân An', 'Xã Tân An', 'Tụ điểm', 'Mua bán, Sử dụng', 'Đang hoạt động', '01/03/2022', '10.05', '106.05'],
-      [id, 'Ấp Phước Hòa, xã Phước Hưng', 'Xã Phước Hưng', 'Điểm', 'Chứa chấp', 'Đã triệt xóa', '31/12/2020', '10.15', '106.05'],
-      [id, 'Khóm 2, thị trấn Hòa Lợi', 'Thị trấn Hòa Lợi', 'Điểm', 'Sử dụng', 'Đang hoạt động', '01/07/2021', '10.05', '106.15'],
-      [id, 'Khu phố 3, phường Long Đức', 'Phường Long Đức', 'Điểm', 'Mua bán', 'Đang hoạt động', '01/02/2022', '10.15', '106.15'],
+      [
+        id,
+        'Ấp 1, xã Tân An',
+        'Xã Tân An',
+        'Tụ điểm',
+        'Mua bán, Sử dụng',
+        'Đang hoạt động',
+        '01/03/2022',
+        '10.05',
+        '106.05',
+      ],
+      [
+        id,
+        'Ấp Phước Hòa, xã Phước Hưng',
+        'Xã Phước Hưng',
+        'Điểm',
+        'Chứa chấp',
+        'Đã triệt xóa',
+        '31/12/2020',
+        '10.15',
+        '106.05',
+      ],
+      [
+        id,
+        'Khóm 2, thị trấn Hòa Lợi',
+        'Thị trấn Hòa Lợi',
+        'Điểm',
+        'Sử dụng',
+        'Đang hoạt động',
+        '01/07/2021',
+        '10.05',
+        '106.15',
+      ],
+      [
+        id,
+        'Khu phố 3, phường Long Đức',
+        'Phường Long Đức',
+        'Điểm',
+        'Mua bán',
+        'Đang hoạt động',
+        '01/02/2022',
+        '10.15',
+        '106.15',
+      ],
     ]);
     expect(new Set(rows.slice(1).map((r) => r[0])).size).toBe(4);
   });
@@ -67,12 +118,46 @@ describe('hotspot list exports', () => {
     await book.xlsx.load(await res.arrayBuffer());
     const sheet = book.getWorksheet('Điểm, tụ điểm')!;
     expect(sheet.rowCount).toBe(2 + 2); // title, header, and the two hotspots of district 981 on 30/06/2022
-    expect(sheet.getRow(2).values).toEqual([undefined, 'Mã', 'Địa chỉ', 'Xã', 'Loại', 'Hoạt động', 'Tình trạng', 'Từ ngày', 'Vĩ độ', 'Kinh độ']);
-    const values = sheet.getSheetValues().slice(3).map((r: any) => r.slice(1));
+    expect(sheet.getRow(2).values).toEqual([
+      undefined,
+      'Mã',
+      'Địa chỉ',
+      'Xã',
+      'Loại',
+      'Hoạt động',
+      'Tình trạng',
+      'Từ ngày',
+      'Vĩ độ',
+      'Kinh độ',
+    ]);
+    const values = sheet
+      .getSheetValues()
+      .slice(3)
+      .map((r: any) => r.slice(1));
     expect(values).toHaveLength(2);
     expect(values.sort((a: any[], b: any[]) => a[1].localeCompare(b[1], 'vi'))).toEqual([
-      [expect.any(Number), 'Ấp 1, xã Tân An', 'Xã Tân An', 'Tụ điểm', 'Mua bán, Sử dụng', 'Đang hoạt động', '01/03/2022', 10.05, 106.05],
-      [expect.any(Number), 'Khóm 2, thị trấn Hòa Lợi', 'Thị trấn Hòa Lợi', 'Điểm', 'Sử dụng', 'Đang hoạt động', '01/07/2021', 10.05, 106.15],
+      [
+        expect.any(Number),
+        'Ấp 1, xã Tân An',
+        'Xã Tân An',
+        'Tụ điểm',
+        'Mua bán, Sử dụng',
+        'Đang hoạt động',
+        '01/03/2022',
+        10.05,
+        106.05,
+      ],
+      [
+        expect.any(Number),
+        'Khóm 2, thị trấn Hòa Lợi',
+        'Thị trấn Hòa Lợi',
+        'Điểm',
+        'Sử dụng',
+        'Đang hoạt động',
+        '01/07/2021',
+        10.05,
+        106.15,
+      ],
     ]);
     expect(String(sheet.getCell('A1').value)).toContain('30/06/2022');
   });
@@ -85,10 +170,20 @@ describe('hotspot list exports', () => {
     expect(fc.features[0].type).toBe('Feature');
     expect(fc.features[0].geometry).toEqual({ type: 'Point', coordinates: [106.12, 10.18] });
     expect(fc.features[0].properties).toMatchObject({
-      id: expect.any(Number), address: 'Khu phố 4, phường Long Đức', kind: 'tu_diem', activities: ['organising_use'], communeCode: '98202', status: 'active', since: '2023-03-03',
+      id: expect.any(Number),
+      address: 'Khu phố 4, phường Long Đức',
+      kind: 'tu_diem',
+      activities: ['organising_use'],
+      communeCode: '98202',
+      status: 'active',
+      since: '2023-03-03',
     });
-    const eliminated = (await (await police.get('/api/hotspots/export?format=geojson&status=eliminated&date=2024-06-30')).json()) as any;
-    expect(eliminated.features.map((f: any) => [f.properties.address, f.properties.status, f.properties.since]).sort()).toEqual([
+    const eliminated = (await (
+      await police.get('/api/hotspots/export?format=geojson&status=eliminated&date=2024-06-30')
+    ).json()) as any;
+    expect(
+      eliminated.features.map((f: any) => [f.properties.address, f.properties.status, f.properties.since]).sort(),
+    ).toEqual([
       ['Khu phố 3, phường Long Đức', 'eliminated', '2024-01-15'],
       ['Khóm 2, thị trấn Hòa Lợi', 'eliminated', '2024-06-15'],
       ['Ấp 1, xã Tân An', 'eliminated', '2023-04-01'],
@@ -109,7 +204,10 @@ describe('operation packet', () => {
     expect(planText).toContain('01/06/2024 – 30/06/2024');
     expect(planText).toContain('Ma túy đá: 25 g');
     const list = book.getWorksheet('Điểm, tụ điểm')!;
-    const rows = list.getSheetValues().slice(2).map((r: any) => r.slice(1));
+    const rows = list
+      .getSheetValues()
+      .slice(2)
+      .map((r: any) => r.slice(1));
     // The two targets: Khóm 2 (inside the circle, eliminated in the operation) and Khu phố 4 (outside it, still active).
     expect(rows.map((r: any[]) => [r[1], r[2], r[5], r[6], r[7] ?? '']).sort()).toEqual([
       ['Khu phố 4, phường Long Đức', 'Phường Long Đức', 'Đang hoạt động', 'Có', ''],
@@ -127,7 +225,14 @@ describe('operation packet', () => {
     mkdirSync('test-artifacts', { recursive: true });
     writeFileSync('test-artifacts/operation-packet.pdf', new Uint8Array(bytes)); // kept for a look
     const text = await pdfText(bytes);
-    for (const s of ['KẾ HOẠCH ĐỢT CAO ĐIỂM TẤN CÔNG TRẤN ÁP TỘI PHẠM VỀ MA TÚY', 'Đợt cao điểm Hòa Lợi', 'Công an thị trấn Hòa Lợi', 'Khóm 2, thị trấn Hòa Lợi', 'Thu giữ: Ma túy đá', 'Triệt xóa'])
+    for (const s of [
+      'KẾ HOẠCH ĐỢT CAO ĐIỂM TẤN CÔNG TRẤN ÁP TỘI PHẠM VỀ MA TÚY',
+      'Đợt cao điểm Hòa Lợi',
+      'Công an thị trấn Hòa Lợi',
+      'Khóm 2, thị trấn Hòa Lợi',
+      'Thu giữ: Ma túy đá',
+      'Triệt xóa',
+    ])
       expect(text.replace(/\s+/g, ' '), text).toContain(s);
   });
 });
@@ -136,9 +241,21 @@ describe('audit and need to know', () => {
   it('records every export and refuses other roles', async () => {
     const admin = await signIn(t, 'admin');
     const { rows } = (await (await admin.get('/api/audit?action=export&limit=50')).json()) as any;
-    expect(rows.map((r: any) => `${r.entityType}:${r.after.format}`).sort()).toEqual(['hotspots:csv', 'hotspots:geojson', 'hotspots:geojson', 'hotspots:xlsx', 'operation:pdf', 'operation:xlsx']);
+    expect(rows.map((r: any) => `${r.entityType}:${r.after.format}`).sort()).toEqual([
+      'hotspots:csv',
+      'hotspots:geojson',
+      'hotspots:geojson',
+      'hotspots:xlsx',
+      'operation:pdf',
+      'operation:xlsx',
+    ]);
     // The trail holds how many rows each list export gave out.
-    expect(rows.filter((r: any) => r.entityType === 'hotspots').map((r: any) => `${r.after.format}:${r.after.rows}`).sort()).toEqual(['csv:4', 'geojson:1', 'geojson:4', 'xlsx:2']);
+    expect(
+      rows
+        .filter((r: any) => r.entityType === 'hotspots')
+        .map((r: any) => `${r.after.format}:${r.after.rows}`)
+        .sort(),
+    ).toEqual(['csv:4', 'geojson:1', 'geojson:4', 'xlsx:2']);
     const leader = await signIn(t, 'leader');
     expect((await leader.get('/api/hotspots/export?format=csv')).status).toBe(403);
     expect((await leader.get(`/api/operations/${operationId}/export?format=pdf`)).status).toBe(403);

@@ -21,8 +21,16 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const detect = (location: [number, number], detectedOn: string) =>
-  police.send('POST', '/api/hotspots', { location, address: 'Điểm mới', kind: 'diem', activities: ['using'], detectedOn, acknowledgeDuplicates: true });
-const flags = async (who: Client, state = 'open') => ((await (await who.get(`/api/flags?state=${state}`)).json()) as any).flags as any[];
+  police.send('POST', '/api/hotspots', {
+    location,
+    address: 'Điểm mới',
+    kind: 'diem',
+    activities: ['using'],
+    detectedOn,
+    acknowledgeDuplicates: true,
+  });
+const flags = async (who: Client, state = 'open') =>
+  ((await (await who.get(`/api/flags?state=${state}`)).json()) as any).flags as any[];
 
 describe('relapse signal', () => {
   it('flags a transformed commune on a new detection, and not a complex one', async () => {
@@ -30,19 +38,30 @@ describe('relapse signal', () => {
     expect((await detect([106.06, 10.16], '2024-06-01')).status).toBe(201); // Phước Hưng 98201: complex
     const open = await flags(leader);
     expect(open.map((f) => f.commune.code)).toEqual(['98101']);
-    expect(open[0]).toMatchObject({ communeStatus: 'transformed', eventKind: 'detected', eventDate: '2024-06-01', hotspotId: null });
+    expect(open[0]).toMatchObject({
+      communeStatus: 'transformed',
+      eventKind: 'detected',
+      eventDate: '2024-06-01',
+      hotspotId: null,
+    });
     expect((await flags(police))[0].hotspotId).toEqual(expect.any(Number));
   });
 
   it('flags a drug-free commune when an eliminated hotspot re-forms there', async () => {
     // Long Đức 98202, drug-free since 01/06/2023; its hotspot h4 was eliminated on 15/01/2024.
     const { features } = (await (await police.get('/api/hotspots?within=98202&status=eliminated')).json()) as any;
-    const res = await police.send('POST', `/api/hotspots/${features[0].properties.id}/events`, { kind: 'reformed', date: '2024-06-10' });
+    const res = await police.send('POST', `/api/hotspots/${features[0].properties.id}/events`, {
+      kind: 'reformed',
+      date: '2024-06-10',
+    });
     expect(res.status).toBe(201);
-    expect((await flags(leader)).map((f) => `${f.commune.code}:${f.eventKind}`).sort()).toEqual(['98101:detected', '98202:reformed']);
+    expect((await flags(leader)).map((f) => `${f.commune.code}:${f.eventKind}`).sort()).toEqual([
+      '98101:detected',
+      '98202:reformed',
+    ]);
   });
 
-  it('shows each area only its own flags, and the editor\'s area page puts flagged communes first', async () => {
+  it("shows each area only its own flags, and the editor's area page puts flagged communes first", async () => {
     expect((await flags(editor981)).map((f) => f.commune.code)).toEqual(['98101']);
     expect((await flags(editor982)).map((f) => f.commune.code)).toEqual(['98202']);
     const area = (await (await editor981.get('/api/my-area')).json()) as any;
@@ -54,10 +73,16 @@ describe('relapse signal', () => {
     expect((await leader.send('POST', `/api/flags/${flag.id}/confirm`, {})).status).toBe(403);
     expect((await police.send('POST', `/api/flags/${flag.id}/confirm`, {})).status).toBe(403);
     expect((await editor982.send('POST', `/api/flags/${flag.id}/confirm`, {})).status).toBe(404);
-    expect((await editor981.send('POST', `/api/flags/${flag.id}/dismiss`, { note: 'Người từ nơi khác đến, đã xử lý' })).status).toBe(200);
+    expect(
+      (await editor981.send('POST', `/api/flags/${flag.id}/dismiss`, { note: 'Người từ nơi khác đến, đã xử lý' }))
+        .status,
+    ).toBe(200);
     expect((await editor981.send('POST', `/api/flags/${flag.id}/confirm`, {})).status).toBe(409);
     expect(await flags(editor981)).toEqual([]);
-    expect((await flags(editor981, 'dismissed'))[0]).toMatchObject({ id: flag.id, note: 'Người từ nơi khác đến, đã xử lý' });
+    expect((await flags(editor981, 'dismissed'))[0]).toMatchObject({
+      id: flag.id,
+      note: 'Người từ nơi khác đến, đã xử lý',
+    });
     const admin = await signIn(t, 'admin');
     const { rows } = (await (await admin.get('/api/audit?limit=100')).json()) as any;
     expect(rows.map((r: any) => r.action)).toEqual(expect.arrayContaining(['flag_raise', 'flag_dismiss']));

@@ -15,11 +15,26 @@ const NOW = '2024-06-30T05:00:00Z'; // the fixture's today
 
 // Endpoints whose near-valid cases must get through to the write now and then: the generators are not just noise.
 const WRITES_SOMETHING = new Set([
-  'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password', 'POST /api/users', 'PATCH /api/users/:id',
-  'POST /api/users/:id/password', 'POST /api/hotspots', 'PATCH /api/hotspots/:id', 'POST /api/hotspots/:id/events',
-  'POST /api/flags/:id/:decision', 'POST /api/areas/query', 'POST /api/areas/places', 'POST /api/operations',
-  'POST /api/operations/:id/results', 'POST /api/attachments', 'POST /api/proposals', 'POST /api/proposals/:id/approve',
-  'POST /api/proposals/:id/reject', 'POST /api/imports/code-lists', 'POST /api/imports/boundaries/preview',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'POST /api/auth/password',
+  'POST /api/users',
+  'PATCH /api/users/:id',
+  'POST /api/users/:id/password',
+  'POST /api/hotspots',
+  'PATCH /api/hotspots/:id',
+  'POST /api/hotspots/:id/events',
+  'POST /api/flags/:id/:decision',
+  'POST /api/areas/query',
+  'POST /api/areas/places',
+  'POST /api/operations',
+  'POST /api/operations/:id/results',
+  'POST /api/attachments',
+  'POST /api/proposals',
+  'POST /api/proposals/:id/approve',
+  'POST /api/proposals/:id/reject',
+  'POST /api/imports/code-lists',
+  'POST /api/imports/boundaries/preview',
 ]);
 
 let t: TestApp;
@@ -36,8 +51,15 @@ describe(`fuzz of every write endpoint (seed ${SEED}, ${RUNS} cases each)`, () =
       const tally: Tally = new Map();
       await fc.assert(fuzzProperty(env, ep, tally), { seed: SEED, numRuns: RUNS });
       const statuses = [...tally.keys()];
-      expect(statuses.some((s) => s >= 400 && s < 500), formatTally(tally)).toBe(true);
-      if (WRITES_SOMETHING.has(ep.name)) expect(statuses.some((s) => s < 300), formatTally(tally)).toBe(true);
+      expect(
+        statuses.some((s) => s >= 400 && s < 500),
+        formatTally(tally),
+      ).toBe(true);
+      if (WRITES_SOMETHING.has(ep.name))
+        expect(
+          statuses.some((s) => s < 300),
+          formatTally(tally),
+        ).toBe(true);
     }, 600_000);
 
   it('leaves the audit trail a chain that verifies', async () => {

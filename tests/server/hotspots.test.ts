@@ -16,7 +16,8 @@ const users = {} as Record<Role, Client>;
 beforeAll(async () => {
   t = await createTestApp(islandProvince, '2024-06-30T05:00:00Z');
   police = await signIn(t, 'police');
-  for (const r of ['admin', 'leader', 'editor', 'approver'] as const) users[r] = await signIn(t, r, r === 'editor' || r === 'approver' ? ['971'] : []);
+  for (const r of ['admin', 'leader', 'editor', 'approver'] as const)
+    users[r] = await signIn(t, r, r === 'editor' || r === 'approver' ? ['971'] : []);
   users.police = police;
 });
 afterAll(() => t.close());
@@ -26,15 +27,34 @@ afterAll(() => t.close());
  * and its status on `date` from its latest event on or before that day (none yet: it does not exist on that day).
  */
 async function stored(date: string) {
-  const rows = await queryRows<{ id: number; address: string; kind: string; activities: string[]; commune: string; last: string | null }>(t.database.db, sql`
+  const rows = await queryRows<{
+    id: number;
+    address: string;
+    kind: string;
+    activities: string[];
+    commune: string;
+    last: string | null;
+  }>(
+    t.database.db,
+    sql`
     select h.id, h.address, h.kind, h.activities, u.code as commune,
       (select e.kind from hotspot_events e where e.hotspot_id = h.id and e.date <= ${date}::date order by e.date desc, e.id desc limit 1) as last
-    from hotspots h join admin_units u on u.id = h.commune_id order by h.id`);
-  return rows.filter((r) => r.last !== null).map((r) => ({ ...r, id: Number(r.id), status: r.last === 'eliminated' ? 'eliminated' : 'active' }));
+    from hotspots h join admin_units u on u.id = h.commune_id order by h.id`,
+  );
+  return rows
+    .filter((r) => r.last !== null)
+    .map((r) => ({ ...r, id: Number(r.id), status: r.last === 'eliminated' ? 'eliminated' : 'active' }));
 }
 
 const create = (location: [number, number], extra: Record<string, unknown> = {}, who = police) =>
-  who.send('POST', '/api/hotspots', { location, address: 'Khu phố thử', kind: 'diem', activities: ['selling'], detectedOn: '2024-06-01', ...extra });
+  who.send('POST', '/api/hotspots', {
+    location,
+    address: 'Khu phố thử',
+    kind: 'diem',
+    activities: ['selling'],
+    detectedOn: '2024-06-01',
+    ...extra,
+  });
 
 describe('commune from the point', () => {
   it.each([
@@ -62,7 +82,10 @@ describe('commune from the point', () => {
 
   it('moves a hotspot to the commune of its new point when it is dragged', async () => {
     const { id } = (await (await create([107.12, 11.08], { acknowledgeDuplicates: true })).json()) as any;
-    const res = await police.send('PATCH', `/api/hotspots/${id}`, { location: [107.03, 11.08], acknowledgeDuplicates: true });
+    const res = await police.send('PATCH', `/api/hotspots/${id}`, {
+      location: [107.03, 11.08],
+      acknowledgeDuplicates: true,
+    });
     expect(((await res.json()) as any).commune.code).toBe('97101');
     expect((await police.send('PATCH', `/api/hotspots/${id}`, { location: [107.05, 11.05] })).status).toBe(422);
   });
@@ -92,8 +115,11 @@ describe('duplicates', () => {
 
 describe('lifecycle', () => {
   it('accepts eliminate → re-form → eliminate in date order and refuses the rest with 422', async () => {
-    const { id } = (await (await create([107.18, 11.02], { detectedOn: '2024-03-01', acknowledgeDuplicates: true })).json()) as any;
-    const event = (kind: string, date: string) => police.send('POST', `/api/hotspots/${id}/events`, { kind, date, note: 'Theo báo cáo' });
+    const { id } = (await (
+      await create([107.18, 11.02], { detectedOn: '2024-03-01', acknowledgeDuplicates: true })
+    ).json()) as any;
+    const event = (kind: string, date: string) =>
+      police.send('POST', `/api/hotspots/${id}/events`, { kind, date, note: 'Theo báo cáo' });
     expect((await event('reformed', '2024-03-05')).status).toBe(422);
     expect((await event('eliminated', '2024-02-01')).status).toBe(422); // before detection
     expect((await event('eliminated', '2024-04-01')).status).toBe(201);
@@ -110,7 +136,8 @@ describe('lifecycle', () => {
 });
 
 describe('search and filters', () => {
-  const list = async (query: string) => ((await (await police.get(`/api/hotspots?${query}`)).json()) as any).features.map((f: any) => f.properties.address);
+  const list = async (query: string) =>
+    ((await (await police.get(`/api/hotspots?${query}`)).json()) as any).features.map((f: any) => f.properties.address);
   it('finds "Tân An" from "tan an", and "Đức Hòa" from "duc hoa"', async () => {
     expect(await list('q=tan%20an')).toEqual(['Ấp Tân An, xã Vành Khuyên']);
     expect(await list('q=duc%20hoa&date=2024-01-01')).toEqual(['Bến cá Đức Hòa']);
@@ -123,30 +150,71 @@ describe('search and filters', () => {
     const db = await stored('2024-06-30');
     // Every stored hotspot, each with the status its events give on that day (ids ascending).
     expect(db.length).toBeGreaterThanOrEqual(2); // the fixture's two, and those the tests above created
-    expect(all.map((x: any) => [x.properties.id, x.properties.communeCode, x.properties.status])).toEqual(db.map((r) => [r.id, r.commune, r.status]));
+    expect(all.map((x: any) => [x.properties.id, x.properties.communeCode, x.properties.status])).toEqual(
+      db.map((r) => [r.id, r.commune, r.status]),
+    );
     // Each filter: exactly the stored rows that match, none of them empty, and every row returned matches.
-    const expectFilter = async (query: string, match: (r: (typeof db)[number]) => boolean, row: (x: any) => boolean) => {
+    const expectFilter = async (
+      query: string,
+      match: (r: (typeof db)[number]) => boolean,
+      row: (x: any) => boolean,
+    ) => {
       const want = db.filter(match).map((r) => r.id);
       expect(want.length, `${query}: the stored data has rows that match`).toBeGreaterThan(0);
       const got = await f(query);
-      expect(got.map((x: any) => x.properties.id), query).toEqual(want);
+      expect(
+        got.map((x: any) => x.properties.id),
+        query,
+      ).toEqual(want);
       for (const x of got) expect(row(x), `${query}: ${JSON.stringify(x.properties)}`).toBe(true);
       return got;
     };
-    await expectFilter('within=97102&date=2024-06-30', (r) => r.commune === '97102', (x) => x.properties.communeCode === '97102');
-    await expectFilter('within=97101&date=2024-06-30', (r) => r.commune === '97101', (x) => x.properties.communeCode === '97101');
-    await expectFilter('status=eliminated&date=2024-06-30', (r) => r.status === 'eliminated', (x) => x.properties.status === 'eliminated');
-    await expectFilter('status=active&date=2024-06-30', (r) => r.status === 'active', (x) => x.properties.status === 'active');
-    await expectFilter('kind=diem&date=2024-06-30', (r) => r.kind === 'diem', (x) => x.properties.kind === 'diem');
-    await expectFilter('activity=selling&date=2024-06-30', (r) => r.activities.includes('selling'), (x) => x.properties.activities.includes('selling'));
+    await expectFilter(
+      'within=97102&date=2024-06-30',
+      (r) => r.commune === '97102',
+      (x) => x.properties.communeCode === '97102',
+    );
+    await expectFilter(
+      'within=97101&date=2024-06-30',
+      (r) => r.commune === '97101',
+      (x) => x.properties.communeCode === '97101',
+    );
+    await expectFilter(
+      'status=eliminated&date=2024-06-30',
+      (r) => r.status === 'eliminated',
+      (x) => x.properties.status === 'eliminated',
+    );
+    await expectFilter(
+      'status=active&date=2024-06-30',
+      (r) => r.status === 'active',
+      (x) => x.properties.status === 'active',
+    );
+    await expectFilter(
+      'kind=diem&date=2024-06-30',
+      (r) => r.kind === 'diem',
+      (x) => x.properties.kind === 'diem',
+    );
+    await expectFilter(
+      'activity=selling&date=2024-06-30',
+      (r) => r.activities.includes('selling'),
+      (x) => x.properties.activities.includes('selling'),
+    );
     // The fixture's d2 is the only tụ điểm, the only one harbouring, and the only one eliminated (01/02/2024).
     expect((await f('kind=tu_diem&date=2024-06-30')).map((x: any) => x.properties.address)).toEqual(['Bến cá Đức Hòa']);
-    expect((await f('status=eliminated&date=2024-06-30')).map((x: any) => x.properties.address)).toEqual(['Bến cá Đức Hòa']);
-    expect((await f('activity=harbouring&date=2024-06-30')).map((x: any) => x.properties.address)).toEqual(['Bến cá Đức Hòa']);
-    expect((await f('from=2024-03-01&to=2024-06-30&kind=tu_diem'))).toEqual([]); // eliminated 01/02/2024
-    expect((await f('from=2024-01-01&to=2024-06-30&kind=tu_diem')).map((x: any) => x.properties.address)).toEqual(['Bến cá Đức Hòa']);
+    expect((await f('status=eliminated&date=2024-06-30')).map((x: any) => x.properties.address)).toEqual([
+      'Bến cá Đức Hòa',
+    ]);
+    expect((await f('activity=harbouring&date=2024-06-30')).map((x: any) => x.properties.address)).toEqual([
+      'Bến cá Đức Hòa',
+    ]);
+    expect(await f('from=2024-03-01&to=2024-06-30&kind=tu_diem')).toEqual([]); // eliminated 01/02/2024
+    expect((await f('from=2024-01-01&to=2024-06-30&kind=tu_diem')).map((x: any) => x.properties.address)).toEqual([
+      'Bến cá Đức Hòa',
+    ]);
     // Before 2024 only d2 existed (d1 was detected on 10/01/2024, the others in 2024 too).
-    expect((await f('date=2023-12-31')).map((x: any) => [x.properties.address, x.properties.status])).toEqual([['Bến cá Đức Hòa', 'active']]);
+    expect((await f('date=2023-12-31')).map((x: any) => [x.properties.address, x.properties.status])).toEqual([
+      ['Bến cá Đức Hòa', 'active'],
+    ]);
     const page1 = (await (await police.get('/api/hotspots?date=2024-06-30&limit=2')).json()) as any;
     const page2 = (await (await police.get('/api/hotspots?date=2024-06-30&limit=2&offset=2')).json()) as any;
     expect(page1.total).toBe(all.length);
@@ -173,8 +241,13 @@ describe('need to know', () => {
       const db = await stored('2024-06-30');
       const inVanhKhuyen = (status: string) => db.filter((r) => r.commune === '97101' && r.status === status).length;
       expect(inVanhKhuyen('active')).toBeGreaterThan(0);
-      expect(JSON.parse(text).counts['97101']).toEqual({ active: inVanhKhuyen('active'), eliminated: inVanhKhuyen('eliminated') });
-      expect((await create([107.03, 11.09], { acknowledgeDuplicates: true }, users[role])).status).toBe(exact ? 201 : 403);
+      expect(JSON.parse(text).counts['97101']).toEqual({
+        active: inVanhKhuyen('active'),
+        eliminated: inVanhKhuyen('eliminated'),
+      });
+      expect((await create([107.03, 11.09], { acknowledgeDuplicates: true }, users[role])).status).toBe(
+        exact ? 201 : 403,
+      );
     }
   });
 
@@ -188,7 +261,11 @@ describe('need to know', () => {
 
 describe('search ranking', () => {
   it('puts records holding the typed phrase before those with the words apart', async () => {
-    await create([107.13, 11.09], { address: 'Tổ 3, ấp An Bình', description: 'Gần chợ Tân Hòa', acknowledgeDuplicates: true });
+    await create([107.13, 11.09], {
+      address: 'Tổ 3, ấp An Bình',
+      description: 'Gần chợ Tân Hòa',
+      acknowledgeDuplicates: true,
+    });
     const res = (await (await police.get('/api/hotspots?q=tan%20an')).json()) as any;
     const addresses = res.features.map((f: any) => f.properties.address);
     expect(addresses[0]).toBe('Ấp Tân An, xã Vành Khuyên');

@@ -40,12 +40,21 @@ interface Life {
 }
 
 // The built server when the build is current (npm test builds it when Chromium is there): a third of tsx's start.
-const command = buildNeeded(process.cwd()) === null ? [process.execPath, 'dist/server/main.js'] : [process.execPath, '--import', 'tsx', 'server/main.ts'];
+const command =
+  buildNeeded(process.cwd()) === null
+    ? [process.execPath, 'dist/server/main.js']
+    : [process.execPath, '--import', 'tsx', 'server/main.ts'];
 
 function startServer(asPid1: boolean): Life {
   const [file, ...args] = asPid1 ? ['unshare', '--pid', '--fork', '--mount-proc', ...command] : command;
   const child: ChildProcess = spawn(file!, args, {
-    env: { ...process.env, DATA_DIR: join(root, 'db'), DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: 'true' },
+    env: {
+      ...process.env,
+      DATA_DIR: join(root, 'db'),
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      SEED_DEMO: 'true',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -55,7 +64,10 @@ function startServer(asPid1: boolean): Life {
   const serverPid = () => {
     if (!asPid1) return child.pid!;
     // unshare --fork: the server is unshare's only child (PID 1 inside the namespace).
-    const children = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    const children = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
     return Number(children[0]);
   };
   return { serverPid, exited, output: () => out };
@@ -75,78 +87,101 @@ async function ready(life: Life, exitedEarly: () => boolean): Promise<{ pidInsid
 }
 
 async function signIn(): Promise<Record<string, string>> {
-  const res = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin }, body: JSON.stringify({ username: 'congan', password: DEMO_PASSWORD }) });
+  const res = await fetch(`${origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: origin },
+    body: JSON.stringify({ username: 'congan', password: DEMO_PASSWORD }),
+  });
   expect(res.status).toBe(200);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { Cookie: res.headers.get('set-cookie')!.split(';')[0]!, 'X-CSRF-Token': csrfToken, Origin: origin, 'Content-Type': 'application/json' };
+  return {
+    Cookie: res.headers.get('set-cookie')!.split(';')[0]!,
+    'X-CSRF-Token': csrfToken,
+    Origin: origin,
+    'Content-Type': 'application/json',
+  };
 }
 
 let seed = 20261202;
 const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
 
 describe(`${KILLS} SIGKILLs during acknowledged writes (${testDbKind})`, () => {
-  it('loses no acknowledged write and restarts every time, PID 1 in a new namespace included', async () => {
-    const acknowledged: number[] = [];
-    let checkedUpTo = 0;
-    let places: [number, number][] = [];
-    for (let life = 0; life < KILLS; life++) {
-      const asPid1 = life >= KILLS - IN_NAMESPACE;
-      const server = startServer(asPid1);
-      let gone = false;
-      void server.exited.then(() => (gone = true));
-      await ready(server, () => gone);
-      const headers = await signIn();
-      // What the previous life acknowledged is there (all of them are read again at the end).
-      for (const id of acknowledged.slice(checkedUpTo)) {
-        const res = await fetch(`${origin}/api/hotspots/${id}`, { headers });
-        expect(res.status, `hotspot #${id} acknowledged before kill ${life}`).toBe(200);
-      }
-      checkedUpTo = acknowledged.length;
-      if (!places.length) {
-        const list = (await (await fetch(`${origin}/api/hotspots?limit=50`, { headers })).json()) as { features: { geometry: { coordinates: [number, number] } }[] };
-        places = list.features.map((f) => f.geometry.coordinates);
-      }
-      // Four writers; the kill comes after 3–6 acknowledgements of this life, with the other writes in flight.
-      const killAfter = 3 + Math.floor(random() * 4);
-      let acksThisLife = 0;
-      let killed = false;
-      const writer = async (w: number) => {
-        for (let n = 0; !killed; n++) {
-          const [lng, lat] = places[(life * 7 + w * 3 + n) % places.length]!;
-          const body = { location: [lng + (random() - 0.5) * 1e-4, lat + (random() - 0.5) * 1e-4], address: `Lần ${life}, người ghi ${w}, số ${n}`, kind: 'diem', activities: ['using'], detectedOn: '2026-01-15', acknowledgeDuplicates: true };
-          let res: Response;
-          try {
-            res = await fetch(`${origin}/api/hotspots`, { method: 'POST', headers, body: JSON.stringify(body) });
-          } catch {
-            return; // the kill cut this request: its outcome is unknown, it was not acknowledged
-          }
-          if (res.status !== 201) {
-            if (killed) return;
-            throw new Error(`write refused: ${res.status} ${await res.text()}`);
-          }
-          const { id } = (await res.json().catch(() => ({}))) as { id?: number };
-          if (id === undefined) return; // cut while the answer was read
-          acknowledged.push(id);
-          if (++acksThisLife === killAfter && !killed) {
-            killed = true;
-            process.kill(server.serverPid(), 'SIGKILL');
-          }
+  it(
+    'loses no acknowledged write and restarts every time, PID 1 in a new namespace included',
+    async () => {
+      const acknowledged: number[] = [];
+      let checkedUpTo = 0;
+      let places: [number, number][] = [];
+      for (let life = 0; life < KILLS; life++) {
+        const asPid1 = life >= KILLS - IN_NAMESPACE;
+        const server = startServer(asPid1);
+        let gone = false;
+        void server.exited.then(() => (gone = true));
+        await ready(server, () => gone);
+        const headers = await signIn();
+        // What the previous life acknowledged is there (all of them are read again at the end).
+        for (const id of acknowledged.slice(checkedUpTo)) {
+          const res = await fetch(`${origin}/api/hotspots/${id}`, { headers });
+          expect(res.status, `hotspot #${id} acknowledged before kill ${life}`).toBe(200);
         }
-      };
-      await Promise.all([0, 1, 2, 3].map(writer));
-      await server.exited;
-    }
-    // One more life to read what the fiftieth acknowledged, then a clean stop.
-    const last = startServer(false);
-    let gone = false;
-    void last.exited.then(() => (gone = true));
-    await ready(last, () => gone);
-    const headers = await signIn();
-    const missing = [];
-    for (const id of acknowledged) if ((await fetch(`${origin}/api/hotspots/${id}`, { headers })).status !== 200) missing.push(id);
-    expect(missing).toEqual([]);
-    expect(acknowledged.length).toBeGreaterThanOrEqual(KILLS * 3);
-    process.kill(last.serverPid(), 'SIGTERM');
-    await last.exited;
-  }, 40 * 60_000);
+        checkedUpTo = acknowledged.length;
+        if (!places.length) {
+          const list = (await (await fetch(`${origin}/api/hotspots?limit=50`, { headers })).json()) as {
+            features: { geometry: { coordinates: [number, number] } }[];
+          };
+          places = list.features.map((f) => f.geometry.coordinates);
+        }
+        // Four writers; the kill comes after 3–6 acknowledgements of this life, with the other writes in flight.
+        const killAfter = 3 + Math.floor(random() * 4);
+        let acksThisLife = 0;
+        let killed = false;
+        const writer = async (w: number) => {
+          for (let n = 0; !killed; n++) {
+            const [lng, lat] = places[(life * 7 + w * 3 + n) % places.length]!;
+            const body = {
+              location: [lng + (random() - 0.5) * 1e-4, lat + (random() - 0.5) * 1e-4],
+              address: `Lần ${life}, người ghi ${w}, số ${n}`,
+              kind: 'diem',
+              activities: ['using'],
+              detectedOn: '2026-01-15',
+              acknowledgeDuplicates: true,
+            };
+            let res: Response;
+            try {
+              res = await fetch(`${origin}/api/hotspots`, { method: 'POST', headers, body: JSON.stringify(body) });
+            } catch {
+              return; // the kill cut this request: its outcome is unknown, it was not acknowledged
+            }
+            if (res.status !== 201) {
+              if (killed) return;
+              throw new Error(`write refused: ${res.status} ${await res.text()}`);
+            }
+            const { id } = (await res.json().catch(() => ({}))) as { id?: number };
+            if (id === undefined) return; // cut while the answer was read
+            acknowledged.push(id);
+            if (++acksThisLife === killAfter && !killed) {
+              killed = true;
+              process.kill(server.serverPid(), 'SIGKILL');
+            }
+          }
+        };
+        await Promise.all([0, 1, 2, 3].map(writer));
+        await server.exited;
+      }
+      // One more life to read what the fiftieth acknowledged, then a clean stop.
+      const last = startServer(false);
+      let gone = false;
+      void last.exited.then(() => (gone = true));
+      await ready(last, () => gone);
+      const headers = await signIn();
+      const missing = [];
+      for (const id of acknowledged)
+        if ((await fetch(`${origin}/api/hotspots/${id}`, { headers })).status !== 200) missing.push(id);
+      expect(missing).toEqual([]);
+      expect(acknowledged.length).toBeGreaterThanOrEqual(KILLS * 3);
+      process.kill(last.serverPid(), 'SIGTERM');
+      await last.exited;
+    },
+    40 * 60_000,
+  );
 });

@@ -15,12 +15,23 @@ const NO_HEARTBEAT = { heartbeatMs: 600_000 }; // nothing in these specs may wai
 let day = 0;
 /** A proposal for the commune, by a maker who may propose anywhere (any pending one rejected first). */
 async function propose(maker: Client, cleaner: Client, code: string): Promise<number> {
-  const area = async () => ((await (await maker.get('/api/my-area')).json()) as any).communes.find((c: any) => c.code === code) as { status: CommuneStatus; baseChangeId: number | null; pendingProposalId: number | null };
+  const area = async () =>
+    ((await (await maker.get('/api/my-area')).json()) as any).communes.find((c: any) => c.code === code) as {
+      status: CommuneStatus;
+      baseChangeId: number | null;
+      pendingProposalId: number | null;
+    };
   const a = await area();
-  if (a.pendingProposalId) await cleaner.send('POST', `/api/proposals/${a.pendingProposalId}/reject`, { reason: 'Dọn dẹp' });
+  if (a.pendingProposalId)
+    await cleaner.send('POST', `/api/proposals/${a.pendingProposalId}/reject`, { reason: 'Dọn dẹp' });
   const effectiveDate = new Date(Date.UTC(2024, 3, 1) + ++day * 86_400_000).toISOString().slice(0, 10);
   const res = await maker.send('POST', '/api/proposals', {
-    commune: code, status: STATUS_TRANSITIONS[a.status].find((s) => s !== 'transformed' && s !== a.status)!, effectiveDate, documentNumber: '7/QĐ-UBND', documentDate: effectiveDate, baseChangeId: (await area()).baseChangeId,
+    commune: code,
+    status: STATUS_TRANSITIONS[a.status].find((s) => s !== 'transformed' && s !== a.status)!,
+    effectiveDate,
+    documentNumber: '7/QĐ-UBND',
+    documentDate: effectiveDate,
+    baseChangeId: (await area()).baseChangeId,
   });
   expect(res.status, await res.clone().text()).toBe(201);
   return ((await res.json()) as any).id;

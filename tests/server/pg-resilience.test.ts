@@ -22,11 +22,16 @@ describe.skipIf(testDbKind !== 'postgres')('PostgreSQL connections dropped under
       const name = (await queryRows<{ d: string }>(database.db, sql`select current_database() as d`))[0]!.d;
       const admin = new pg.Client({ connectionString: readEnv().TEST_DATABASE_URL });
       await admin.connect();
-      const killed = await admin.query('select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = $1', [name]);
+      const killed = await admin.query(
+        'select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = $1',
+        [name],
+      );
       await admin.end();
       expect(killed.rows[0].n).toBeGreaterThan(0);
       await lost; // the idle connection's error has arrived and was handled (no clock: waited for, not slept on)
-      const again = await queryRows<{ one: number }>(database.db, sql`select 1 as one`).catch(() => queryRows<{ one: number }>(database.db, sql`select 1 as one`));
+      const again = await queryRows<{ one: number }>(database.db, sql`select 1 as one`).catch(() =>
+        queryRows<{ one: number }>(database.db, sql`select 1 as one`),
+      );
       expect(again[0]!.one).toBe(1);
     } finally {
       spy.mockRestore();

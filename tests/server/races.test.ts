@@ -22,7 +22,15 @@ afterAll(() => app.close());
 
 const statuses = (responses: Response[]) => responses.map((r) => r.status).sort();
 const hotspot = (location: [number, number], address: string, acknowledgeDuplicates = false) =>
-  police.send('POST', '/api/hotspots', { location, address, kind: 'diem', activities: ['selling'], detectedOn: '2024-06-01', note: '', acknowledgeDuplicates });
+  police.send('POST', '/api/hotspots', {
+    location,
+    address,
+    kind: 'diem',
+    activities: ['selling'],
+    detectedOn: '2024-06-01',
+    note: '',
+    acknowledgeDuplicates,
+  });
 
 describe(`${N} parallel writers`, () => {
   it('create hotspots that raise relapse signals beside others that do not: all saved, no deadlock', async () => {
@@ -40,7 +48,9 @@ describe(`${N} parallel writers`, () => {
 
   it('create hotspots at one spot: one is saved, the others are told it is a likely duplicate', async () => {
     const spot: [number, number] = [106.17, 10.03]; // Hòa Lợi, 2 km from its only hotspot
-    const responses = await Promise.all(Array.from({ length: N }, (_, i) => hotspot([spot[0] + i * 1e-5, spot[1]], `Cùng chỗ ${i}`)));
+    const responses = await Promise.all(
+      Array.from({ length: N }, (_, i) => hotspot([spot[0] + i * 1e-5, spot[1]], `Cùng chỗ ${i}`)),
+    );
     expect(statuses(responses)).toEqual([201, ...Array(N - 1).fill(409)]);
     const rows = await app.database.db.select().from(t.hotspots).where(like(t.hotspots.address, 'Cùng chỗ %'));
     expect(rows).toHaveLength(1);
@@ -48,22 +58,41 @@ describe(`${N} parallel writers`, () => {
 
   it('record the results of one operation: one is accepted, the others are told they are recorded', async () => {
     const created = await police.send('POST', '/api/operations', {
-      name: 'Đợt song song', startDate: '2024-06-01', endDate: '2024-06-30', area: { type: 'circle', center: [106.15, 10.05], radiusM: 3000 }, units: ['Công an huyện'], targetHotspotIds: [],
+      name: 'Đợt song song',
+      startDate: '2024-06-01',
+      endDate: '2024-06-30',
+      area: { type: 'circle', center: [106.15, 10.05], radiusM: 3000 },
+      units: ['Công an huyện'],
+      targetHotspotIds: [],
     });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: number };
-    const responses = await Promise.all(Array.from({ length: N }, (_, i) =>
-      police.send('POST', `/api/operations/${id}/results`, { arrested: i, cases: 1, seizures: [], eliminated: [] })));
+    const responses = await Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        police.send('POST', `/api/operations/${id}/results`, { arrested: i, cases: 1, seizures: [], eliminated: [] }),
+      ),
+    );
     expect(statuses(responses)).toEqual([200, ...Array(N - 1).fill(409)]);
     const audited = await app.database.db.select().from(t.auditLog).where(eq(t.auditLog.action, 'operation_results'));
     expect(audited).toHaveLength(1);
   });
 
   it('create one username: one account, the others get 409 naming it', async () => {
-    const responses = await Promise.all(Array.from({ length: N }, () =>
-      admin.send('POST', '/api/users', { username: 'trung.ten', displayName: 'Trùng tên', role: 'leader', password: 'Mat-khau-dai-2024', scopes: [] })));
+    const responses = await Promise.all(
+      Array.from({ length: N }, () =>
+        admin.send('POST', '/api/users', {
+          username: 'trung.ten',
+          displayName: 'Trùng tên',
+          role: 'leader',
+          password: 'Mat-khau-dai-2024',
+          scopes: [],
+        }),
+      ),
+    );
     expect(statuses(responses)).toEqual([201, ...Array(N - 1).fill(409)]);
-    const refused = (await responses.find((r) => r.status === 409)!.json()) as { error: { code: string; message: { en: string } } };
+    const refused = (await responses.find((r) => r.status === 409)!.json()) as {
+      error: { code: string; message: { en: string } };
+    };
     expect(refused.error).toMatchObject({ code: 'username_taken', message: { en: 'Username "trung.ten" is taken' } });
     expect(await verifyAuditChain(app.database.db)).toMatchObject({ brokenAt: null });
   });

@@ -38,7 +38,13 @@ describe('the last administrator', () => {
 describe('caching', () => {
   it('marks hotspot answers and exports no-store', async () => {
     const police = await signIn(app, 'police');
-    for (const path of ['/api/hotspots', '/api/hotspots/export?format=csv', '/api/hotspots/export?format=geojson', '/api/communes', '/api/indicators'])
+    for (const path of [
+      '/api/hotspots',
+      '/api/hotspots/export?format=csv',
+      '/api/hotspots/export?format=geojson',
+      '/api/communes',
+      '/api/indicators',
+    ])
       expect((await police.get(path)).headers.get('cache-control'), path).toBe('no-store');
   });
 });

@@ -48,14 +48,25 @@ describe('npm start and signals', { timeout: 15 * 60_000 }, () => {
   it('stops the server when npm start receives SIGTERM', async () => {
     const port = 18967;
     const npm = spawn('npm', ['start'], {
-      env: { ...process.env, DATA_DIR: join(root, 'db'), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', DATABASE_URL: '' },
+      env: {
+        ...process.env,
+        DATA_DIR: join(root, 'db'),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        SEED_DEMO: 'false',
+        DATABASE_URL: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     npm.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     npm.stderr!.on('data', (d: Buffer) => (out += d.toString()));
     const npmExit = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
-    const answers = () => fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status === 200, () => false);
+    const answers = () =>
+      fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
     while (!(await answers())) {
       if (npm.exitCode !== null) throw new Error(`npm start exited early:\n${out}`);
       await new Promise((r) => setTimeout(r, 50));

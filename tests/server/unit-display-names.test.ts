@@ -38,8 +38,15 @@ describe('hotspot exports', () => {
 
   it('GeoJSON carries the commune name by the same rule', async () => {
     const fc = (await (await police.get('/api/hotspots/export?format=geojson&date=2022-06-30')).json()) as any;
-    const byCode = Object.fromEntries(fc.features.map((f: any) => [f.properties.communeCode, f.properties.communeName]));
-    expect(byCode).toEqual({ '98101': 'Xã Tân An', '98102': 'Thị trấn Hòa Lợi', '98201': 'Phường 15', '98202': 'Phường 1' });
+    const byCode = Object.fromEntries(
+      fc.features.map((f: any) => [f.properties.communeCode, f.properties.communeName]),
+    );
+    expect(byCode).toEqual({
+      '98101': 'Xã Tân An',
+      '98102': 'Thị trấn Hòa Lợi',
+      '98201': 'Phường 15',
+      '98202': 'Phường 1',
+    });
   });
 });
 
@@ -48,8 +55,12 @@ describe('operation packet', () => {
   beforeAll(async () => {
     const { features } = (await (await police.get('/api/hotspots?status=active&within=982')).json()) as any;
     const res = await police.send('POST', '/api/operations', {
-      name: 'Đợt cao điểm Phường 1', startDate: '2024-06-01', endDate: '2024-06-30', area: { type: 'circle', center: [106.15, 10.15], radiusM: 3000 },
-      units: ['Công an phường 1'], targetHotspotIds: features.map((f: any) => f.properties.id),
+      name: 'Đợt cao điểm Phường 1',
+      startDate: '2024-06-01',
+      endDate: '2024-06-30',
+      area: { type: 'circle', center: [106.15, 10.15], radiusM: 3000 },
+      units: ['Công an phường 1'],
+      targetHotspotIds: features.map((f: any) => f.properties.id),
     });
     expect(res.status).toBe(201);
     id = ((await res.json()) as any).id;
@@ -58,15 +69,21 @@ describe('operation packet', () => {
   it('XLSX lists the hotspots under "Phường 1"', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await (await police.get(`/api/operations/${id}/export?format=xlsx`)).arrayBuffer());
-    const rows = book.getWorksheet('Điểm, tụ điểm')!.getSheetValues().slice(2).map((r: any) => r.slice(1));
+    const rows = book
+      .getWorksheet('Điểm, tụ điểm')!
+      .getSheetValues()
+      .slice(2)
+      .map((r: any) => r.slice(1));
     expect(rows.map((r: any[]) => r[2])).toEqual(['Phường 1']);
   });
 
   it('PDF writes "— Phường 1" after the address', async () => {
     const bytes = await (await police.get(`/api/operations/${id}/export?format=pdf`)).arrayBuffer();
-    const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+    const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false })
+      .promise;
     let text = '';
-    for (let i = 1; i <= doc.numPages; i++) text += (await (await doc.getPage(i)).getTextContent()).items.map((x: any) => x.str ?? '').join(' ') + '\n';
+    for (let i = 1; i <= doc.numPages; i++)
+      text += (await (await doc.getPage(i)).getTextContent()).items.map((x: any) => x.str ?? '').join(' ') + '\n';
     text = text.normalize('NFC').replace(/\s+/g, ' ');
     expect(text).toContain('Khu phố 4, phường Long Đức — Phường 1');
     expect(text).not.toContain('Phường Phường');

@@ -21,7 +21,9 @@ afterAll(() => t.close());
 
 async function current(code: string) {
   const res = await editor.get('/api/my-area');
-  const area = (await res.json()) as { communes: { code: string; status: CommuneStatus | null; baseChangeId: number | null }[] };
+  const area = (await res.json()) as {
+    communes: { code: string; status: CommuneStatus | null; baseChangeId: number | null }[];
+  };
   return area.communes.find((c) => c.code === code)!;
 }
 
@@ -32,8 +34,20 @@ const nextDate = () => {
   return d.toISOString().slice(0, 10);
 };
 
-const body = (commune: string, status: CommuneStatus, baseChangeId: number | null, extra: Record<string, unknown> = {}) => ({
-  commune, status, effectiveDate: nextDate(), documentNumber: '15/QĐ-UBND', documentDate: '2024-02-03', note: 'Theo kết quả rà soát', baseChangeId, ...extra,
+const body = (
+  commune: string,
+  status: CommuneStatus,
+  baseChangeId: number | null,
+  extra: Record<string, unknown> = {},
+) => ({
+  commune,
+  status,
+  effectiveDate: nextDate(),
+  documentNumber: '15/QĐ-UBND',
+  documentDate: '2024-02-03',
+  note: 'Theo kết quả rà soát',
+  baseChangeId,
+  ...extra,
 });
 
 async function propose(code: string, status: CommuneStatus, extra: Record<string, unknown> = {}) {
@@ -53,7 +67,19 @@ async function moveTo(code: string, status: CommuneStatus) {
 describe('transitions', () => {
   it('allows exactly the transitions of PRODUCT.md and refuses every other one with 422, writing nothing', async () => {
     // Long Đức (98202), selected for transformation, drug-free since 01/06/2023: a walk through all seven allowed steps.
-    const walk: CommuneStatus[] = ['complex', 'transformed', 'relapsed', 'transformed', 'drug_free', 'complex', 'drug_free', 'complex', 'transformed', 'relapsed', 'complex'];
+    const walk: CommuneStatus[] = [
+      'complex',
+      'transformed',
+      'relapsed',
+      'transformed',
+      'drug_free',
+      'complex',
+      'drug_free',
+      'complex',
+      'transformed',
+      'relapsed',
+      'complex',
+    ];
     const seen = new Set<string>();
     for (const next of walk) {
       const from = (await current('98202')).status!;
@@ -85,10 +111,14 @@ describe('transitions', () => {
 describe('concurrency', () => {
   it('accepts exactly one of ten parallel proposals from the same base; the others get 409', async () => {
     const base = (await current('98101')).baseChangeId;
-    const results = await Promise.all(Array.from({ length: 10 }, () => editor.send('POST', '/api/proposals', body('98101', 'relapsed', base))));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => editor.send('POST', '/api/proposals', body('98101', 'relapsed', base))),
+    );
     const codes = results.map((r) => r.status).sort();
     expect(codes).toEqual([201, ...Array(9).fill(409)]);
-    const { proposals } = (await (await approver.get('/api/proposals?commune=98101&state=pending')).json()) as { proposals: unknown[] };
+    const { proposals } = (await (await approver.get('/api/proposals?commune=98101&state=pending')).json()) as {
+      proposals: unknown[];
+    };
     expect(proposals).toHaveLength(1);
     const refused = (await results.find((r) => r.status === 409)!.json()) as any;
     expect(refused.error.message.vi).toMatch(/đang chờ duyệt/);
@@ -116,7 +146,11 @@ describe('approval', () => {
     const { proposals } = (await (await approver.get('/api/proposals?commune=98101&state=pending')).json()) as any;
     for (const p of proposals) await approver.send('POST', `/api/proposals/${p.id}/reject`, { reason: 'Trùng lặp' });
     const before = { status: (await statuses())['98101'], report: await report(), t2: await t2() };
-    const res = await editor.send('POST', '/api/proposals', body('98101', 'relapsed', (await current('98101')).baseChangeId, { effectiveDate: '2024-06-20' }));
+    const res = await editor.send(
+      'POST',
+      '/api/proposals',
+      body('98101', 'relapsed', (await current('98101')).baseChangeId, { effectiveDate: '2024-06-20' }),
+    );
     expect(res.status, await res.clone().text()).toBe(201);
     const { id } = (await res.json()) as { id: number };
     expect((await statuses())['98101']).toEqual(before.status);
@@ -125,7 +159,11 @@ describe('approval', () => {
     expect((await statuses())['98101']).toEqual({ status: 'relapsed', since: '2024-06-20' });
     expect((await t2()).numerator).toBe(before.t2.numerator - 1);
     const detail = (await (await approver.get('/api/communes/98101')).json()) as any;
-    expect(detail.history.at(-1)).toMatchObject({ status: 'relapsed', legalBasis: '15/QĐ-UBND ngày 03/02/2024', effectiveDate: '2024-06-20' });
+    expect(detail.history.at(-1)).toMatchObject({
+      status: 'relapsed',
+      legalBasis: '15/QĐ-UBND ngày 03/02/2024',
+      effectiveDate: '2024-06-20',
+    });
   });
 
   it('does not let anyone decide on their own proposal, nor decide twice', async () => {
@@ -141,12 +179,14 @@ describe('approval', () => {
 
   it('rejects only with a reason, and a rejection changes nothing on the map', async () => {
     const base = (await current('98102')).baseChangeId;
-    const { id } = (await (await editor.send('POST', '/api/proposals', body('98102', 'drug_free', base))).json()) as { id: number };
+    const { id } = (await (await editor.send('POST', '/api/proposals', body('98102', 'drug_free', base))).json()) as {
+      id: number;
+    };
     const missing = await approver.send('POST', `/api/proposals/${id}/reject`, {});
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as any).error.issues[0].path).toBe('json.reason');
     const ok = await approver.send('POST', `/api/proposals/${id}/reject`, { reason: 'Văn bản chưa đúng thẩm quyền' });
-    expect(((await ok.json()) as any)).toMatchObject({ state: 'rejected', reason: 'Văn bản chưa đúng thẩm quyền' });
+    expect((await ok.json()) as any).toMatchObject({ state: 'rejected', reason: 'Văn bản chưa đúng thẩm quyền' });
     expect((await current('98102')).status).toBe('complex');
   });
 
@@ -154,14 +194,21 @@ describe('approval', () => {
     const { baseChangeId } = await current('98102');
     const wrong = (await (await approver.get('/api/communes/98102')).json()) as any;
     const target = wrong.history.find((h: any) => h.id === baseChangeId);
-    const res = await editor.send('POST', '/api/proposals', { ...body('98102', 'complex', baseChangeId), effectiveDate: '2024-06-25', correctsId: baseChangeId });
+    const res = await editor.send('POST', '/api/proposals', {
+      ...body('98102', 'complex', baseChangeId),
+      effectiveDate: '2024-06-25',
+      correctsId: baseChangeId,
+    });
     expect(res.status, await res.clone().text()).toBe(201);
     const { id } = (await res.json()) as { id: number };
     expect((await approver.send('POST', `/api/proposals/${id}/approve`)).status).toBe(200);
     const detail = (await (await approver.get('/api/communes/98102')).json()) as any;
     const old = detail.history.find((h: any) => h.id === baseChangeId);
     expect(old).toMatchObject({ corrected: true, effectiveDate: target.effectiveDate, status: target.status });
-    expect(detail.history.find((h: any) => h.correctsId === baseChangeId)).toMatchObject({ status: 'complex', effectiveDate: '2024-06-25' });
+    expect(detail.history.find((h: any) => h.correctsId === baseChangeId)).toMatchObject({
+      status: 'complex',
+      effectiveDate: '2024-06-25',
+    });
   });
 });
 
@@ -171,7 +218,16 @@ describe('audit trail', () => {
     expect((await verifyAuditChain(db)).brokenAt).toBeNull();
     const rows = ((await (await (await signIn(t, 'admin')).get('/api/audit?limit=500')).json()) as any).rows as any[];
     const actions = new Set(rows.map((r) => r.action));
-    for (const a of ['login', 'proposal_create', 'proposal_approve', 'proposal_reject', 'correction_propose', 'correction_approve', 'user_create']) expect(actions).toContain(a);
+    for (const a of [
+      'login',
+      'proposal_create',
+      'proposal_approve',
+      'proposal_reject',
+      'correction_propose',
+      'correction_approve',
+      'user_create',
+    ])
+      expect(actions).toContain(a);
     const approval = rows.find((r) => r.action === 'proposal_approve');
     expect(approval.before).toHaveProperty('status');
     expect(approval.after).toHaveProperty('changeId');

@@ -18,7 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const bomb = (names: string[], mbEach: number) => zipSync(Object.fromEntries(names.map((n) => [n, new Uint8Array(mbEach * MB)])), { level: 9 });
+const bomb = (names: string[], mbEach: number) =>
+  zipSync(Object.fromEntries(names.map((n) => [n, new Uint8Array(mbEach * MB)])), { level: 9 });
 
 describe('zip bombs', () => {
   it('refuses an archive whose entries add up to more than the limit, before inflating them', () => {
@@ -31,9 +32,13 @@ describe('zip bombs', () => {
   it('refuses a zipped Shapefile expanding beyond 600 MB with 413', async () => {
     const zip = bomb(['x.shp', 'x.dbf'], 310); // 620 MB of zeros in under 1 MB
     expect(zip.length).toBeLessThan(MB);
-    const res = await admin.upload('/api/imports/boundaries/preview', new File([zip], 'bom.zip'), { options: JSON.stringify({ validFrom: '2025-07-01' }) });
+    const res = await admin.upload('/api/imports/boundaries/preview', new File([zip], 'bom.zip'), {
+      options: JSON.stringify({ validFrom: '2025-07-01' }),
+    });
     expect(res.status).toBe(413);
-    expect(((await res.json()) as { error: { message: { en: string } } }).error.message.en).toBe('The archive expands too much (at most 600 MB uncompressed)');
+    expect(((await res.json()) as { error: { message: { en: string } } }).error.message.en).toBe(
+      'The archive expands too much (at most 600 MB uncompressed)',
+    );
   });
 
   it('refuses an XLSX place list expanding beyond 50 MB with 413, and reads an honest one', async () => {
@@ -45,9 +50,14 @@ describe('zip bombs', () => {
     const ok = await police.upload('/api/areas/places', new File([honest], 'dia-diem.xlsx'));
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { places: { name: string }[] }).places.map((p) => p.name)).toEqual(['Chợ Tân An']);
-    const inflated = { ...Object.fromEntries(Object.entries((await import('fflate')).unzipSync(honest))), 'xl/media/padding.bin': new Uint8Array(60 * MB) };
+    const inflated = {
+      ...Object.fromEntries(Object.entries((await import('fflate')).unzipSync(honest))),
+      'xl/media/padding.bin': new Uint8Array(60 * MB),
+    };
     const res = await police.upload('/api/areas/places', new File([zipSync(inflated, { level: 9 })], 'bom.xlsx'));
     expect(res.status).toBe(413);
-    expect(((await res.json()) as { error: { message: { en: string } } }).error.message.en).toBe('The archive expands too much (at most 50 MB uncompressed)');
+    expect(((await res.json()) as { error: { message: { en: string } } }).error.message.en).toBe(
+      'The archive expands too much (at most 50 MB uncompressed)',
+    );
   });
 });

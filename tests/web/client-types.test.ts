@@ -6,14 +6,20 @@ import type { CommuneStatus } from '../../geo/status';
 import type { AppType } from '../../server/app';
 
 const client = hc<AppType>('http://localhost');
-type Json<F extends (...a: never[]) => Promise<{ json(): Promise<unknown> }>> = Awaited<ReturnType<Awaited<ReturnType<F>>['json']>>;
+type Json<F extends (...a: never[]) => Promise<{ json(): Promise<unknown> }>> = Awaited<
+  ReturnType<Awaited<ReturnType<F>>['json']>
+>;
 
 describe('typed API client', () => {
   it('carries response types from the server', () => {
     type Indicators = Json<typeof client.api.indicators.$get>;
-    expectTypeOf<Extract<Indicators, { indicators: unknown }>['indicators'][number]['id']>().toEqualTypeOf<IndicatorId>();
+    expectTypeOf<
+      Extract<Indicators, { indicators: unknown }>['indicators'][number]['id']
+    >().toEqualTypeOf<IndicatorId>();
     type Statuses = Json<typeof client.api.statuses.$get>;
-    expectTypeOf<NonNullable<Extract<Statuses, { statuses: unknown }>['statuses'][string]>['status']>().toEqualTypeOf<CommuneStatus>();
+    expectTypeOf<
+      NonNullable<Extract<Statuses, { statuses: unknown }>['statuses'][string]>['status']
+    >().toEqualTypeOf<CommuneStatus>();
     type Health = Json<typeof client.api.health.$get>;
     expectTypeOf<Health['database']>().toEqualTypeOf<'pglite' | 'postgres'>();
   });

@@ -4,8 +4,22 @@ import { DEFAULT_VIEW, parseView, serializeView } from '../../web/state/view';
 
 describe('view state in the URL', () => {
   it('round-trips every field', () => {
-    const view = { page: 'queue' as const, plan: '2021-2025', unit: '993', date: '2024-06-30', commune: '99031', op: 7, hotspots: true, heatmap: true, operations: true, lang: 'en' as const, large: true };
-    expect(serializeView(view)).toBe('?page=queue&plan=2021-2025&unit=993&date=2024-06-30&commune=99031&op=7&layers=hotspots%2Cheatmap%2Coperations&lang=en&large=1');
+    const view = {
+      page: 'queue' as const,
+      plan: '2021-2025',
+      unit: '993',
+      date: '2024-06-30',
+      commune: '99031',
+      op: 7,
+      hotspots: true,
+      heatmap: true,
+      operations: true,
+      lang: 'en' as const,
+      large: true,
+    };
+    expect(serializeView(view)).toBe(
+      '?page=queue&plan=2021-2025&unit=993&date=2024-06-30&commune=99031&op=7&layers=hotspots%2Cheatmap%2Coperations&lang=en&large=1',
+    );
     expect(parseView(serializeView(view))).toEqual(view);
   });
 

@@ -9,7 +9,9 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-export const api = hc<AppType>(window.location.origin, { headers: (): Record<string, string> => (csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) });
+export const api = hc<AppType>(window.location.origin, {
+  headers: (): Record<string, string> => (csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
+});
 
 /** Called when any request answers 401: the session has ended (logout elsewhere, expiry). */
 let onSignedOut: () => void = () => undefined;
@@ -23,7 +25,9 @@ export interface FieldIssue {
   message: string;
 }
 
-type ErrorJson = { error?: { message?: { vi?: string; en?: string }; details?: Record<string, unknown>; issues?: FieldIssue[] } } | null;
+type ErrorJson = {
+  error?: { message?: { vi?: string; en?: string }; details?: Record<string, unknown>; issues?: FieldIssue[] };
+} | null;
 
 export class ApiError extends Error {
   constructor(
@@ -88,14 +92,20 @@ export function prefetchStatuses(dates: readonly string[]): void {
 export function clearStatusCache(): void {
   statusCache.clear();
 }
-export const fetchCommune = (code: string, date: string) => data(api.api.communes[':code'].$get({ param: { code }, query: { date } }));
+export const fetchCommune = (code: string, date: string) =>
+  data(api.api.communes[':code'].$get({ param: { code }, query: { date } }));
 export const fetchHotspots = (date: string) => data(api.api.hotspots.$get({ query: { date } }));
-export const createHotspot = (json: Parameters<typeof api.api.hotspots.$post>[0]['json']) => data(api.api.hotspots.$post({ json }));
+export const createHotspot = (json: Parameters<typeof api.api.hotspots.$post>[0]['json']) =>
+  data(api.api.hotspots.$post({ json }));
 export type HotspotFilters = Parameters<typeof api.api.hotspots.$get>[0]['query'];
 export const searchHotspots = (query: HotspotFilters) => data(api.api.hotspots.$get({ query }));
 /** Same-origin link to a hotspot list file with the same filters (the browser downloads it with the session cookie). */
 export function hotspotExportUrl(query: HotspotFilters, format: 'csv' | 'xlsx' | 'geojson'): string {
-  const q = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+  const q = new URLSearchParams(
+    Object.entries(query)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  );
   q.set('format', format);
   return `/api/hotspots/export?${q}`;
 }
@@ -108,32 +118,50 @@ export const fetchRanking = (plan: string, date: string, parent?: string) =>
 
 /** The geometry of one boundary vintage (its key and first day), simplified for a zoom tier. */
 export async function fetchBoundaries(key: string, from?: string, zoom?: number) {
-  const q = new URLSearchParams({ v: key, ...(from ? { date: from } : {}), ...(zoom !== undefined ? { zoom: String(zoom) } : {}) });
+  const q = new URLSearchParams({
+    v: key,
+    ...(from ? { date: from } : {}),
+    ...(zoom !== undefined ? { zoom: String(zoom) } : {}),
+  });
   const res = await fetch(`/api/boundaries?${q}`);
   if (!res.ok) throw new ApiError(res.status, `HTTP ${res.status}`);
   return res.json() as Promise<import('topojson-specification').Topology>;
 }
 
 export const fetchMe = () => data(api.api.auth.me.$get());
-export const signIn = (username: string, password: string) => data(api.api.auth.login.$post({ json: { username, password } }));
+export const signIn = (username: string, password: string) =>
+  data(api.api.auth.login.$post({ json: { username, password } }));
 export const signOut = () => data(api.api.auth.logout.$post());
-export const changePassword = (current: string, next: string) => data(api.api.auth.password.$post({ json: { current, next } }));
-export const fetchProposals = (query: { state?: 'pending' | 'approved' | 'rejected'; commune?: string }) => data(api.api.proposals.$get({ query }));
-export const submitProposal = (json: Parameters<typeof api.api.proposals.$post>[0]['json']) => data(api.api.proposals.$post({ json }));
-export const approveProposal = (id: number) => data(api.api.proposals[':id'].approve.$post({ param: { id: String(id) } }));
-export const rejectProposal = (id: number, reason: string) => data(api.api.proposals[':id'].reject.$post({ param: { id: String(id) }, json: { reason } }));
+export const changePassword = (current: string, next: string) =>
+  data(api.api.auth.password.$post({ json: { current, next } }));
+export const fetchProposals = (query: { state?: 'pending' | 'approved' | 'rejected'; commune?: string }) =>
+  data(api.api.proposals.$get({ query }));
+export const submitProposal = (json: Parameters<typeof api.api.proposals.$post>[0]['json']) =>
+  data(api.api.proposals.$post({ json }));
+export const approveProposal = (id: number) =>
+  data(api.api.proposals[':id'].approve.$post({ param: { id: String(id) } }));
+export const rejectProposal = (id: number, reason: string) =>
+  data(api.api.proposals[':id'].reject.$post({ param: { id: String(id) }, json: { reason } }));
 export const fetchMyArea = () => data(api.api['my-area'].$get());
 export const fetchFlags = () => data(api.api.flags.$get({ query: {} }));
 export const resolveFlag = (id: number, decision: 'confirm' | 'dismiss', note: string) =>
-  data(api.api.flags[':id'][':decision{confirm|dismiss}'].$post({ param: { id: String(id), decision }, json: { note } }));
+  data(
+    api.api.flags[':id'][':decision{confirm|dismiss}'].$post({ param: { id: String(id), decision }, json: { note } }),
+  );
 export const fetchUsers = () => data(api.api.users.$get());
-export const createUser = (json: Parameters<typeof api.api.users.$post>[0]['json']) => data(api.api.users.$post({ json }));
-export const updateUser = (id: number, json: Parameters<(typeof api.api.users)[':id']['$patch']>[0]['json']) => data(api.api.users[':id'].$patch({ param: { id: String(id) }, json }));
-export const resetPassword = (id: number, password: string) => data(api.api.users[':id'].password.$post({ param: { id: String(id) }, json: { password } }));
-export const fetchAudit = (before?: number) => data(api.api.audit.$get({ query: before ? { before: String(before) } : {} }));
+export const createUser = (json: Parameters<typeof api.api.users.$post>[0]['json']) =>
+  data(api.api.users.$post({ json }));
+export const updateUser = (id: number, json: Parameters<(typeof api.api.users)[':id']['$patch']>[0]['json']) =>
+  data(api.api.users[':id'].$patch({ param: { id: String(id) }, json }));
+export const resetPassword = (id: number, password: string) =>
+  data(api.api.users[':id'].password.$post({ param: { id: String(id) }, json: { password } }));
+export const fetchAudit = (before?: number) =>
+  data(api.api.audit.$get({ query: before ? { before: String(before) } : {} }));
 
 /** The 200 body of a route of the typed client, for the uploads sent with plain fetch. */
-type RouteBody<F extends (...args: never[]) => Promise<ClientResponse<unknown, number, 'json'>>> = OkBody<Awaited<ReturnType<F>>>;
+type RouteBody<F extends (...args: never[]) => Promise<ClientResponse<unknown, number, 'json'>>> = OkBody<
+  Awaited<ReturnType<F>>
+>;
 
 /** Sends a multipart form: a file under "file" and other fields (the typed client does not model multipart, so this
  *  one is plain fetch). Fields left undefined are not sent. */
@@ -141,7 +169,11 @@ async function upload<T>(path: string, file: File, fields: Record<string, string
   const form = new FormData();
   form.append('file', file);
   for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.append(name, value);
-  const res = await fetch(path, { method: 'POST', body: form, headers: csrfToken ? { 'X-CSRF-Token': csrfToken } : {} });
+  const res = await fetch(path, {
+    method: 'POST',
+    body: form,
+    headers: csrfToken ? { 'X-CSRF-Token': csrfToken } : {},
+  });
   const body = (await res.json().catch(() => null)) as (ErrorJson & T) | null;
   if (!res.ok) {
     if (res.status === 401) onSignedOut();
@@ -150,12 +182,15 @@ async function upload<T>(path: string, file: File, fields: Record<string, string
   return body as T;
 }
 
-export const uploadAttachment = (file: File) => upload<RouteBody<typeof api.api.attachments.$post>>('/api/attachments', file);
+export const uploadAttachment = (file: File) =>
+  upload<RouteBody<typeof api.api.attachments.$post>>('/api/attachments', file);
 export const fetchCodeLists = () => data(api.api.imports['code-lists'].$get());
 export const uploadCodeList = (file: File, asOf: string, name: string) =>
   upload<RouteBody<(typeof api.api.imports)['code-lists']['$post']>>('/api/imports/code-lists', file, { asOf, name });
 /** The preview's TopoJSON loses its geometry types through JSON typing: it is read back as a Topology. */
-export type BoundaryPreview = Omit<RouteBody<typeof api.api.imports.boundaries.preview.$post>, 'preview'> & { preview: Topology };
+export type BoundaryPreview = Omit<RouteBody<typeof api.api.imports.boundaries.preview.$post>, 'preview'> & {
+  preview: Topology;
+};
 export type AreaReport = NonNullable<BoundaryPreview['areas']>;
 export type ImportReport = BoundaryPreview['report'];
 export type PreviewOptions = import('../../server/contracts/imports').PreviewOptions;
@@ -164,20 +199,31 @@ export const previewBoundaries = (file: File, options: Partial<PreviewOptions>, 
   upload<BoundaryPreview>('/api/imports/boundaries/preview', file, { options: JSON.stringify(options), crosswalk });
 export const commitBoundaries = (json: Parameters<(typeof api.api.imports.boundaries.commit)['$post']>[0]['json']) =>
   data(api.api.imports.boundaries.commit.$post({ json }));
-export const uploadPlaces = (file: File) => upload<RouteBody<typeof api.api.areas.places.$post>>('/api/areas/places', file);
+export const uploadPlaces = (file: File) =>
+  upload<RouteBody<typeof api.api.areas.places.$post>>('/api/areas/places', file);
 
 export type AreaSpecInput = Parameters<typeof api.api.areas.query.$post>[0]['json']['area'];
-export const queryArea = (area: AreaSpecInput, date?: string) => data(api.api.areas.query.$post({ json: { area, ...(date ? { date } : {}) } }));
+export const queryArea = (area: AreaSpecInput, date?: string) =>
+  data(api.api.areas.query.$post({ json: { area, ...(date ? { date } : {}) } }));
 export const fetchOperations = () => data(api.api.operations.$get());
-export const fetchOperation = (id: number, date?: string) => data(api.api.operations[':id'].$get({ param: { id: String(id) }, query: date ? { date } : {} }));
-export const createOperation = (json: Parameters<typeof api.api.operations.$post>[0]['json']) => data(api.api.operations.$post({ json }));
-export const recordResults = (id: number, json: Parameters<(typeof api.api.operations)[':id']['results']['$post']>[0]['json']) =>
-  data(api.api.operations[':id'].results.$post({ param: { id: String(id) }, json }));
-export const operationExportUrl = (id: number, format: 'xlsx' | 'pdf') => `/api/operations/${id}/export?format=${format}`;
-export const fetchHotspot = (id: number, date?: string) => data(api.api.hotspots[':id'].$get({ param: { id: String(id) }, query: date ? { date } : {} }));
-export const updateHotspot = (id: number, json: Parameters<(typeof api.api.hotspots)[':id']['$patch']>[0]['json']) => data(api.api.hotspots[':id'].$patch({ param: { id: String(id) }, json }));
-export const addHotspotEvent = (id: number, json: Parameters<(typeof api.api.hotspots)[':id']['events']['$post']>[0]['json']) =>
-  data(api.api.hotspots[':id'].events.$post({ param: { id: String(id) }, json }));
+export const fetchOperation = (id: number, date?: string) =>
+  data(api.api.operations[':id'].$get({ param: { id: String(id) }, query: date ? { date } : {} }));
+export const createOperation = (json: Parameters<typeof api.api.operations.$post>[0]['json']) =>
+  data(api.api.operations.$post({ json }));
+export const recordResults = (
+  id: number,
+  json: Parameters<(typeof api.api.operations)[':id']['results']['$post']>[0]['json'],
+) => data(api.api.operations[':id'].results.$post({ param: { id: String(id) }, json }));
+export const operationExportUrl = (id: number, format: 'xlsx' | 'pdf') =>
+  `/api/operations/${id}/export?format=${format}`;
+export const fetchHotspot = (id: number, date?: string) =>
+  data(api.api.hotspots[':id'].$get({ param: { id: String(id) }, query: date ? { date } : {} }));
+export const updateHotspot = (id: number, json: Parameters<(typeof api.api.hotspots)[':id']['$patch']>[0]['json']) =>
+  data(api.api.hotspots[':id'].$patch({ param: { id: String(id) }, json }));
+export const addHotspotEvent = (
+  id: number,
+  json: Parameters<(typeof api.api.hotspots)[':id']['events']['$post']>[0]['json'],
+) => data(api.api.hotspots[':id'].events.$post({ param: { id: String(id) }, json }));
 
 export type Me = Awaited<ReturnType<typeof fetchMe>>;
 export type Proposal = Awaited<ReturnType<typeof fetchProposals>>['proposals'][number];

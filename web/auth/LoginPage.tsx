@@ -36,18 +36,46 @@ export function LoginPage({ demo, expired, onSignedIn }: Props) {
       <form onSubmit={submit} className="login-form" aria-labelledby="login-title" data-testid="login-form">
         <h1 id="login-title">{t.title}</h1>
         <h2>{t.signIn}</h2>
-        {expired && <p className="panel-notice" role="status">{t.sessionExpired}</p>}
+        {expired && (
+          <p className="panel-notice" role="status">
+            {t.sessionExpired}
+          </p>
+        )}
         <label>
           {t.username}
-          <input name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} autoFocus />
+          <input
+            name="username"
+            autoComplete="username"
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            autoFocus
+          />
         </label>
         <label>
           {t.password}
-          <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
-        {error && <p role="alert" className="error" data-testid="login-error">{error}</p>}
-        <button type="submit" disabled={busy} data-testid="login-submit">{busy ? t.loading : t.signIn}</button>
-        {demo && <p className="muted demo-accounts" data-testid="demo-accounts">{t.demoAccounts}</p>}
+        {error && (
+          <p role="alert" className="error" data-testid="login-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy} data-testid="login-submit">
+          {busy ? t.loading : t.signIn}
+        </button>
+        {demo && (
+          <p className="muted demo-accounts" data-testid="demo-accounts">
+            {t.demoAccounts}
+          </p>
+        )}
       </form>
     </main>
   );

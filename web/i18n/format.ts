@@ -12,7 +12,11 @@ export function formatDateTime(iso: string, lang: Lang): string {
 }
 
 export function formatPercent(value: number, lang: Lang, signed = false): string {
-  const text = new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 1, signDisplay: signed ? 'exceptZero' : 'auto' }).format(value);
+  const text = new Intl.NumberFormat(LOCALES[lang], {
+    style: 'percent',
+    maximumFractionDigits: 1,
+    signDisplay: signed ? 'exceptZero' : 'auto',
+  }).format(value);
   return text;
 }
 
@@ -22,6 +26,7 @@ export function formatCount(value: number, lang: Lang, signed = false): string {
 
 /** Areas of findings: square metres up to a hectare, square kilometres above. */
 export function formatArea(m2: number, lang: Lang): string {
-  const number = (v: number, digits: number) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits }).format(v);
+  const number = (v: number, digits: number) =>
+    new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits }).format(v);
   return m2 < 10_000 ? `${number(m2, m2 < 10 ? 1 : 0)} m²` : `${number(m2 / 1e6, 2)} km²`;
 }

@@ -6,9 +6,11 @@ type Kind = ImportReport['findings'][number]['kind'];
 
 export const importVi = {
   title: 'Nhập ranh giới hành chính',
-  intro: 'Kiểm tra tệp ranh giới trước, xem báo cáo và bản đồ xem trước; chỉ khi bấm “Ghi” dữ liệu mới được ghi, trong một giao dịch.',
+  intro:
+    'Kiểm tra tệp ranh giới trước, xem báo cáo và bản đồ xem trước; chỉ khi bấm “Ghi” dữ liệu mới được ghi, trong một giao dịch.',
   codeLists: 'Danh mục đơn vị hành chính',
-  codeListHelp: 'Danh mục chính thức (mã Tổng cục Thống kê) theo ngày ban hành; ranh giới được đối chiếu với danh mục của thời kỳ có hiệu lực.',
+  codeListHelp:
+    'Danh mục chính thức (mã Tổng cục Thống kê) theo ngày ban hành; ranh giới được đối chiếu với danh mục của thời kỳ có hiệu lực.',
   noLists: 'Chưa có danh mục: tải danh mục lên trước để đối chiếu mã và tên đơn vị.',
   asOf: 'Ngày của danh mục',
   listName: 'Tên danh mục',
@@ -73,9 +75,11 @@ export const importVi = {
   legalBasis: 'Căn cứ pháp lý của thay đổi (ghi vào trạng thái chuyển sang đơn vị mới)',
   replaceDemo: 'Thay thế dữ liệu minh họa (xóa toàn bộ dữ liệu mẫu: đơn vị, trạng thái, điểm, kế hoạch, tài khoản mẫu)',
   blockedNote: 'Còn lỗi chặn hoặc không có đơn vị nào để ghi: sửa tệp hoặc lựa chọn rồi kiểm tra lại.',
-  districtLevel: 'Chỉ ghi được ranh giới cấp xã: ranh giới huyện, tỉnh được ghép từ các xã. Chọn lại cấp đơn vị hoặc dùng tệp cấp xã.',
+  districtLevel:
+    'Chỉ ghi được ranh giới cấp xã: ranh giới huyện, tỉnh được ghép từ các xã. Chọn lại cấp đơn vị hoặc dùng tệp cấp xã.',
   committed: 'Đã ghi ranh giới',
-  summary: (s: { province: number; district: number; commune: number }) => `${s.province} tỉnh, ${s.district} huyện, ${s.commune} xã, phường`,
+  summary: (s: { province: number; district: number; commune: number }) =>
+    `${s.province} tỉnh, ${s.district} huyện, ${s.commune} xã, phường`,
   closed: 'Đơn vị cũ hết hiệu lực',
   links: 'Liên kết cũ → mới',
   hotspotsLocated: 'Điểm, tụ điểm được xác định lại xã',
@@ -118,9 +122,11 @@ export const importVi = {
 
 export const importEn: Widen<typeof importVi> = {
   title: 'Import administrative boundaries',
-  intro: 'Check a boundary file first and look at the report and the preview map; nothing is written until you press “Commit”, in one transaction.',
+  intro:
+    'Check a boundary file first and look at the report and the preview map; nothing is written until you press “Commit”, in one transaction.',
   codeLists: 'Official code lists',
-  codeListHelp: 'The official lists of units (GSO codes) by date; boundaries are matched against the list of their period.',
+  codeListHelp:
+    'The official lists of units (GSO codes) by date; boundaries are matched against the list of their period.',
   noLists: 'No list yet: load one first so that unit codes and names can be matched.',
   asOf: 'Date of the list',
   listName: 'Name of the list',
@@ -185,9 +191,11 @@ export const importEn: Widen<typeof importVi> = {
   legalBasis: 'Legal basis of the change (written on statuses carried to new units)',
   replaceDemo: 'Replace the demo data (deletes all fictional units, statuses, hotspots, plans and demo accounts)',
   blockedNote: 'Blocking findings remain or no unit is ready: fix the file or the choices and check again.',
-  districtLevel: 'Only commune boundaries can be written: district and province outlines are dissolved from the communes. Choose the level again or use a commune file.',
+  districtLevel:
+    'Only commune boundaries can be written: district and province outlines are dissolved from the communes. Choose the level again or use a commune file.',
   committed: 'Boundaries committed',
-  summary: (s: { province: number; district: number; commune: number }) => `${s.province} province, ${s.district} districts, ${s.commune} communes`,
+  summary: (s: { province: number; district: number; commune: number }) =>
+    `${s.province} province, ${s.district} districts, ${s.commune} communes`,
   closed: 'Former units closed',
   links: 'Old → new links',
   hotspotsLocated: 'Hotspots located again',

@@ -1,5 +1,11 @@
 // Owns the MapLibre instance: geometry is set once per boundary version; dates restyle through feature-state.
-import { Map as MapLibreMap, Marker, NavigationControl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
+import {
+  Map as MapLibreMap,
+  Marker,
+  NavigationControl,
+  type GeoJSONSource,
+  type MapLayerMouseEvent,
+} from 'maplibre-gl';
 import './worker';
 import { useEffect, useRef, useState } from 'react';
 import type { FeatureCollection, Geometry } from 'geojson';
@@ -48,7 +54,12 @@ type TestHandle = { __map?: MapLibreMap; __appliedStatuses?: number };
 function useMap(container: React.RefObject<HTMLDivElement | null>) {
   const [map, setMap] = useState<MapLibreMap | null>(null);
   useEffect(() => {
-    const m = new MapLibreMap({ container: container.current!, style: buildStyle(window.location.origin), attributionControl: false, fadeDuration: 0 });
+    const m = new MapLibreMap({
+      container: container.current!,
+      style: buildStyle(window.location.origin),
+      attributionControl: false,
+      fadeDuration: 0,
+    });
     m.addControl(new NavigationControl({ showCompass: false }));
     m.on('load', () => {
       m.addImage('hatch', hatchImage());
@@ -114,13 +125,19 @@ export function MapView(props: Props) {
   useEffect(() => {
     if (!map || !props.data) return;
     const codes = new Set(props.pending);
-    setData(map, 'pending', { type: 'FeatureCollection', features: props.data.communes.features.filter((f) => codes.has(f.properties!.code as string)) });
+    setData(map, 'pending', {
+      type: 'FeatureCollection',
+      features: props.data.communes.features.filter((f) => codes.has(f.properties!.code as string)),
+    });
   }, [map, props.data, props.pending]);
 
   useEffect(() => {
     if (!map || !props.data) return;
     const codes = new Set(props.flagged);
-    setData(map, 'flags', { type: 'FeatureCollection', features: props.data.labels.features.filter((f) => codes.has(f.properties!.code as string)) });
+    setData(map, 'flags', {
+      type: 'FeatureCollection',
+      features: props.data.labels.features.filter((f) => codes.has(f.properties!.code as string)),
+    });
   }, [map, props.data, props.flagged]);
 
   useEffect(() => {
@@ -132,7 +149,8 @@ export function MapView(props: Props) {
       setData(map, 'hotspots-raw', fc);
     }
     const vis = (on: boolean) => (on ? 'visible' : 'none');
-    for (const id of ['hotspot-clusters', 'hotspot-count', 'hotspot-points']) map.setLayoutProperty(id, 'visibility', vis(props.showHotspots && !props.heatmap));
+    for (const id of ['hotspot-clusters', 'hotspot-count', 'hotspot-points'])
+      map.setLayoutProperty(id, 'visibility', vis(props.showHotspots && !props.heatmap));
     map.setLayoutProperty('hotspot-heat', 'visibility', vis(props.showHotspots && props.heatmap));
   }, [map, props.hotspots, props.showHotspots, props.heatmap]);
 
@@ -162,19 +180,26 @@ export function MapView(props: Props) {
   useEffect(() => {
     if (!map) return;
     const area = props.area;
-    setData(map, 'area', area ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: area }] } : EMPTY);
+    setData(
+      map,
+      'area',
+      area ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: area }] } : EMPTY,
+    );
     if (area) map.fitBounds(boundsOf(area), { padding: 60, animate: false, maxZoom: 15 });
   }, [map, props.area]);
 
   useEffect(() => {
     if (!map) return;
     setData(map, 'operations', props.operations ?? EMPTY);
-    for (const id of ['operations-line', 'operations-label']) map.setLayoutProperty(id, 'visibility', props.operations ? 'visible' : 'none');
+    for (const id of ['operations-line', 'operations-label'])
+      map.setLayoutProperty(id, 'visibility', props.operations ? 'visible' : 'none');
   }, [map, props.operations]);
 
   useEffect(() => {
     if (!map) return;
-    const size = props.large ? ['interpolate', ['linear'], ['zoom'], 8, 14, 12, 20] : ['interpolate', ['linear'], ['zoom'], 8, 10, 12, 15];
+    const size = props.large
+      ? ['interpolate', ['linear'], ['zoom'], 8, 14, 12, 20]
+      : ['interpolate', ['linear'], ['zoom'], 8, 10, 12, 15];
     map.setLayoutProperty('commune-label', 'text-size', size as never);
   }, [map, props.large]);
 
@@ -186,7 +211,8 @@ export function MapView(props: Props) {
       setHover(f ? { code: f.properties.code as string, x: e.point.x, y: e.point.y } : null);
     };
     const leave = () => setHover(null);
-    const onTopOf = (e: MapLayerMouseEvent, layer: string) => map.getLayer(layer) && map.queryRenderedFeatures(e.point, { layers: [layer] }).length > 0;
+    const onTopOf = (e: MapLayerMouseEvent, layer: string) =>
+      map.getLayer(layer) && map.queryRenderedFeatures(e.point, { layers: [layer] }).length > 0;
     const click = (e: MapLayerMouseEvent) => {
       if (onPlace.current) return; // placing: the map-wide handler below takes the click
       if (onTopOf(e, 'hotspot-points') || onTopOf(e, 'hotspot-clusters')) return; // the hotspot handlers take it
@@ -202,9 +228,13 @@ export function MapView(props: Props) {
       const f = e.features?.[0];
       if (onPlace.current || !f || f.geometry.type !== 'Point') return;
       const center = f.geometry.coordinates as [number, number];
-      void (map.getSource('hotspots') as GeoJSONSource).getClusterExpansionZoom(f.properties.cluster_id as number).then((zoom) => map.easeTo({ center, zoom }));
+      void (map.getSource('hotspots') as GeoJSONSource)
+        .getClusterExpansionZoom(f.properties.cluster_id as number)
+        .then((zoom) => map.easeTo({ center, zoom }));
     };
-    const pointer = () => { if (!onPlace.current) map.getCanvas().style.cursor = 'pointer'; };
+    const pointer = () => {
+      if (!onPlace.current) map.getCanvas().style.cursor = 'pointer';
+    };
     map.on('click', 'hotspot-points', hotspot);
     map.on('click', 'hotspot-clusters', cluster);
     map.on('mouseenter', 'hotspot-points', pointer);

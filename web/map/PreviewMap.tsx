@@ -1,5 +1,12 @@
 // The import preview: the units a boundary file would write, and where the report's findings lie.
-import { LngLatBounds, Map as MapLibreMap, Marker, NavigationControl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import {
+  LngLatBounds,
+  Map as MapLibreMap,
+  Marker,
+  NavigationControl,
+  type GeoJSONSource,
+  type StyleSpecification,
+} from 'maplibre-gl';
 import './worker';
 import { useEffect, useRef, useState } from 'react';
 import { feature } from 'topojson-client';
@@ -28,16 +35,41 @@ function previewStyle(origin: string): StyleSpecification {
     sources: { units: empty(), labels: empty(), findings: empty() },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } },
-      { id: 'unit-fill', type: 'fill', source: 'units', paint: { 'fill-color': ['match', ['get', 'state'], 'blocked', STATE_COLORS.blocked, 'left_out', STATE_COLORS.left_out, STATE_COLORS.ready], 'fill-opacity': 0.8 } },
+      {
+        id: 'unit-fill',
+        type: 'fill',
+        source: 'units',
+        paint: {
+          'fill-color': [
+            'match',
+            ['get', 'state'],
+            'blocked',
+            STATE_COLORS.blocked,
+            'left_out',
+            STATE_COLORS.left_out,
+            STATE_COLORS.ready,
+          ],
+          'fill-opacity': 0.8,
+        },
+      },
       { id: 'unit-line', type: 'line', source: 'units', paint: { 'line-color': '#08519c', 'line-width': 1 } },
       {
-        id: 'unit-label', type: 'symbol', source: 'labels',
+        id: 'unit-label',
+        type: 'symbol',
+        source: 'labels',
         layout: { 'text-field': ['get', 'label'], 'text-font': FONT_REGULAR, 'text-size': 11, 'text-max-width': 7 },
         paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
       },
       {
-        id: 'finding-points', type: 'circle', source: 'findings',
-        paint: { 'circle-radius': 5, 'circle-color': ['case', ['get', 'blocking'], '#b2182b', '#e66101'], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
+        id: 'finding-points',
+        type: 'circle',
+        source: 'findings',
+        paint: {
+          'circle-radius': 5,
+          'circle-color': ['case', ['get', 'blocking'], '#b2182b', '#e66101'],
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1.5,
+        },
       },
     ],
   };
@@ -47,17 +79,37 @@ function previewStyle(origin: string): StyleSpecification {
 export function previewLayers(topo: Topology): { units: FeatureCollection; labels: FeatureCollection } {
   const units = topo.objects.units ? (feature(topo, topo.objects.units) as unknown as FeatureCollection) : EMPTY;
   // Units matched to the list by their official name, the others as the report names them (#n, code, name).
-  const labels: FeatureCollection = { type: 'FeatureCollection', features: labelPoints(units, (p) => ({ label: p.state === 'ready' ? unitMapLabel({ name: p.name!, type: p.type }) : p.label! })) };
+  const labels: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: labelPoints(units, (p) => ({
+      label: p.state === 'ready' ? unitMapLabel({ name: p.name!, type: p.type }) : p.label!,
+    })),
+  };
   return { units, labels };
 }
 
 type TestHandle = { __previewMap?: MapLibreMap };
 
-export function PreviewMap({ topo, findings, focus, label }: { topo: Topology; findings: MapFinding[]; focus: { at: Position } | null; label: string }) {
+export function PreviewMap({
+  topo,
+  findings,
+  focus,
+  label,
+}: {
+  topo: Topology;
+  findings: MapFinding[];
+  focus: { at: Position } | null;
+  label: string;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   useEffect(() => {
-    const m = new MapLibreMap({ container: container.current!, style: previewStyle(window.location.origin), attributionControl: false, fadeDuration: 0 });
+    const m = new MapLibreMap({
+      container: container.current!,
+      style: previewStyle(window.location.origin),
+      attributionControl: false,
+      fadeDuration: 0,
+    });
     m.addControl(new NavigationControl({ showCompass: false }));
     m.on('load', () => setMap(m));
     (window as TestHandle).__previewMap = m;
@@ -82,7 +134,11 @@ export function PreviewMap({ topo, findings, focus, label }: { topo: Topology; f
 
   useEffect(() => {
     if (!map) return;
-    const points: Feature[] = findings.map((f) => ({ type: 'Feature', properties: { blocking: f.blocking, label: f.label }, geometry: { type: 'Point', coordinates: f.at } }));
+    const points: Feature[] = findings.map((f) => ({
+      type: 'Feature',
+      properties: { blocking: f.blocking, label: f.label },
+      geometry: { type: 'Point', coordinates: f.at },
+    }));
     (map.getSource('findings') as GeoJSONSource).setData({ type: 'FeatureCollection', features: points });
   }, [map, findings]);
 

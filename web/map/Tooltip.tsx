@@ -19,7 +19,10 @@ export function Tooltip({ hover, data, statuses }: { hover: HoverInfo; data: Map
   return (
     <div className="tooltip" role="tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }}>
       <strong>{unitDisplayName(unit)}</strong>
-      <div>{t.status[entry?.status ?? 'none']}{entry ? ` ${t.since} ${formatDate(entry.since)}` : ''}</div>
+      <div>
+        {t.status[entry?.status ?? 'none']}
+        {entry ? ` ${t.since} ${formatDate(entry.since)}` : ''}
+      </div>
     </div>
   );
 }

@@ -26,7 +26,10 @@ export function boundsOf(geometry: Geometry): [number, number, number, number] {
   const visit = (c: unknown): void => {
     if (typeof (c as number[])[0] === 'number') {
       const [x, y] = c as [number, number];
-      w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
+      w = Math.min(w, x);
+      e = Math.max(e, x);
+      s = Math.min(s, y);
+      n = Math.max(n, y);
     } else (c as unknown[]).forEach(visit);
   };
   if ('coordinates' in geometry) visit(geometry.coordinates);
@@ -34,17 +37,43 @@ export function boundsOf(geometry: Geometry): [number, number, number, number] {
 }
 
 /** One point per unit where its label goes, with the properties `label` makes of the unit's. */
-export function labelPoints(units: FeatureCollection, label: (p: Record<string, string>) => Record<string, string>): Feature[] {
-  return units.features.map((f) => ({ type: 'Feature', properties: label(f.properties as Record<string, string>), geometry: { type: 'Point', coordinates: labelPoint(f.geometry as Area) } }));
+export function labelPoints(
+  units: FeatureCollection,
+  label: (p: Record<string, string>) => Record<string, string>,
+): Feature[] {
+  return units.features.map((f) => ({
+    type: 'Feature',
+    properties: label(f.properties as Record<string, string>),
+    geometry: { type: 'Point', coordinates: labelPoint(f.geometry as Area) },
+  }));
 }
 
 export function decodeBoundaries(topo: Topology): MapData {
-  const fc = (name: string) => (topo.objects[name] ? (feature(topo, topo.objects[name]) as unknown as FeatureCollection) : { type: 'FeatureCollection' as const, features: [] });
+  const fc = (name: string) =>
+    topo.objects[name]
+      ? (feature(topo, topo.objects[name]) as unknown as FeatureCollection)
+      : { type: 'FeatureCollection' as const, features: [] };
   const [province, districts, communes, layers] = [fc('province'), fc('districts'), fc('communes'), fc('layers')];
-  const tagged = (c: FeatureCollection, kind: string) => c.features.map((f) => ({ ...f, properties: { kind, ...f.properties } }));
-  const outlines: FeatureCollection = { type: 'FeatureCollection', features: [...tagged(layers, 'context'), ...tagged(districts, 'district'), ...tagged(province, 'province')] };
-  const labels: FeatureCollection = { type: 'FeatureCollection', features: labelPoints(communes, (p) => ({ code: p.code!, label: unitMapLabel({ name: p.name!, type: p.type }) })) };
-  const data: MapData = { province, districts, communes, layers, outlines, labels, bounds: new Map(), names: new Map() };
+  const tagged = (c: FeatureCollection, kind: string) =>
+    c.features.map((f) => ({ ...f, properties: { kind, ...f.properties } }));
+  const outlines: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: [...tagged(layers, 'context'), ...tagged(districts, 'district'), ...tagged(province, 'province')],
+  };
+  const labels: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: labelPoints(communes, (p) => ({ code: p.code!, label: unitMapLabel({ name: p.name!, type: p.type }) })),
+  };
+  const data: MapData = {
+    province,
+    districts,
+    communes,
+    layers,
+    outlines,
+    labels,
+    bounds: new Map(),
+    names: new Map(),
+  };
   for (const f of [...data.province.features, ...data.districts.features, ...data.communes.features] as Feature[]) {
     const p = f.properties as { code: string; name: string; type: string; parentCode: string | null };
     data.bounds.set(p.code, boundsOf(f.geometry));

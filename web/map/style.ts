@@ -1,6 +1,11 @@
 // The map style as data: no basemap; glyphs from our own server; communes coloured by feature-state
 // status (relapsed also hatched), so restyling for a date never reloads geometry.
-import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
 
 /** Distinct hue and lightness: readable for colour-blind viewers and in greyscale print. */
 export const STATUS_COLORS = {
@@ -22,11 +27,16 @@ export const FONT_BOLD = ['Noto Sans Bold'];
 const status: ExpressionSpecification = ['coalesce', ['feature-state', 'status'], 'none'];
 
 export const statusFillColor: ExpressionSpecification = [
-  'match', status,
-  'drug_free', STATUS_COLORS.drug_free,
-  'complex', STATUS_COLORS.complex,
-  'transformed', STATUS_COLORS.transformed,
-  'relapsed', STATUS_COLORS.relapsed,
+  'match',
+  status,
+  'drug_free',
+  STATUS_COLORS.drug_free,
+  'complex',
+  STATUS_COLORS.complex,
+  'transformed',
+  STATUS_COLORS.transformed,
+  'relapsed',
+  STATUS_COLORS.relapsed,
   STATUS_COLORS.none,
 ];
 
@@ -39,46 +49,113 @@ export function focusOpacity(focus: string | null, inside: number, outside: numb
 function communeLayers(): LayerSpecification[] {
   return [
     // fill-outline-color draws the thin white borders in the same pass: one layer fewer to render per frame.
-    { id: 'commune-fill', type: 'fill', source: 'communes', paint: { 'fill-color': statusFillColor, 'fill-opacity': 0.85, 'fill-outline-color': '#ffffff' } },
     {
-      id: 'commune-hatch', type: 'fill', source: 'communes',
+      id: 'commune-fill',
+      type: 'fill',
+      source: 'communes',
+      paint: { 'fill-color': statusFillColor, 'fill-opacity': 0.85, 'fill-outline-color': '#ffffff' },
+    },
+    {
+      id: 'commune-hatch',
+      type: 'fill',
+      source: 'communes',
       paint: { 'fill-pattern': 'hatch', 'fill-opacity': ['case', ['==', status, 'relapsed'], 1, 0] },
     },
     // The selected commune has its own one-feature source, so unselected ones cost nothing to draw.
     { id: 'commune-selected', type: 'line', source: 'selected', paint: { 'line-color': '#000000', 'line-width': 3 } },
     // Relapse signal: an orange "!" marker at the commune's label point until someone reviews it.
-    { id: 'flag-marker', type: 'circle', source: 'flags', paint: { 'circle-radius': 9, 'circle-color': '#e65100', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2, 'circle-translate': [0, -16] } },
+    {
+      id: 'flag-marker',
+      type: 'circle',
+      source: 'flags',
+      paint: {
+        'circle-radius': 9,
+        'circle-color': '#e65100',
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+        'circle-translate': [0, -16],
+      },
+    },
     // A proposal waiting for approval does not count yet: only a dashed outline says it exists.
-    { id: 'commune-pending', type: 'line', source: 'pending', paint: { 'line-color': '#6a1b9a', 'line-width': 2.5, 'line-dasharray': [2, 1.5] } },
+    {
+      id: 'commune-pending',
+      type: 'line',
+      source: 'pending',
+      paint: { 'line-color': '#6a1b9a', 'line-width': 2.5, 'line-dasharray': [2, 1.5] },
+    },
   ];
 }
 
 function contextLayers(): LayerSpecification[] {
   return [
-    { id: 'rivers', type: 'line', source: 'outlines', filter: ['==', ['get', 'kind'], 'river'], paint: { 'line-color': '#3f8fc6', 'line-width': 2.5 } },
-    { id: 'district-line', type: 'line', source: 'outlines', filter: ['==', ['get', 'kind'], 'district'], paint: { 'line-color': '#263238', 'line-width': 2 } },
-    { id: 'province-line', type: 'line', source: 'outlines', filter: ['==', ['get', 'kind'], 'province'], paint: { 'line-color': '#263238', 'line-width': 3 } },
+    {
+      id: 'rivers',
+      type: 'line',
+      source: 'outlines',
+      filter: ['==', ['get', 'kind'], 'river'],
+      paint: { 'line-color': '#3f8fc6', 'line-width': 2.5 },
+    },
+    {
+      id: 'district-line',
+      type: 'line',
+      source: 'outlines',
+      filter: ['==', ['get', 'kind'], 'district'],
+      paint: { 'line-color': '#263238', 'line-width': 2 },
+    },
+    {
+      id: 'province-line',
+      type: 'line',
+      source: 'outlines',
+      filter: ['==', ['get', 'kind'], 'province'],
+      paint: { 'line-color': '#263238', 'line-width': 3 },
+    },
   ];
 }
 
 function hotspotLayers(): LayerSpecification[] {
   const hidden = { visibility: 'none' } as const;
   return [
-    { id: 'hotspot-heat', type: 'heatmap', source: 'hotspots-raw', layout: hidden, filter: ['==', ['get', 'status'], 'active'], paint: { 'heatmap-radius': 24, 'heatmap-opacity': 0.8 } },
     {
-      id: 'hotspot-clusters', type: 'circle', source: 'hotspots', layout: hidden, filter: ['has', 'point_count'],
-      paint: { 'circle-color': '#4a148c', 'circle-opacity': 0.85, 'circle-radius': ['step', ['get', 'point_count'], 12, 10, 16, 50, 22], 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 },
+      id: 'hotspot-heat',
+      type: 'heatmap',
+      source: 'hotspots-raw',
+      layout: hidden,
+      filter: ['==', ['get', 'status'], 'active'],
+      paint: { 'heatmap-radius': 24, 'heatmap-opacity': 0.8 },
     },
     {
-      id: 'hotspot-count', type: 'symbol', source: 'hotspots', filter: ['has', 'point_count'],
+      id: 'hotspot-clusters',
+      type: 'circle',
+      source: 'hotspots',
+      layout: hidden,
+      filter: ['has', 'point_count'],
+      paint: {
+        'circle-color': '#4a148c',
+        'circle-opacity': 0.85,
+        'circle-radius': ['step', ['get', 'point_count'], 12, 10, 16, 50, 22],
+        'circle-stroke-color': '#fff',
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
+      id: 'hotspot-count',
+      type: 'symbol',
+      source: 'hotspots',
+      filter: ['has', 'point_count'],
       layout: { ...hidden, 'text-field': ['get', 'point_count_abbreviated'], 'text-font': FONT_BOLD, 'text-size': 12 },
       paint: { 'text-color': '#ffffff' },
     },
     {
-      id: 'hotspot-points', type: 'circle', source: 'hotspots', layout: hidden, filter: ['!', ['has', 'point_count']],
+      id: 'hotspot-points',
+      type: 'circle',
+      source: 'hotspots',
+      layout: hidden,
+      filter: ['!', ['has', 'point_count']],
       paint: {
         'circle-color': ['match', ['get', 'status'], 'active', HOTSPOT_COLORS.active, HOTSPOT_COLORS.eliminated],
-        'circle-radius': 6, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5,
+        'circle-radius': 6,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
       },
     },
   ];
@@ -88,36 +165,82 @@ function hotspotLayers(): LayerSpecification[] {
 function toolLayers(): LayerSpecification[] {
   const hidden = { visibility: 'none' } as const;
   return [
-    { id: 'operations-line', type: 'line', source: 'operations', layout: hidden, paint: { 'line-color': '#00695c', 'line-width': 2, 'line-dasharray': [3, 2] } },
+    {
+      id: 'operations-line',
+      type: 'line',
+      source: 'operations',
+      layout: hidden,
+      paint: { 'line-color': '#00695c', 'line-width': 2, 'line-dasharray': [3, 2] },
+    },
     { id: 'area-fill', type: 'fill', source: 'area', paint: { 'fill-color': '#ffb300', 'fill-opacity': 0.18 } },
     { id: 'area-line', type: 'line', source: 'area', paint: { 'line-color': '#e65100', 'line-width': 2.5 } },
-    { id: 'sketch-line', type: 'line', source: 'sketch', filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': '#e65100', 'line-width': 2, 'line-dasharray': [2, 1] } },
-    { id: 'sketch-points', type: 'circle', source: 'sketch', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 5, 'circle-color': '#e65100', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } },
+    {
+      id: 'sketch-line',
+      type: 'line',
+      source: 'sketch',
+      filter: ['==', ['geometry-type'], 'LineString'],
+      paint: { 'line-color': '#e65100', 'line-width': 2, 'line-dasharray': [2, 1] },
+    },
+    {
+      id: 'sketch-points',
+      type: 'circle',
+      source: 'sketch',
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: {
+        'circle-radius': 5,
+        'circle-color': '#e65100',
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+      },
+    },
   ];
 }
 
 function operationLabel(): LayerSpecification {
   return {
-    id: 'operations-label', type: 'symbol', source: 'operations',
-    layout: { visibility: 'none', 'text-field': ['get', 'name'], 'text-font': FONT_BOLD, 'text-size': 12, 'text-max-width': 10 },
+    id: 'operations-label',
+    type: 'symbol',
+    source: 'operations',
+    layout: {
+      visibility: 'none',
+      'text-field': ['get', 'name'],
+      'text-font': FONT_BOLD,
+      'text-size': 12,
+      'text-max-width': 10,
+    },
     paint: { 'text-color': '#004d40', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
   };
 }
 
 function flagLabel(): LayerSpecification {
   return {
-    id: 'flag-text', type: 'symbol', source: 'flags',
-    layout: { 'text-field': '!', 'text-font': FONT_BOLD, 'text-size': 14, 'text-offset': [0, -1.15], 'text-allow-overlap': true },
+    id: 'flag-text',
+    type: 'symbol',
+    source: 'flags',
+    layout: {
+      'text-field': '!',
+      'text-font': FONT_BOLD,
+      'text-size': 14,
+      'text-offset': [0, -1.15],
+      'text-allow-overlap': true,
+    },
     paint: { 'text-color': '#ffffff' },
   };
 }
 
 function labelLayer(): LayerSpecification {
   return {
-    id: 'commune-label', type: 'symbol', source: 'labels',
+    id: 'commune-label',
+    type: 'symbol',
+    source: 'labels',
     layout: {
-      'text-field': ['get', 'label'], 'text-font': FONT_REGULAR, 'text-size': ['interpolate', ['linear'], ['zoom'], 8, 10, 12, 15],
-      'text-max-width': 7, 'text-padding': 3, 'text-allow-overlap': false, 'text-ignore-placement': false,
+      'text-field': ['get', 'label'],
+      'text-font': FONT_REGULAR,
+      'text-size': ['interpolate', ['linear'], ['zoom'], 8, 10, 12, 15],
+      'text-max-width': 7,
+      'text-padding': 3,
+      'text-allow-overlap': false,
+      'text-ignore-placement': false,
     },
     paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
   };
@@ -125,7 +248,10 @@ function labelLayer(): LayerSpecification {
 
 /** Sources start empty; MapView fills them once the boundaries arrive. */
 export function buildStyle(origin: string): StyleSpecification {
-  const empty = (): GeoJSONSourceSpecification => ({ type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+  const empty = (): GeoJSONSourceSpecification => ({
+    type: 'geojson',
+    data: { type: 'FeatureCollection', features: [] },
+  });
   return {
     version: 8,
     glyphs: `${origin}/fonts/{fontstack}/{range}.pbf`,

@@ -29,13 +29,50 @@ export function AccountPage() {
   return (
     <section className="page" data-testid="account-page">
       <h2>{me.displayName}</h2>
-      <p>{t.username}: <strong>{me.username}</strong> · {t.role[me.role]}{me.scopes.length ? ` · ${t.wf.scopes.split(' (')[0]}: ${me.scopes.join(', ')}` : ''}</p>
+      <p>
+        {t.username}: <strong>{me.username}</strong> · {t.role[me.role]}
+        {me.scopes.length ? ` · ${t.wf.scopes.split(' (')[0]}: ${me.scopes.join(', ')}` : ''}
+      </p>
       <form className="proposal-form narrow" onSubmit={submit} data-testid="password-form">
         <h3>{t.wf.changePassword}</h3>
-        <label>{t.wf.currentPassword}<input type="password" name="current" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} required /></label>
-        <label>{t.wf.newPassword}<input type="password" name="next" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} required /></label>
-        <label>{t.wf.repeatPassword}<input type="password" name="repeat" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required /></label>
-        {message && <p role="status" className={message.ok ? 'ok' : 'error'} data-testid="password-result">{message.text}</p>}
+        <label>
+          {t.wf.currentPassword}
+          <input
+            type="password"
+            name="current"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+            required
+          />
+        </label>
+        <label>
+          {t.wf.newPassword}
+          <input
+            type="password"
+            name="next"
+            autoComplete="new-password"
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+            required
+          />
+        </label>
+        <label>
+          {t.wf.repeatPassword}
+          <input
+            type="password"
+            name="repeat"
+            autoComplete="new-password"
+            value={repeat}
+            onChange={(e) => setRepeat(e.target.value)}
+            required
+          />
+        </label>
+        {message && (
+          <p role="status" className={message.ok ? 'ok' : 'error'} data-testid="password-result">
+            {message.text}
+          </p>
+        )}
         <button type="submit">{t.wf.changePassword}</button>
       </form>
     </section>

@@ -19,8 +19,12 @@ export function AuditPage() {
     <section className="page" data-testid="audit-page">
       <h2>{t.wf.audit}</h2>
       <p className="actions">
-        <a href="/api/audit/export.csv" download>{t.wf.exportCsv}</a>
-        <button onClick={async () => setCheck(await data(api.api.audit.verify.$get()))} data-testid="audit-verify">{t.wf.verify}</button>
+        <a href="/api/audit/export.csv" download>
+          {t.wf.exportCsv}
+        </a>
+        <button onClick={async () => setCheck(await data(api.api.audit.verify.$get()))} data-testid="audit-verify">
+          {t.wf.verify}
+        </button>
         {check && (
           <span role="status" className={check.brokenAt === null ? 'ok' : 'error'} data-testid="audit-result">
             {check.brokenAt === null ? `${t.wf.intact} (${check.rows})` : `${t.wf.broken} ${check.brokenAt}`}
@@ -28,12 +32,35 @@ export function AuditPage() {
         )}
       </p>
       <table className="grid audit">
-        <thead><tr><th>#</th><th>{t.wf.at}</th><th>{t.wf.actor}</th><th>{t.wf.address}</th><th>{t.wf.action}</th><th>{t.wf.entity}</th><th>{t.wf.before}</th><th>{t.wf.after}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t.wf.at}</th>
+            <th>{t.wf.actor}</th>
+            <th>{t.wf.address}</th>
+            <th>{t.wf.action}</th>
+            <th>{t.wf.entity}</th>
+            <th>{t.wf.before}</th>
+            <th>{t.wf.after}</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td>{r.id}</td><td>{formatDateTime(r.at, 'vi')}</td><td>{r.actor}</td><td>{r.address ?? ''}</td><td>{r.action}</td>
-              <td>{r.entityType ?? ''} {r.entityId ?? ''}</td><td><code>{r.before ? JSON.stringify(r.before) : ''}</code></td><td><code>{r.after ? JSON.stringify(r.after) : ''}</code></td>
+              <td>{r.id}</td>
+              <td>{formatDateTime(r.at, 'vi')}</td>
+              <td>{r.actor}</td>
+              <td>{r.address ?? ''}</td>
+              <td>{r.action}</td>
+              <td>
+                {r.entityType ?? ''} {r.entityId ?? ''}
+              </td>
+              <td>
+                <code>{r.before ? JSON.stringify(r.before) : ''}</code>
+              </td>
+              <td>
+                <code>{r.after ? JSON.stringify(r.after) : ''}</code>
+              </td>
             </tr>
           ))}
         </tbody>

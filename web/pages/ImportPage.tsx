@@ -37,11 +37,20 @@ export function ImportPage({ demo }: { demo: boolean }) {
     }
   };
   // The form's options with the mapping chosen for the same file (a new file is guessed afresh).
-  const fromForm = (next: ImportJob) => check(job && next.file === job.file && job.options.mapping ? { ...next, options: { ...next.options, mapping: job.options.mapping } } : next);
-  const recheck = (mapping: BoundaryPreview['report']['mapping']) => job && check({ ...job, options: { ...job.options, mapping } });
+  const fromForm = (next: ImportJob) =>
+    check(
+      job && next.file === job.file && job.options.mapping
+        ? { ...next, options: { ...next.options, mapping: job.options.mapping } }
+        : next,
+    );
+  const recheck = (mapping: BoundaryPreview['report']['mapping']) =>
+    job && check({ ...job, options: { ...job.options, mapping } });
 
   const findings = useMemo<MapFinding[]>(
-    () => (result?.report.findings ?? []).filter((f) => f.at).map((f) => ({ at: f.at!, blocking: f.blocking, label: f.label })),
+    () =>
+      (result?.report.findings ?? [])
+        .filter((f) => f.at)
+        .map((f) => ({ at: f.at!, blocking: f.blocking, label: f.label })),
     [result],
   );
 
@@ -53,11 +62,29 @@ export function ImportPage({ demo }: { demo: boolean }) {
         <div className="import-main">
           <CodeLists />
           <BoundaryForm busy={busy || committing} onCheck={fromForm} />
-          {busy && <p className="progress" role="status">{t.checking}</p>}
+          {busy && (
+            <p className="progress" role="status">
+              {t.checking}
+            </p>
+          )}
           {error !== null && <ErrorMessage error={error} testId="import-error" />}
-          {result && <ReportView result={result} busy={busy || committing || committed} onRecheck={recheck} onLocate={(at) => setFocus({ at })} />}
           {result && (
-            <CommitForm key={result.token} result={result} demo={demo} checking={busy} onCommitting={setCommitting} onCommitted={() => setCommitted(true)} />
+            <ReportView
+              result={result}
+              busy={busy || committing || committed}
+              onRecheck={recheck}
+              onLocate={(at) => setFocus({ at })}
+            />
+          )}
+          {result && (
+            <CommitForm
+              key={result.token}
+              result={result}
+              demo={demo}
+              checking={busy}
+              onCommitting={setCommitting}
+              onCommitted={() => setCommitted(true)}
+            />
           )}
         </div>
         {result && (
@@ -65,7 +92,9 @@ export function ImportPage({ demo }: { demo: boolean }) {
             <h3>{t.preview}</h3>
             <p className="legend-row">
               {(Object.keys(STATE_COLORS) as (keyof typeof STATE_COLORS)[]).map((k) => (
-                <span key={k}><span className="swatch" style={{ background: STATE_COLORS[k] }} /> {t.states[k]}</span>
+                <span key={k}>
+                  <span className="swatch" style={{ background: STATE_COLORS[k] }} /> {t.states[k]}
+                </span>
               ))}
             </p>
             <PreviewMap topo={result.preview} findings={findings} focus={focus} label={t.preview} />

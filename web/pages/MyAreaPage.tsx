@@ -17,7 +17,13 @@ function FlagActions({ id, onDone }: { id: number; onDone(): void }) {
   return (
     <span className="actions" data-testid={`flag-${id}`}>
       <strong className="warn">{t.wf.flag}</strong>
-      <input aria-label={t.wf.note} placeholder={t.wf.note} value={note} onChange={(e) => setNote(e.target.value)} size={14} />
+      <input
+        aria-label={t.wf.note}
+        placeholder={t.wf.note}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        size={14}
+      />
       <button onClick={() => act('confirm')}>{t.wf.confirmFlag}</button>
       <button onClick={() => act('dismiss')}>{t.wf.dismissFlag}</button>
     </span>
@@ -34,16 +40,37 @@ export function MyAreaPage({ revision, onOpen }: { revision: number; onOpen(code
       <h2>{t.wf.areaTitle}</h2>
       {area.loading && !area.data && <p>{t.loading}</p>}
       <table className="grid">
-        <thead><tr><th>{t.wf.commune}</th><th>{t.wf.statusCol}</th><th>{t.since}</th><th>{t.wf.lastUpdate}</th><th>{t.wf.pending}</th><th>{t.wf.flag}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t.wf.commune}</th>
+            <th>{t.wf.statusCol}</th>
+            <th>{t.since}</th>
+            <th>{t.wf.lastUpdate}</th>
+            <th>{t.wf.pending}</th>
+            <th>{t.wf.flag}</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((c) => (
             <tr key={c.code} className={c.stale ? 'stale' : ''} data-testid={`area-${c.code}`}>
-              <td><button className="link" onClick={() => onOpen(c.code)}>{unitDisplayName(c)}</button></td>
-              <td><span className="swatch" style={{ background: STATUS_COLORS[c.status ?? 'none'] }} /> {t.status[c.status ?? 'none']}</td>
+              <td>
+                <button className="link" onClick={() => onOpen(c.code)}>
+                  {unitDisplayName(c)}
+                </button>
+              </td>
+              <td>
+                <span className="swatch" style={{ background: STATUS_COLORS[c.status ?? 'none'] }} />{' '}
+                {t.status[c.status ?? 'none']}
+              </td>
               <td>{c.since ? formatDate(c.since) : ''}</td>
-              <td>{c.lastUpdate ? formatDate(c.lastUpdate) : t.wf.never}{c.stale && <strong className="warn"> · {t.wf.stale}</strong>}</td>
+              <td>
+                {c.lastUpdate ? formatDate(c.lastUpdate) : t.wf.never}
+                {c.stale && <strong className="warn"> · {t.wf.stale}</strong>}
+              </td>
               <td>{c.pendingProposalId !== null ? `#${c.pendingProposalId}` : ''}</td>
-              <td>{c.openFlagId !== null && <FlagActions id={c.openFlagId} onDone={() => setLocal((n) => n + 1)} />}</td>
+              <td>
+                {c.openFlagId !== null && <FlagActions id={c.openFlagId} onDone={() => setLocal((n) => n + 1)} />}
+              </td>
             </tr>
           ))}
         </tbody>

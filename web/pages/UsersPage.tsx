@@ -5,7 +5,11 @@ import { useLang, useT } from '../i18n/context';
 import { useRequest } from '../state/useRequest';
 
 const ROLES = ['admin', 'leader', 'police', 'editor', 'approver'] as const;
-const codes = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+const codes = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function useAction() {
   const lang = useLang();
@@ -33,15 +37,50 @@ function Row({ u, onChanged }: { u: User; onChanged(): void }) {
     <tr data-testid={`user-${u.username}`}>
       <td>{u.username}</td>
       <td>{u.displayName}</td>
-      <td><select value={role} onChange={(e) => setRole(e.target.value as User['role'])}>{ROLES.map((r) => <option key={r} value={r}>{t.role[r]}</option>)}</select></td>
-      <td><input value={scopes} onChange={(e) => setScopes(e.target.value)} aria-label={t.wf.scopes} size={14} /></td>
+      <td>
+        <select value={role} onChange={(e) => setRole(e.target.value as User['role'])}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t.role[r]}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <input value={scopes} onChange={(e) => setScopes(e.target.value)} aria-label={t.wf.scopes} size={14} />
+      </td>
       <td>{u.active ? t.wf.active : t.wf.inactive}</td>
       <td className="actions">
-        <button onClick={() => run(() => updateUser(u.id, { role, scopes: codes(scopes) }), t.wf.saved).then((ok) => ok && onChanged())}>{t.wf.save}</button>
-        <button onClick={() => run(() => updateUser(u.id, { active: !u.active }), t.wf.saved).then((ok) => ok && onChanged())}>{u.active ? t.wf.deactivate : t.wf.activate}</button>
-        <input type="password" placeholder={t.wf.newPassword} aria-label={t.wf.newPassword} value={password} onChange={(e) => setPassword(e.target.value)} size={12} />
-        <button onClick={() => run(() => resetPassword(u.id, password), t.wf.saved).then((ok) => ok && setPassword(''))}>{t.wf.resetPassword}</button>
-        {message && <span role="status" className={message.ok ? 'ok' : 'error'}>{message.text}</span>}
+        <button
+          onClick={() =>
+            run(() => updateUser(u.id, { role, scopes: codes(scopes) }), t.wf.saved).then((ok) => ok && onChanged())
+          }
+        >
+          {t.wf.save}
+        </button>
+        <button
+          onClick={() => run(() => updateUser(u.id, { active: !u.active }), t.wf.saved).then((ok) => ok && onChanged())}
+        >
+          {u.active ? t.wf.deactivate : t.wf.activate}
+        </button>
+        <input
+          type="password"
+          placeholder={t.wf.newPassword}
+          aria-label={t.wf.newPassword}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          size={12}
+        />
+        <button
+          onClick={() => run(() => resetPassword(u.id, password), t.wf.saved).then((ok) => ok && setPassword(''))}
+        >
+          {t.wf.resetPassword}
+        </button>
+        {message && (
+          <span role="status" className={message.ok ? 'ok' : 'error'}>
+            {message.text}
+          </span>
+        )}
       </td>
     </tr>
   );
@@ -52,7 +91,13 @@ export function UsersPage() {
   const [rev, setRev] = useState(0);
   const list = useRequest(`users|${rev}`, fetchUsers);
   const { message, run } = useAction();
-  const [form, setForm] = useState({ username: '', displayName: '', role: 'editor' as User['role'], password: '', scopes: '' });
+  const [form, setForm] = useState({
+    username: '',
+    displayName: '',
+    role: 'editor' as User['role'],
+    password: '',
+    scopes: '',
+  });
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const create = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -65,18 +110,65 @@ export function UsersPage() {
     <section className="page" data-testid="users-page">
       <h2>{t.wf.users}</h2>
       <table className="grid">
-        <thead><tr><th>{t.username}</th><th>{t.wf.displayName}</th><th>{t.wf.roleCol}</th><th>{t.wf.scopes}</th><th /><th /></tr></thead>
-        <tbody>{(list.data?.users ?? []).map((u) => <Row key={`${u.id}|${rev}`} u={u} onChanged={() => setRev((n) => n + 1)} />)}</tbody>
+        <thead>
+          <tr>
+            <th>{t.username}</th>
+            <th>{t.wf.displayName}</th>
+            <th>{t.wf.roleCol}</th>
+            <th>{t.wf.scopes}</th>
+            <th />
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {(list.data?.users ?? []).map((u) => (
+            <Row key={`${u.id}|${rev}`} u={u} onChanged={() => setRev((n) => n + 1)} />
+          ))}
+        </tbody>
       </table>
       <form className="inline-form" onSubmit={create} data-testid="user-create">
         <h3>{t.wf.create}</h3>
-        <input placeholder={t.username} aria-label={t.username} value={form.username} onChange={(e) => set({ username: e.target.value })} required />
-        <input placeholder={t.wf.displayName} aria-label={t.wf.displayName} value={form.displayName} onChange={(e) => set({ displayName: e.target.value })} required />
-        <select value={form.role} onChange={(e) => set({ role: e.target.value as User['role'] })} aria-label="role">{ROLES.map((r) => <option key={r} value={r}>{t.role[r]}</option>)}</select>
-        <input placeholder={t.wf.scopes} aria-label={t.wf.scopes} value={form.scopes} onChange={(e) => set({ scopes: e.target.value })} />
-        <input type="password" placeholder={t.password} aria-label={t.password} value={form.password} onChange={(e) => set({ password: e.target.value })} required />
+        <input
+          placeholder={t.username}
+          aria-label={t.username}
+          value={form.username}
+          onChange={(e) => set({ username: e.target.value })}
+          required
+        />
+        <input
+          placeholder={t.wf.displayName}
+          aria-label={t.wf.displayName}
+          value={form.displayName}
+          onChange={(e) => set({ displayName: e.target.value })}
+          required
+        />
+        <select value={form.role} onChange={(e) => set({ role: e.target.value as User['role'] })} aria-label="role">
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t.role[r]}
+            </option>
+          ))}
+        </select>
+        <input
+          placeholder={t.wf.scopes}
+          aria-label={t.wf.scopes}
+          value={form.scopes}
+          onChange={(e) => set({ scopes: e.target.value })}
+        />
+        <input
+          type="password"
+          placeholder={t.password}
+          aria-label={t.password}
+          value={form.password}
+          onChange={(e) => set({ password: e.target.value })}
+          required
+        />
         <button type="submit">{t.wf.create}</button>
-        {message && <span role="status" className={message.ok ? 'ok' : 'error'}>{message.text}</span>}
+        {message && (
+          <span role="status" className={message.ok ? 'ok' : 'error'}>
+            {message.text}
+          </span>
+        )}
       </form>
     </section>
   );

@@ -25,19 +25,37 @@ export function Breadcrumb({ data, focus, onFocus, onOpen }: Props) {
   // The list goes one level down from where the view is, so the keyboard reaches every commune without the map.
   type Unit = { code: string; name: string; type: string; parentCode: string | null };
   const level = focus ? data.communes : data.districts;
-  const children = level.features.map((f) => f.properties as Unit).filter((u) => !focus || u.parentCode === focus)
+  const children = level.features
+    .map((f) => f.properties as Unit)
+    .filter((u) => !focus || u.parentCode === focus)
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   return (
     <nav className="breadcrumb" aria-label="breadcrumb" data-testid="breadcrumb">
-      <button onClick={() => onFocus(null)} data-testid="crumb-root">{root ? unitDisplayName(root) : t.province}</button>
+      <button onClick={() => onFocus(null)} data-testid="crumb-root">
+        {root ? unitDisplayName(root) : t.province}
+      </button>
       {path.map((code) => {
         const u = data.names.get(code)!;
-        return <span key={code}> › <button onClick={() => onFocus(code)}>{unitDisplayName(u)}</button></span>;
+        return (
+          <span key={code}>
+            {' '}
+            › <button onClick={() => onFocus(code)}>{unitDisplayName(u)}</button>
+          </span>
+        );
       })}
       {children.length > 0 && (
-        <select aria-label={t.chooseUnit} value="" data-testid={focus ? 'commune-select' : 'district-select'} onChange={(e) => e.target.value && onOpen(e.target.value)}>
+        <select
+          aria-label={t.chooseUnit}
+          value=""
+          data-testid={focus ? 'commune-select' : 'district-select'}
+          onChange={(e) => e.target.value && onOpen(e.target.value)}
+        >
           <option value="">{t.chooseUnit}…</option>
-          {children.map((d) => <option key={d.code} value={d.code}>{unitDisplayName(d)}</option>)}
+          {children.map((d) => (
+            <option key={d.code} value={d.code}>
+              {unitDisplayName(d)}
+            </option>
+          ))}
         </select>
       )}
     </nav>

@@ -21,7 +21,13 @@ interface Props {
 
 type Mode = null | { corrects: CommuneInfo['history'][number] | null };
 
-function History({ info, onCorrect }: { info: CommuneInfo; onCorrect: ((h: CommuneInfo['history'][number]) => void) | null }) {
+function History({
+  info,
+  onCorrect,
+}: {
+  info: CommuneInfo;
+  onCorrect: ((h: CommuneInfo['history'][number]) => void) | null;
+}) {
   const t = useT();
   return (
     <ol className="timeline" data-testid="commune-history">
@@ -32,9 +38,15 @@ function History({ info, onCorrect }: { info: CommuneInfo; onCorrect: ((h: Commu
             <strong>{formatDate(h.effectiveDate)}</strong> — {t.status[h.status]}
             {h.corrected && <em> ({t.corrected})</em>}
             {h.correctsId !== null && <em> ({t.correction})</em>}
-            <div className="muted">{t.legalBasis}: {h.legalBasis}</div>
+            <div className="muted">
+              {t.legalBasis}: {h.legalBasis}
+            </div>
             {h.note && <div className="muted">{h.note}</div>}
-            {onCorrect && !h.corrected && <button className="link" onClick={() => onCorrect(h)} data-testid={`correct-${h.id}`}>{t.wf.correct}</button>}
+            {onCorrect && !h.corrected && (
+              <button className="link" onClick={() => onCorrect(h)} data-testid={`correct-${h.id}`}>
+                {t.wf.correct}
+              </button>
+            )}
           </div>
         </li>
       ))}
@@ -71,33 +83,71 @@ export function CommunePanel({ info, loading, planId, canPropose, today, onClose
   if (!info) return loading ? <aside className="panel commune-panel">{t.loading}</aside> : null;
   const selection = info.selections.find((s) => s.planId === planId);
   return (
-    <aside className="panel commune-panel" aria-label={unitDisplayName(info)} data-testid="commune-panel" data-code={info.code}>
-      <button className="close" onClick={onClose} aria-label={t.close}>×</button>
-      <h2 ref={heading} tabIndex={-1}>{unitDisplayName(info)}</h2>
+    <aside
+      className="panel commune-panel"
+      aria-label={unitDisplayName(info)}
+      data-testid="commune-panel"
+      data-code={info.code}
+    >
+      <button className="close" onClick={onClose} aria-label={t.close}>
+        ×
+      </button>
+      <h2 ref={heading} tabIndex={-1}>
+        {unitDisplayName(info)}
+      </h2>
       <div className="muted">{info.parents.map(unitDisplayName).reverse().join(', ')}</div>
       <p className="current-status" data-testid="commune-status">
         <span className="swatch" style={{ background: STATUS_COLORS[info.status?.status ?? 'none'] }} />
         <strong>{t.status[info.status?.status ?? 'none']}</strong>
-        {info.status && <> {t.since} {formatDate(info.status.since)}</>}
+        {info.status && (
+          <>
+            {' '}
+            {t.since} {formatDate(info.status.since)}
+          </>
+        )}
       </p>
-      {info.legalBasis && <p className="muted">{t.legalBasis}: {info.legalBasis}</p>}
+      {info.legalBasis && (
+        <p className="muted">
+          {t.legalBasis}: {info.legalBasis}
+        </p>
+      )}
       <p>
-        {t.hotspotCounts}: <strong>{info.hotspots.active}</strong> {t.active}, <strong>{info.hotspots.eliminated}</strong> {t.eliminated}
+        {t.hotspotCounts}: <strong>{info.hotspots.active}</strong> {t.active},{' '}
+        <strong>{info.hotspots.eliminated}</strong> {t.eliminated}
       </p>
       <p>{selection ? `${t.selected} (${formatDate(selection.selectedOn)})` : t.notSelected}</p>
-      {info.pendingProposalId !== null && <p className="panel-notice" data-testid="pending-notice">{t.wf.pending} (#{info.pendingProposalId})</p>}
-      {sent && <p className="panel-notice" role="status" data-testid="proposal-sent">{t.wf.sent}</p>}
+      {info.pendingProposalId !== null && (
+        <p className="panel-notice" data-testid="pending-notice">
+          {t.wf.pending} (#{info.pendingProposalId})
+        </p>
+      )}
+      {sent && (
+        <p className="panel-notice" role="status" data-testid="proposal-sent">
+          {t.wf.sent}
+        </p>
+      )}
       {canPropose && today && info.pendingProposalId === null && !mode && (
-        <button onClick={() => setMode({ corrects: null })} data-testid="propose">{t.wf.propose}</button>
+        <button onClick={() => setMode({ corrects: null })} data-testid="propose">
+          {t.wf.propose}
+        </button>
       )}
       {mode && today && (
         <ProposalForm
-          info={info} today={today} corrects={mode.corrects}
-          onDone={() => { setMode(null); setSent(true); }} onCancel={() => setMode(null)}
+          info={info}
+          today={today}
+          corrects={mode.corrects}
+          onDone={() => {
+            setMode(null);
+            setSent(true);
+          }}
+          onCancel={() => setMode(null)}
         />
       )}
       <h3>{t.history}</h3>
-      <History info={info} onCorrect={canPropose && info.pendingProposalId === null ? (h) => setMode({ corrects: h }) : null} />
+      <History
+        info={info}
+        onCorrect={canPropose && info.pendingProposalId === null ? (h) => setMode({ corrects: h }) : null}
+      />
     </aside>
   );
 }

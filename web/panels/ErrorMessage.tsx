@@ -10,7 +10,11 @@ export function ErrorMessage({ error, testId = 'form-error' }: { error: unknown;
       {errorText(error, lang, error instanceof Error ? error.message : String(error))}
       {issues.length > 0 && (
         <ul className="field-issues">
-          {issues.map((i) => <li key={i.path + i.message}><code>{i.path}</code>: {i.message}</li>)}
+          {issues.map((i) => (
+            <li key={i.path + i.message}>
+              <code>{i.path}</code>: {i.message}
+            </li>
+          ))}
         </ul>
       )}
     </div>

@@ -28,7 +28,8 @@ export function HotspotForm({ at, today, onMove, onDone, onCancel }: Props) {
   const [source, setSource] = useState('');
   const [duplicates, setDuplicates] = useState<Duplicate[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const toggle = (a: HotspotActivity) => setActivities((xs) => (xs.includes(a) ? xs.filter((x) => x !== a) : [...xs, a]));
+  const toggle = (a: HotspotActivity) =>
+    setActivities((xs) => (xs.includes(a) ? xs.filter((x) => x !== a) : [...xs, a]));
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -36,7 +37,17 @@ export function HotspotForm({ at, today, onMove, onDone, onCancel }: Props) {
     if (!detectedOn) return setError(t.badDate);
     setError(null);
     try {
-      const saved = await createHotspot({ location: at, address, kind, activities, detectedOn, description, source, note: '', acknowledgeDuplicates: duplicates !== null });
+      const saved = await createHotspot({
+        location: at,
+        address,
+        kind,
+        activities,
+        detectedOn,
+        description,
+        source,
+        note: '',
+        acknowledgeDuplicates: duplicates !== null,
+      });
       onDone(saved.commune.code);
     } catch (err) {
       if (err instanceof ApiError && err.details?.duplicates) setDuplicates(err.details.duplicates as Duplicate[]);
@@ -52,32 +63,91 @@ export function HotspotForm({ at, today, onMove, onDone, onCancel }: Props) {
     <form className="proposal-form" onSubmit={submit} data-testid="hotspot-form">
       <h3>{t.hs.newHotspot}</h3>
       <div className="actions">
-        <label>{t.hs.lat}<input name="lat" inputMode="decimal" defaultValue={at[1].toFixed(6)} key={`lat${at[1]}`} onBlur={coordinate(1)} size={10} /></label>
-        <label>{t.hs.lng}<input name="lng" inputMode="decimal" defaultValue={at[0].toFixed(6)} key={`lng${at[0]}`} onBlur={coordinate(0)} size={10} /></label>
+        <label>
+          {t.hs.lat}
+          <input
+            name="lat"
+            inputMode="decimal"
+            defaultValue={at[1].toFixed(6)}
+            key={`lat${at[1]}`}
+            onBlur={coordinate(1)}
+            size={10}
+          />
+        </label>
+        <label>
+          {t.hs.lng}
+          <input
+            name="lng"
+            inputMode="decimal"
+            defaultValue={at[0].toFixed(6)}
+            key={`lng${at[0]}`}
+            onBlur={coordinate(0)}
+            size={10}
+          />
+        </label>
       </div>
-      <label>{t.hs.address}<input name="address" value={address} onChange={(e) => setAddress(e.target.value)} required /></label>
-      <label>{t.hs.kind}
+      <label>
+        {t.hs.address}
+        <input name="address" value={address} onChange={(e) => setAddress(e.target.value)} required />
+      </label>
+      <label>
+        {t.hs.kind}
         <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as HotspotKind)}>
-          {HOTSPOT_KINDS.map((k) => <option key={k} value={k}>{t.hs.kinds[k]}</option>)}
+          {HOTSPOT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t.hs.kinds[k]}
+            </option>
+          ))}
         </select>
       </label>
-      <fieldset className="actions"><legend>{t.hs.activity}</legend>
+      <fieldset className="actions">
+        <legend>{t.hs.activity}</legend>
         {HOTSPOT_ACTIVITIES.map((a) => (
-          <label key={a} className="check"><input type="checkbox" checked={activities.includes(a)} onChange={() => toggle(a)} /> {t.hs.activities[a]}</label>
+          <label key={a} className="check">
+            <input type="checkbox" checked={activities.includes(a)} onChange={() => toggle(a)} /> {t.hs.activities[a]}
+          </label>
         ))}
       </fieldset>
-      <label>{t.hs.detectedOn}<input name="detectedOn" inputMode="numeric" placeholder="dd/mm/yyyy" value={detected} onChange={(e) => setDetected(e.target.value)} required /></label>
-      <label>{t.hs.description}<textarea name="description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} /></label>
-      <label>{t.hs.source}<input name="source" value={source} onChange={(e) => setSource(e.target.value)} /></label>
-      {error && <p role="alert" className="error" data-testid="hotspot-error">{error}</p>}
+      <label>
+        {t.hs.detectedOn}
+        <input
+          name="detectedOn"
+          inputMode="numeric"
+          placeholder="dd/mm/yyyy"
+          value={detected}
+          onChange={(e) => setDetected(e.target.value)}
+          required
+        />
+      </label>
+      <label>
+        {t.hs.description}
+        <textarea name="description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+      </label>
+      <label>
+        {t.hs.source}
+        <input name="source" value={source} onChange={(e) => setSource(e.target.value)} />
+      </label>
+      {error && (
+        <p role="alert" className="error" data-testid="hotspot-error">
+          {error}
+        </p>
+      )}
       {duplicates && (
         <ul className="muted" data-testid="duplicates">
-          {duplicates.map((d) => <li key={d.id}>#{d.id} {d.address} — {d.distanceM} m</li>)}
+          {duplicates.map((d) => (
+            <li key={d.id}>
+              #{d.id} {d.address} — {d.distanceM} m
+            </li>
+          ))}
         </ul>
       )}
       <div className="actions">
-        <button type="submit" data-testid="hotspot-submit">{duplicates ? t.hs.saveAnyway : t.hs.save}</button>
-        <button type="button" onClick={onCancel}>{t.wf.cancel}</button>
+        <button type="submit" data-testid="hotspot-submit">
+          {duplicates ? t.hs.saveAnyway : t.hs.save}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t.wf.cancel}
+        </button>
       </div>
     </form>
   );

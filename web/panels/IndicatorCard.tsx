@@ -16,7 +16,9 @@ export function IndicatorCard({ indicator: i, trend }: { indicator: Indicator; t
         <span className="card-id">{i.id}</span> {t.indicator[i.id]}
       </header>
       <div className="card-main">
-        <span className="card-value" data-testid={`indicator-value-${i.id}`}>{formatValue(i, lang)}</span>
+        <span className="card-value" data-testid={`indicator-value-${i.id}`}>
+          {formatValue(i, lang)}
+        </span>
         {i.numerator !== null && i.denominator !== null && (
           <span className="muted" data-testid={`indicator-fraction-${i.id}`}>
             {formatCount(i.numerator, lang, i.id === 'H2')}/{formatCount(i.denominator, lang)}
@@ -26,14 +28,26 @@ export function IndicatorCard({ indicator: i, trend }: { indicator: Indicator; t
         <Sparkline values={trend} label={`${t.trend}: ${t.indicator[i.id]}`} />
       </div>
       {bar !== null && (
-        <div className="bar" role="progressbar" aria-valuenow={Math.round(bar * 100)} aria-valuemin={0} aria-valuemax={100}>
+        <div
+          className="bar"
+          role="progressbar"
+          aria-valuenow={Math.round(bar * 100)}
+          aria-valuemin={0}
+          aria-valuemax={100}
+        >
           <div className="bar-fill" style={{ width: `${bar * 100}%` }} />
-          {isShare(i.id) && i.expected !== null && <div className="bar-mark" title={t.expected} style={{ left: `${i.expected * 100}%` }} />}
+          {isShare(i.id) && i.expected !== null && (
+            <div className="bar-mark" title={t.expected} style={{ left: `${i.expected * 100}%` }} />
+          )}
         </div>
       )}
       <footer>
-        <span>{t.target} {formatTarget(i, lang)}</span>
-        <span className="track">{state === 'none' ? t.noDataShort : state === 'on' ? `✓ ${t.onTrack}` : `✗ ${t.offTrack}`}</span>
+        <span>
+          {t.target} {formatTarget(i, lang)}
+        </span>
+        <span className="track">
+          {state === 'none' ? t.noDataShort : state === 'on' ? `✓ ${t.onTrack}` : `✗ ${t.offTrack}`}
+        </span>
       </footer>
     </article>
   );

@@ -27,7 +27,11 @@ function RankingList({ ranking, onOpenUnit }: { ranking: Ranking; onOpenUnit(cod
       <label>
         {t.rankBy}{' '}
         <select value={by} onChange={(e) => setBy(e.target.value as typeof by)}>
-          {(['H1', 'H2', 'H3', 'T1', 'T2', 'C1'] as const).map((id) => <option key={id} value={id}>{id} — {t.indicator[id]}</option>)}
+          {(['H1', 'H2', 'H3', 'T1', 'T2', 'C1'] as const).map((id) => (
+            <option key={id} value={id}>
+              {id} — {t.indicator[id]}
+            </option>
+          ))}
         </select>
       </label>
       <ol data-testid="ranking">
@@ -48,14 +52,23 @@ function RankingList({ ranking, onOpenUnit }: { ranking: Ranking; onOpenUnit(cod
 
 export function IndicatorPanel({ report, noPlan = false, trend, ranking, onOpenUnit }: Props) {
   const t = useT();
-  if (noPlan) return <aside className="panel indicator-panel" data-testid="no-plan"><p>{t.noPlan}</p></aside>;
+  if (noPlan)
+    return (
+      <aside className="panel indicator-panel" data-testid="no-plan">
+        <p>{t.noPlan}</p>
+      </aside>
+    );
   if (!report) return <aside className="panel indicator-panel">{t.loading}</aside>;
   const series = (id: string) => trend?.points.map((p) => p.indicators.find((i) => i.id === id)?.value ?? null) ?? [];
   return (
     <aside className="panel indicator-panel" aria-label={t.indicators} data-testid="indicator-panel">
-      <h2>{t.indicators} — {report.unit ? unitDisplayName(report.unit) : t.province}</h2>
+      <h2>
+        {t.indicators} — {report.unit ? unitDisplayName(report.unit) : t.province}
+      </h2>
       <div className="cards">
-        {report.indicators.map((i) => <IndicatorCard key={i.id} indicator={i} trend={series(i.id)} />)}
+        {report.indicators.map((i) => (
+          <IndicatorCard key={i.id} indicator={i} trend={series(i.id)} />
+        ))}
       </div>
       {ranking && ranking.units.length > 0 && <RankingList ranking={ranking} onOpenUnit={onOpenUnit} />}
     </aside>

@@ -9,7 +9,15 @@ export function countStatuses(statuses: Statuses, codes: readonly string[]): Rec
   return counts;
 }
 
-export function Legend({ counts, pending = false, flagged = false }: { counts: Record<StatusKey, number>; pending?: boolean; flagged?: boolean }) {
+export function Legend({
+  counts,
+  pending = false,
+  flagged = false,
+}: {
+  counts: Record<StatusKey, number>;
+  pending?: boolean;
+  flagged?: boolean;
+}) {
   const t = useT();
   return (
     <section className="legend" aria-label={t.legend} data-testid="legend">

@@ -20,7 +20,11 @@ export function ProposalForm({ info, today, corrects = null, onDone, onCancel }:
   const t = useT();
   const lang = useLang();
   const current = info.history.find((h) => h.id === info.baseChangeId)?.status ?? null;
-  const choices: CommuneStatus[] = corrects ? ['drug_free', 'complex', 'transformed', 'relapsed'] : current ? [...STATUS_TRANSITIONS[current]] : ['drug_free', 'complex', 'transformed', 'relapsed'];
+  const choices: CommuneStatus[] = corrects
+    ? ['drug_free', 'complex', 'transformed', 'relapsed']
+    : current
+      ? [...STATUS_TRANSITIONS[current]]
+      : ['drug_free', 'complex', 'transformed', 'relapsed'];
   const [status, setStatus] = useState<CommuneStatus | ''>(corrects?.status ?? choices[0] ?? '');
   const [effective, setEffective] = useState(formatDate(corrects?.effectiveDate ?? today));
   const [docNumber, setDocNumber] = useState('');
@@ -40,8 +44,15 @@ export function ProposalForm({ info, today, corrects = null, onDone, onCancel }:
     try {
       const attachmentId = file ? (await uploadAttachment(file)).id : null;
       await submitProposal({
-        commune: info.code, status, effectiveDate, documentNumber: docNumber.trim(), documentDate, note, baseChangeId: info.baseChangeId,
-        correctsId: corrects?.id ?? null, attachmentId,
+        commune: info.code,
+        status,
+        effectiveDate,
+        documentNumber: docNumber.trim(),
+        documentDate,
+        note,
+        baseChangeId: info.baseChangeId,
+        correctsId: corrects?.id ?? null,
+        attachmentId,
       });
       onDone();
     } catch (err) {
@@ -55,30 +66,73 @@ export function ProposalForm({ info, today, corrects = null, onDone, onCancel }:
   return (
     <form className="proposal-form" onSubmit={submit} data-testid="proposal-form">
       <h3>{corrects ? `${t.wf.correct} (${formatDate(corrects.effectiveDate)})` : t.wf.propose}</h3>
-      <label>{t.wf.newStatus}
+      <label>
+        {t.wf.newStatus}
         <select value={status} onChange={(e) => setStatus(e.target.value as CommuneStatus)} name="status" required>
-          {choices.map((s) => <option key={s} value={s}>{t.status[s]}</option>)}
+          {choices.map((s) => (
+            <option key={s} value={s}>
+              {t.status[s]}
+            </option>
+          ))}
         </select>
       </label>
-      <label>{t.wf.effectiveDate}
-        <input name="effectiveDate" inputMode="numeric" placeholder="dd/mm/yyyy" value={effective} onChange={(e) => setEffective(e.target.value)} required />
+      <label>
+        {t.wf.effectiveDate}
+        <input
+          name="effectiveDate"
+          inputMode="numeric"
+          placeholder="dd/mm/yyyy"
+          value={effective}
+          onChange={(e) => setEffective(e.target.value)}
+          required
+        />
       </label>
-      <label>{t.wf.documentNumber}
-        <input name="documentNumber" placeholder="15/QĐ-UBND" value={docNumber} onChange={(e) => setDocNumber(e.target.value)} required />
+      <label>
+        {t.wf.documentNumber}
+        <input
+          name="documentNumber"
+          placeholder="15/QĐ-UBND"
+          value={docNumber}
+          onChange={(e) => setDocNumber(e.target.value)}
+          required
+        />
       </label>
-      <label>{t.wf.documentDate}
-        <input name="documentDate" inputMode="numeric" placeholder="dd/mm/yyyy" value={docDate} onChange={(e) => setDocDate(e.target.value)} required />
+      <label>
+        {t.wf.documentDate}
+        <input
+          name="documentDate"
+          inputMode="numeric"
+          placeholder="dd/mm/yyyy"
+          value={docDate}
+          onChange={(e) => setDocDate(e.target.value)}
+          required
+        />
       </label>
-      <label>{t.wf.note}
+      <label>
+        {t.wf.note}
         <textarea name="note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
-      <label>{t.wf.attachment}
-        <input name="attachment" type="file" accept="application/pdf,image/png,image/jpeg,image/webp" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <label>
+        {t.wf.attachment}
+        <input
+          name="attachment"
+          type="file"
+          accept="application/pdf,image/png,image/jpeg,image/webp"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
       </label>
-      {error && <p role="alert" className="error" data-testid="proposal-error">{error}</p>}
+      {error && (
+        <p role="alert" className="error" data-testid="proposal-error">
+          {error}
+        </p>
+      )}
       <div className="actions">
-        <button type="submit" disabled={busy} data-testid="proposal-submit">{t.wf.submit}</button>
-        <button type="button" onClick={onCancel}>{t.wf.cancel}</button>
+        <button type="submit" disabled={busy} data-testid="proposal-submit">
+          {t.wf.submit}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t.wf.cancel}
+        </button>
       </div>
     </form>
   );

@@ -27,7 +27,17 @@ function nearest(steps: IsoDate[], date: IsoDate): number {
 }
 
 /** A dd/mm/yyyy text field (native date inputs follow the browser's locale, not Vietnamese usage). */
-function DateField({ value, min, max, onChange }: { value: IsoDate; min: IsoDate; max: IsoDate; onChange(d: IsoDate): void }) {
+function DateField({
+  value,
+  min,
+  max,
+  onChange,
+}: {
+  value: IsoDate;
+  min: IsoDate;
+  max: IsoDate;
+  onChange(d: IsoDate): void;
+}) {
   const [text, setText] = useState(formatDate(value));
   const [invalid, setInvalid] = useState(false);
   const [shown, setShown] = useState(value);
@@ -43,8 +53,16 @@ function DateField({ value, min, max, onChange }: { value: IsoDate; min: IsoDate
   };
   return (
     <input
-      className={invalid ? 'invalid' : ''} aria-invalid={invalid} inputMode="numeric" placeholder="dd/mm/yyyy" size={10} value={text}
-      data-testid="date-input" onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()}
+      className={invalid ? 'invalid' : ''}
+      aria-invalid={invalid}
+      inputMode="numeric"
+      placeholder="dd/mm/yyyy"
+      size={10}
+      value={text}
+      data-testid="date-input"
+      onChange={(e) => setText(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
     />
   );
 }
@@ -76,11 +94,27 @@ export function TimeBar({ start, end, earliest, date, onChange }: Props) {
 
   return (
     <section className="timebar" aria-label={t.asOf}>
-      <button onClick={() => { prefetchStatuses(steps); setPlaying(!playing); }} data-testid="play" aria-pressed={playing}>{playing ? `⏸ ${t.pause}` : `▶ ${t.play}`}</button>
+      <button
+        onClick={() => {
+          prefetchStatuses(steps);
+          setPlaying(!playing);
+        }}
+        data-testid="play"
+        aria-pressed={playing}
+      >
+        {playing ? `⏸ ${t.pause}` : `▶ ${t.play}`}
+      </button>
       <input
-        type="range" min={0} max={steps.length - 1} value={index} aria-label={t.asOf} aria-valuetext={formatDate(steps[index]!)}
-        data-testid="date-slider" onChange={(e) => onChange(steps[Number(e.target.value)]!)}
-        onPointerDown={() => prefetchStatuses(steps)} onFocus={() => prefetchStatuses(steps)}
+        type="range"
+        min={0}
+        max={steps.length - 1}
+        value={index}
+        aria-label={t.asOf}
+        aria-valuetext={formatDate(steps[index]!)}
+        data-testid="date-slider"
+        onChange={(e) => onChange(steps[Number(e.target.value)]!)}
+        onPointerDown={() => prefetchStatuses(steps)}
+        onFocus={() => prefetchStatuses(steps)}
       />
       <label className="as-of">
         {t.asOf}

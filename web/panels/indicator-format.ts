@@ -16,7 +16,12 @@ export function formatValue(i: Pick<Indicator, 'id' | 'value'>, lang: Lang): str
 export function formatTarget(i: Indicator, lang: Lang): string {
   if (!i.target) return '—';
   const op = i.target.op === 'gte' ? '≥' : '≤';
-  const v = i.id === 'H2' ? formatPercent(i.target.value, lang, true) : isShare(i.id) ? formatPercent(i.target.value, lang) : formatCount(i.target.value, lang, i.id === 'C1');
+  const v =
+    i.id === 'H2'
+      ? formatPercent(i.target.value, lang, true)
+      : isShare(i.id)
+        ? formatPercent(i.target.value, lang)
+        : formatCount(i.target.value, lang, i.id === 'C1');
   return `${op} ${v}`;
 }
 

@@ -1,8 +1,20 @@
 // Every request the dashboard makes, keyed by the view: geometry once, then light reads per date, plan and unit.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
-  fetchBoundaries, fetchCommune, fetchHealth, fetchHotspots, fetchIndicators, fetchPlans, fetchFlags, fetchProposals, fetchRanking, fetchStatuses, fetchTrend, prefetchStatuses,
-  type Health, type Plan,
+  fetchBoundaries,
+  fetchCommune,
+  fetchHealth,
+  fetchHotspots,
+  fetchIndicators,
+  fetchPlans,
+  fetchFlags,
+  fetchProposals,
+  fetchRanking,
+  fetchStatuses,
+  fetchTrend,
+  prefetchStatuses,
+  type Health,
+  type Plan,
 } from '../api/client';
 import { displayTier, type DisplayTier } from '../../geo/display';
 import { decodeBoundaries, type MapData } from '../map/boundaries';
@@ -12,7 +24,6 @@ import { useDebounced } from './useDebounced';
 const PANEL_DELAY_MS = 150;
 import type { ViewState } from './view';
 import type { LiveRevisions } from './useLiveEvents';
-
 
 function useBase(date: string | null) {
   const firstDate = useRef(date);
@@ -81,7 +92,12 @@ function useGeometry(base: ReturnType<typeof useBase>['base'], date: string | nu
 }
 
 function choosePlan(plans: Plan[], wanted: string | null, date: string): Plan | null {
-  return plans.find((p) => p.id === wanted) ?? plans.find((p) => p.start <= date && date <= p.end) ?? plans[plans.length - 1] ?? null;
+  return (
+    plans.find((p) => p.id === wanted) ??
+    plans.find((p) => p.start <= date && date <= p.end) ??
+    plans[plans.length - 1] ??
+    null
+  );
 }
 
 export function useDashboard(view: ViewState, live: LiveRevisions, readProposals: boolean, zoom: number | null = null) {
@@ -99,14 +115,42 @@ export function useDashboard(view: ViewState, live: LiveRevisions, readProposals
   // scrubbing or playing does not queue three reads per step behind the map's frames.
   const panelDate = useDebounced(date, PANEL_DELAY_MS);
   const panelReady = ready && panelDate;
-  const indicators = useRequest(panelReady ? `i|${plan.id}|${unit}|${panelDate}|${v}` : null, () => fetchIndicators(plan!.id, panelDate!, unit));
-  const trend = useRequest(panelReady ? `t|${plan.id}|${unit}|${panelDate}|${v}` : null, () => fetchTrend(plan!.id, panelDate!, unit));
-  const ranking = useRequest(panelReady ? `r|${plan.id}|${unit}|${panelDate}|${v}` : null, () => fetchRanking(plan!.id, panelDate!, unit));
+  const indicators = useRequest(panelReady ? `i|${plan.id}|${unit}|${panelDate}|${v}` : null, () =>
+    fetchIndicators(plan!.id, panelDate!, unit),
+  );
+  const trend = useRequest(panelReady ? `t|${plan.id}|${unit}|${panelDate}|${v}` : null, () =>
+    fetchTrend(plan!.id, panelDate!, unit),
+  );
+  const ranking = useRequest(panelReady ? `r|${plan.id}|${unit}|${panelDate}|${v}` : null, () =>
+    fetchRanking(plan!.id, panelDate!, unit),
+  );
   const hotspots = useRequest(view.hotspots && date ? `h|${date}|${live.hotspot}` : null, () => fetchHotspots(date!));
-  const commune = useRequest(view.commune && date ? `c|${view.commune}|${date}|${v}|${live.proposal}|${live.hotspot}` : null, () => fetchCommune(view.commune!, date!));
-  const pending = useRequest(readProposals && base ? `p|${live.proposal}|${v}` : null, () => fetchProposals({ state: 'pending' }));
+  const commune = useRequest(
+    view.commune && date ? `c|${view.commune}|${date}|${v}|${live.proposal}|${live.hotspot}` : null,
+    () => fetchCommune(view.commune!, date!),
+  );
+  const pending = useRequest(readProposals && base ? `p|${live.proposal}|${v}` : null, () =>
+    fetchProposals({ state: 'pending' }),
+  );
   const flags = useRequest(base ? `f|${live.flag}` : null, fetchFlags);
   // Any failing read means the server is out of reach for now; every request retries on its own.
-  const failure = error ?? [statuses, indicators, trend, ranking, hotspots, commune, pending, flags].find((r) => r.error)?.error ?? null;
-  return { base, error: failure, today, date, plan, statuses, indicators, trend, ranking, hotspots, commune, pending, flags };
+  const failure =
+    error ??
+    [statuses, indicators, trend, ranking, hotspots, commune, pending, flags].find((r) => r.error)?.error ??
+    null;
+  return {
+    base,
+    error: failure,
+    today,
+    date,
+    plan,
+    statuses,
+    indicators,
+    trend,
+    ranking,
+    hotspots,
+    commune,
+    pending,
+    flags,
+  };
 }

@@ -32,7 +32,11 @@ export function useRequest<T>(key: string | null, run: () => Promise<T>): Reques
         (data) => id === latest.current && setState({ data, error: null, loading: false }),
         (error: unknown) => {
           if (id !== latest.current) return;
-          setState((s) => ({ data: s.data, error: error instanceof Error ? error : new Error(String(error)), loading: false }));
+          setState((s) => ({
+            data: s.data,
+            error: error instanceof Error ? error : new Error(String(error)),
+            loading: false,
+          }));
           if (!(error instanceof ApiError && error.final)) timer = setTimeout(attempt, RETRY_MS);
         },
       );

@@ -20,7 +20,19 @@ export interface ViewState {
   large: boolean;
 }
 
-export const DEFAULT_VIEW: ViewState = { page: 'map', plan: null, unit: null, date: null, commune: null, op: null, hotspots: false, operations: false, heatmap: false, lang: 'vi', large: false };
+export const DEFAULT_VIEW: ViewState = {
+  page: 'map',
+  plan: null,
+  unit: null,
+  date: null,
+  commune: null,
+  op: null,
+  hotspots: false,
+  operations: false,
+  heatmap: false,
+  lang: 'vi',
+  large: false,
+};
 
 const CODE = /^\d{2,6}$/;
 const PLAN = /^[a-z0-9-]{1,40}$/;

@@ -38,7 +38,9 @@ export function AreaPanel({ draft, onDraft, result, onResult, date, today, onSav
     try {
       const r = await queryArea(spec, date);
       onResult(r);
-      setTargets(new Set(r.hotspots.features.filter((f) => f.properties.status === 'active').map((f) => f.properties.id)));
+      setTargets(
+        new Set(r.hotspots.features.filter((f) => f.properties.status === 'active').map((f) => f.properties.id)),
+      );
     } catch (e) {
       setError(errorText(e, lang));
     }
@@ -54,61 +56,132 @@ export function AreaPanel({ draft, onDraft, result, onResult, date, today, onSav
       setError(errorText(e, lang));
     }
   };
-  const toggle = (id: number) => setTargets((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
+  const toggle = (id: number) =>
+    setTargets((s) => {
+      const n = new Set(s);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
 
   return (
     <aside className="panel" data-testid="area-panel">
-      <button className="close" onClick={onClose} aria-label={t.close}>×</button>
+      <button className="close" onClick={onClose} aria-label={t.close}>
+        ×
+      </button>
       <h2>{t.op.draw}</h2>
       <div className="proposal-form">
         <fieldset className="actions">
           {DRAW_MODES.map((m: DrawMode) => (
             <label key={m} className="check">
-              <input type="radio" name="mode" value={m} checked={draft.mode === m} onChange={() => redraw({ ...EMPTY_DRAFT, mode: m, radiusM: draft.radiusM })} data-testid={`mode-${m}`} /> {t.op.modes[m]}
+              <input
+                type="radio"
+                name="mode"
+                value={m}
+                checked={draft.mode === m}
+                onChange={() => redraw({ ...EMPTY_DRAFT, mode: m, radiusM: draft.radiusM })}
+                data-testid={`mode-${m}`}
+              />{' '}
+              {t.op.modes[m]}
             </label>
           ))}
         </fieldset>
         <p className="muted">{t.op.hints[draft.mode]}</p>
         {draft.mode !== 'polygon' && (
-          <label>{t.op.radius}
-            <input type="number" min={1} max={20000} value={draft.radiusM} data-testid="radius" onChange={(e) => redraw({ ...draft, radiusM: Number(e.target.value) })} />
+          <label>
+            {t.op.radius}
+            <input
+              type="number"
+              min={1}
+              max={20000}
+              value={draft.radiusM}
+              data-testid="radius"
+              onChange={(e) => redraw({ ...draft, radiusM: Number(e.target.value) })}
+            />
           </label>
         )}
         {draft.mode === 'buffer' && (
-          <label>{t.op.places}<input type="file" accept=".csv,.xlsx,text/csv" data-testid="places-file" onChange={(e) => void upload(e.target.files?.[0])} /></label>
+          <label>
+            {t.op.places}
+            <input
+              type="file"
+              accept=".csv,.xlsx,text/csv"
+              data-testid="places-file"
+              onChange={(e) => void upload(e.target.files?.[0])}
+            />
+          </label>
         )}
-        {placesNote.length > 0 && <ul className="muted" data-testid="places-note">{placesNote.map((n) => <li key={n}>{n}</li>)}</ul>}
+        {placesNote.length > 0 && (
+          <ul className="muted" data-testid="places-note">
+            {placesNote.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        )}
         <p className="actions">
           <span data-testid="draft-points">{t.op.points(draft.points.length)}</span>
-          <button onClick={() => redraw({ ...draft, points: [] })} disabled={!draft.points.length}>{t.op.clear}</button>
-          <button onClick={() => void search()} disabled={!spec} data-testid="area-search">{t.op.search}</button>
+          <button onClick={() => redraw({ ...draft, points: [] })} disabled={!draft.points.length}>
+            {t.op.clear}
+          </button>
+          <button onClick={() => void search()} disabled={!spec} data-testid="area-search">
+            {t.op.search}
+          </button>
         </p>
       </div>
-      {error && <p role="alert" className="error" data-testid="area-error">{error}</p>}
+      {error && (
+        <p role="alert" className="error" data-testid="area-error">
+          {error}
+        </p>
+      )}
       {result && (
         <>
           <p data-testid="area-summary">
-            <strong>{t.op.inside(result.hotspots.features.length, result.communes.length)}</strong> — {t.asOf} {formatDate(result.date)}:
-            {' '}{result.counts.hotspots.active} {t.active}, {result.counts.hotspots.eliminated} {t.eliminated}
+            <strong>{t.op.inside(result.hotspots.features.length, result.communes.length)}</strong> — {t.asOf}{' '}
+            {formatDate(result.date)}: {result.counts.hotspots.active} {t.active}, {result.counts.hotspots.eliminated}{' '}
+            {t.eliminated}
           </p>
           <p className="muted" data-testid="area-communes-by-status">
-            {COMMUNE_STATUSES.filter((s) => result.counts.communes[s]).map((s) => `${t.status[s]}: ${result.counts.communes[s]}`).join(' · ')}
+            {COMMUNE_STATUSES.filter((s) => result.counts.communes[s])
+              .map((s) => `${t.status[s]}: ${result.counts.communes[s]}`)
+              .join(' · ')}
           </p>
           <table className="grid">
-            <thead><tr><th>{t.op.target}</th><th>#</th><th>{t.hs.address}</th><th>{t.wf.statusCol}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t.op.target}</th>
+                <th>#</th>
+                <th>{t.hs.address}</th>
+                <th>{t.wf.statusCol}</th>
+              </tr>
+            </thead>
             <tbody>
               {result.hotspots.features.map((f) => (
                 <tr key={f.properties.id} data-testid={`area-hotspot-${f.properties.id}`}>
-                  <td><input type="checkbox" aria-label={`${t.op.target} #${f.properties.id}`} checked={targets.has(f.properties.id)} onChange={() => toggle(f.properties.id)} /></td>
-                  <td>{f.properties.id}</td><td>{f.properties.address}</td><td>{t.hotspotStatus[f.properties.status]}</td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`${t.op.target} #${f.properties.id}`}
+                      checked={targets.has(f.properties.id)}
+                      onChange={() => toggle(f.properties.id)}
+                    />
+                  </td>
+                  <td>{f.properties.id}</td>
+                  <td>{f.properties.address}</td>
+                  <td>{t.hotspotStatus[f.properties.status]}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <details>
-            <summary>{t.op.communes} ({result.communes.length})</summary>
+            <summary>
+              {t.op.communes} ({result.communes.length})
+            </summary>
             <ul data-testid="area-communes">
-              {result.communes.map((c) => <li key={c.code}>{unitDisplayName(c)} — {c.status ? t.status[c.status] : t.noDataShort}; {c.hotspots.active} {t.active}</li>)}
+              {result.communes.map((c) => (
+                <li key={c.code}>
+                  {unitDisplayName(c)} — {c.status ? t.status[c.status] : t.noDataShort}; {c.hotspots.active} {t.active}
+                </li>
+              ))}
             </ul>
           </details>
           {spec && <OperationForm area={spec} targets={[...targets]} today={today} onSaved={onSaved} />}

@@ -27,7 +27,12 @@ export function HotspotPanel({ hotspot: h, today, canWrite, moving, onMove, onCh
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [duplicates, setDuplicates] = useState(false);
-  if (!h) return <aside className="panel"><p role="status">{t.loading}</p></aside>;
+  if (!h)
+    return (
+      <aside className="panel">
+        <p role="status">{t.loading}</p>
+      </aside>
+    );
 
   const run = async (action: () => Promise<HotspotDetail>, message?: (h: HotspotDetail) => string) => {
     setError(null);
@@ -47,45 +52,95 @@ export function HotspotPanel({ hotspot: h, today, canWrite, moving, onMove, onCh
     void run(() => addHotspotEvent(h.id, { kind, date: iso, note }));
   };
   const saveMove = () =>
-    moving && void run(() => updateHotspot(h.id, { location: moving, acknowledgeDuplicates: duplicates }), (s) => t.hd.moved(unitDisplayName(s.commune)));
+    moving &&
+    void run(
+      () => updateHotspot(h.id, { location: moving, acknowledgeDuplicates: duplicates }),
+      (s) => t.hd.moved(unitDisplayName(s.commune)),
+    );
 
   return (
     <aside className="panel" data-testid="hotspot-panel">
-      <button className="close" onClick={onClose} aria-label={t.close}>×</button>
+      <button className="close" onClick={onClose} aria-label={t.close}>
+        ×
+      </button>
       <h2>{t.hd.title(h.id)}</h2>
-      <p><strong>{h.address}</strong> — {unitDisplayName(h.commune)}</p>
-      <p>{t.hs.kinds[h.kind]} · {h.activities.map((a) => t.hs.activities[a]).join(', ')} · <span data-testid="hotspot-status">{h.status ? t.hotspotStatus[h.status] : "—"}</span></p>
+      <p>
+        <strong>{h.address}</strong> — {unitDisplayName(h.commune)}
+      </p>
+      <p>
+        {t.hs.kinds[h.kind]} · {h.activities.map((a) => t.hs.activities[a]).join(', ')} ·{' '}
+        <span data-testid="hotspot-status">{h.status ? t.hotspotStatus[h.status] : '—'}</span>
+      </p>
       {h.description && <p className="muted">{h.description}</p>}
-      {h.source && <p className="muted">{t.hs.source}: {h.source}</p>}
+      {h.source && (
+        <p className="muted">
+          {t.hs.source}: {h.source}
+        </p>
+      )}
       <h3>{t.hd.events}</h3>
       <ol className="timeline" data-testid="hotspot-events">
-        {h.events.map((e) => <li key={e.id}>{formatDate(e.date)} — {t.hd.eventKinds[e.kind as HotspotEventKind]}{e.note ? `: ${e.note}` : ''}</li>)}
+        {h.events.map((e) => (
+          <li key={e.id}>
+            {formatDate(e.date)} — {t.hd.eventKinds[e.kind as HotspotEventKind]}
+            {e.note ? `: ${e.note}` : ''}
+          </li>
+        ))}
       </ol>
-      {error && <p role="alert" className="error" data-testid="hotspot-panel-error">{error}</p>}
+      {error && (
+        <p role="alert" className="error" data-testid="hotspot-panel-error">
+          {error}
+        </p>
+      )}
       {canWrite && (
         <>
           <form className="proposal-form" onSubmit={addEvent} data-testid="event-form">
             <h3>{t.hd.addEvent}</h3>
             <div className="actions">
-              <select aria-label={t.hd.addEvent} value={kind} onChange={(e) => setKind(e.target.value as HotspotEventKind)}>
-                {HOTSPOT_EVENT_KINDS.filter((k) => k !== 'detected').map((k) => <option key={k} value={k}>{t.hd.eventKinds[k]}</option>)}
+              <select
+                aria-label={t.hd.addEvent}
+                value={kind}
+                onChange={(e) => setKind(e.target.value as HotspotEventKind)}
+              >
+                {HOTSPOT_EVENT_KINDS.filter((k) => k !== 'detected').map((k) => (
+                  <option key={k} value={k}>
+                    {t.hd.eventKinds[k]}
+                  </option>
+                ))}
               </select>
-              <input aria-label={t.hd.date} inputMode="numeric" placeholder="dd/mm/yyyy" value={date} onChange={(e) => setDate(e.target.value)} size={11} />
+              <input
+                aria-label={t.hd.date}
+                inputMode="numeric"
+                placeholder="dd/mm/yyyy"
+                value={date}
+                onChange={(e) => setDate(e.target.value)}
+                size={11}
+              />
             </div>
-            <label>{t.wf.note}<input value={note} onChange={(e) => setNote(e.target.value)} /></label>
-            <button type="submit" data-testid="event-submit">{t.hd.addEvent}</button>
+            <label>
+              {t.wf.note}
+              <input value={note} onChange={(e) => setNote(e.target.value)} />
+            </label>
+            <button type="submit" data-testid="event-submit">
+              {t.hd.addEvent}
+            </button>
           </form>
           {moving ? (
             <div className="proposal-form" data-testid="move-form">
               <p className="muted">{t.hd.dragHint}</p>
-              <p>{t.hs.lat} {moving[1].toFixed(6)} · {t.hs.lng} {moving[0].toFixed(6)}</p>
+              <p>
+                {t.hs.lat} {moving[1].toFixed(6)} · {t.hs.lng} {moving[0].toFixed(6)}
+              </p>
               <div className="actions">
-                <button onClick={saveMove} data-testid="move-save">{duplicates ? t.hs.saveAnyway : t.hd.saveMove}</button>
+                <button onClick={saveMove} data-testid="move-save">
+                  {duplicates ? t.hs.saveAnyway : t.hd.saveMove}
+                </button>
                 <button onClick={() => onMove(null)}>{t.wf.cancel}</button>
               </div>
             </div>
           ) : (
-            <button onClick={() => onMove(h.location)} data-testid="move-start">{t.hd.move}</button>
+            <button onClick={() => onMove(h.location)} data-testid="move-start">
+              {t.hd.move}
+            </button>
           )}
         </>
       )}

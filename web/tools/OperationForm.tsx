@@ -28,8 +28,19 @@ export function OperationForm({ area, targets, today, onSaved }: Props) {
     if (!startDate || !endDate) return setError(t.badDate);
     setError(null);
     try {
-      const unitList = units.split('\n').map((u) => u.trim()).filter(Boolean);
-      const op = await createOperation({ name, startDate, endDate, area, units: unitList, targetHotspotIds: targets, note });
+      const unitList = units
+        .split('\n')
+        .map((u) => u.trim())
+        .filter(Boolean);
+      const op = await createOperation({
+        name,
+        startDate,
+        endDate,
+        area,
+        units: unitList,
+        targetHotspotIds: targets,
+        note,
+      });
       onSaved(op.id);
     } catch (err) {
       setError(errorText(err, lang));
@@ -38,16 +49,55 @@ export function OperationForm({ area, targets, today, onSaved }: Props) {
   return (
     <form className="proposal-form" onSubmit={submit} data-testid="operation-form">
       <h3>{t.op.save}</h3>
-      <label>{t.op.name}<input name="name" value={name} onChange={(e) => setName(e.target.value)} required /></label>
+      <label>
+        {t.op.name}
+        <input name="name" value={name} onChange={(e) => setName(e.target.value)} required />
+      </label>
       <div className="actions">
-        <label>{t.op.from}<input name="from" inputMode="numeric" placeholder="dd/mm/yyyy" value={from} onChange={(e) => setFrom(e.target.value)} size={11} required /></label>
-        <label>{t.op.to}<input name="to" inputMode="numeric" placeholder="dd/mm/yyyy" value={to} onChange={(e) => setTo(e.target.value)} size={11} required /></label>
+        <label>
+          {t.op.from}
+          <input
+            name="from"
+            inputMode="numeric"
+            placeholder="dd/mm/yyyy"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            size={11}
+            required
+          />
+        </label>
+        <label>
+          {t.op.to}
+          <input
+            name="to"
+            inputMode="numeric"
+            placeholder="dd/mm/yyyy"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            size={11}
+            required
+          />
+        </label>
       </div>
-      <label>{t.op.units}<textarea name="units" rows={3} value={units} onChange={(e) => setUnits(e.target.value)} /></label>
-      <label>{t.wf.note}<textarea name="note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} /></label>
-      <p className="muted">{t.op.targets}: {targets.length}</p>
-      {error && <p role="alert" className="error" data-testid="operation-error">{error}</p>}
-      <button type="submit" data-testid="operation-submit">{t.op.create}</button>
+      <label>
+        {t.op.units}
+        <textarea name="units" rows={3} value={units} onChange={(e) => setUnits(e.target.value)} />
+      </label>
+      <label>
+        {t.wf.note}
+        <textarea name="note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <p className="muted">
+        {t.op.targets}: {targets.length}
+      </p>
+      {error && (
+        <p role="alert" className="error" data-testid="operation-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" data-testid="operation-submit">
+        {t.op.create}
+      </button>
     </form>
   );
 }

@@ -20,28 +20,56 @@ export function OperationPanel({ op, loading, today, canWrite, onChanged, onClos
   const lang = useLang();
   return (
     <aside className="panel" data-testid="operation-panel">
-      <button className="close" onClick={onClose} aria-label={t.close}>×</button>
+      <button className="close" onClick={onClose} aria-label={t.close}>
+        ×
+      </button>
       {!op ? (
         loading && <p role="status">{t.loading}</p>
       ) : (
         <>
           <h2 data-testid="operation-name">{op.name}</h2>
-          <p>{t.op.period}: {formatDate(op.startDate)} – {formatDate(op.endDate)}</p>
-          {op.units.length > 0 && <p>{t.op.unitsShort}: {op.units.join('; ')}</p>}
+          <p>
+            {t.op.period}: {formatDate(op.startDate)} – {formatDate(op.endDate)}
+          </p>
+          {op.units.length > 0 && (
+            <p>
+              {t.op.unitsShort}: {op.units.join('; ')}
+            </p>
+          )}
           {op.note && <p className="muted">{op.note}</p>}
           <p className="actions">
             {t.op.download}:
-            {(['xlsx', 'pdf'] as const).map((f) => <a key={f} href={operationExportUrl(op.id, f)} download data-testid={`op-export-${f}`}>{f.toUpperCase()}</a>)}
+            {(['xlsx', 'pdf'] as const).map((f) => (
+              <a key={f} href={operationExportUrl(op.id, f)} download data-testid={`op-export-${f}`}>
+                {f.toUpperCase()}
+              </a>
+            ))}
           </p>
-          <h3>{t.op.hotspots} ({op.hotspots.length})</h3>
+          <h3>
+            {t.op.hotspots} ({op.hotspots.length})
+          </h3>
           <table className="grid" data-testid="operation-hotspots">
-            <thead><tr><th>#</th><th>{t.hs.address}</th><th>{t.wf.statusCol}</th><th>{t.op.eliminatedHere}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>{t.hs.address}</th>
+                <th>{t.wf.statusCol}</th>
+                <th>{t.op.eliminatedHere}</th>
+              </tr>
+            </thead>
             <tbody>
               {op.hotspots.map((h) => (
                 <tr key={h.id} data-testid={`op-hotspot-${h.id}`}>
-                  <td>{h.id}{h.target ? ' ★' : ''}</td>
-                  <td>{h.address}<br /><span className="muted">{unitDisplayName(h.commune)}</span></td>
-                  <td data-testid={`op-hotspot-status-${h.id}`}>{h.status ? t.hotspotStatus[h.status] : "—"}</td>
+                  <td>
+                    {h.id}
+                    {h.target ? ' ★' : ''}
+                  </td>
+                  <td>
+                    {h.address}
+                    <br />
+                    <span className="muted">{unitDisplayName(h.commune)}</span>
+                  </td>
+                  <td data-testid={`op-hotspot-status-${h.id}`}>{h.status ? t.hotspotStatus[h.status] : '—'}</td>
                   <td>{h.eliminatedHere ? formatDate(h.eliminatedHere) : ''}</td>
                 </tr>
               ))}
@@ -50,8 +78,17 @@ export function OperationPanel({ op, loading, today, canWrite, onChanged, onClos
           {op.results ? (
             <section data-testid="operation-results">
               <h3>{t.op.results}</h3>
-              <p>{t.op.arrested}: {op.results.arrested} · {t.op.cases}: {op.results.cases}</p>
-              {op.results.seizures.length > 0 && <p>{t.op.seizures}: {op.results.seizures.map((s) => `${s.substance} ${formatCount(s.quantity, lang)} ${s.unit}`).join('; ')}</p>}
+              <p>
+                {t.op.arrested}: {op.results.arrested} · {t.op.cases}: {op.results.cases}
+              </p>
+              {op.results.seizures.length > 0 && (
+                <p>
+                  {t.op.seizures}:{' '}
+                  {op.results.seizures
+                    .map((s) => `${s.substance} ${formatCount(s.quantity, lang)} ${s.unit}`)
+                    .join('; ')}
+                </p>
+              )}
               {op.results.note && <p className="muted">{op.results.note}</p>}
             </section>
           ) : (

@@ -25,13 +25,22 @@ export function draftSpec(d: AreaDraft): AreaSpecInput | null {
   const pts = d.points;
   if (d.mode === 'polygon') return pts.length >= 3 ? { type: 'polygon', coordinates: [[...pts, pts[0]!]] } : null;
   if (!pts.length || !(d.radiusM > 0)) return null;
-  return d.mode === 'circle' ? { type: 'circle', center: pts[0]!, radiusM: d.radiusM } : { type: 'buffer', points: pts, radiusM: d.radiusM };
+  return d.mode === 'circle'
+    ? { type: 'circle', center: pts[0]!, radiusM: d.radiusM }
+    : { type: 'buffer', points: pts, radiusM: d.radiusM };
 }
 
 /** What the map draws while drawing: the clicked points and, for a polygon, its outline. */
 export function draftSketch(d: AreaDraft): FeatureCollection {
-  const points = d.points.map((p) => ({ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: p } }));
+  const points = d.points.map((p) => ({
+    type: 'Feature' as const,
+    properties: {},
+    geometry: { type: 'Point' as const, coordinates: p },
+  }));
   if (d.mode !== 'polygon' || d.points.length < 2) return { type: 'FeatureCollection', features: points };
   const ring = d.points.length >= 3 ? [...d.points, d.points[0]!] : d.points;
-  return { type: 'FeatureCollection', features: [...points, { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: ring } }] };
+  return {
+    type: 'FeatureCollection',
+    features: [...points, { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: ring } }],
+  };
 }

@@ -3,7 +3,14 @@
 // toolbar and the side panel; the panels load on first use so other roles never download them.
 import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { fetchHotspot, fetchOperation, fetchOperations, type AreaResult, type HotspotDetail, type Operation } from '../api/client';
+import {
+  fetchHotspot,
+  fetchOperation,
+  fetchOperations,
+  type AreaResult,
+  type HotspotDetail,
+  type Operation,
+} from '../api/client';
 import { useT } from '../i18n/context';
 import type { MapData } from '../map/boundaries';
 import { useRequest } from '../state/useRequest';
@@ -41,8 +48,12 @@ export function usePoliceTools({ view, update, map, date, today, revision, canRe
   const [local, setLocal] = useState(0); // bumped by this user's own saves
 
   const rev = `${revision}|${local}`;
-  const op = useRequest(canRead && view.op && date ? `op|${view.op}|${date}|${rev}` : null, () => fetchOperation(view.op!, date!));
-  const hotspot = useRequest(canRead && hotspotId && date ? `hd|${hotspotId}|${date}|${rev}` : null, () => fetchHotspot(hotspotId!, date!));
+  const op = useRequest(canRead && view.op && date ? `op|${view.op}|${date}|${rev}` : null, () =>
+    fetchOperation(view.op!, date!),
+  );
+  const hotspot = useRequest(canRead && hotspotId && date ? `hd|${hotspotId}|${date}|${rev}` : null, () =>
+    fetchHotspot(hotspotId!, date!),
+  );
   const opList = useRequest(canRead && view.operations ? `ops|${rev}` : null, fetchOperations);
 
   const choose = (next: Tool) => {
@@ -52,60 +63,152 @@ export function usePoliceTools({ view, update, map, date, today, revision, canRe
     setHotspotId(null);
     if (next === 'area') update({ hotspots: true, op: null });
   };
-  const onPlace = useCallback((at: [number, number]) => {
-    if (tool === 'area') return setDraft((d) => addPoint(d, at));
-    setPlaced(at); // a new hotspot: the click gives its place, the form then opens with it
-  }, [tool]);
-  const onHotspot = useCallback((id: number) => { setHotspotId(id); setPlaced(null); }, []);
+  const onPlace = useCallback(
+    (at: [number, number]) => {
+      if (tool === 'area') return setDraft((d) => addPoint(d, at));
+      setPlaced(at); // a new hotspot: the click gives its place, the form then opens with it
+    },
+    [tool],
+  );
+  const onHotspot = useCallback((id: number) => {
+    setHotspotId(id);
+    setPlaced(null);
+  }, []);
   const saved = () => setLocal((n) => n + 1);
 
   const sketch = useMemo(() => (tool === 'area' ? draftSketch(draft) : null), [tool, draft]);
-  const operations = useMemo<FeatureCollection | null>(() => opList.data && {
-    type: 'FeatureCollection',
-    features: opList.data.operations.map((o) => ({ type: 'Feature', properties: { id: o.id, name: o.name }, geometry: o.area as Geometry })),
-  }, [opList.data]);
-  const area = tool === 'area' ? (areaResult?.area as Geometry | undefined) ?? null : view.op ? (op.data?.area as Geometry | undefined) ?? null : null;
+  const operations = useMemo<FeatureCollection | null>(
+    () =>
+      opList.data && {
+        type: 'FeatureCollection',
+        features: opList.data.operations.map((o) => ({
+          type: 'Feature',
+          properties: { id: o.id, name: o.name },
+          geometry: o.area as Geometry,
+        })),
+      },
+    [opList.data],
+  );
+  const area =
+    tool === 'area'
+      ? ((areaResult?.area as Geometry | undefined) ?? null)
+      : view.op
+        ? ((op.data?.area as Geometry | undefined) ?? null)
+        : null;
   const placing = (tool === 'add' && !placed) || tool === 'area';
 
   const mapProps = {
-    onPlace: placing ? onPlace : null, placed, onDragPlaced: placed ? setPlaced : null, sketch, area, operations,
+    onPlace: placing ? onPlace : null,
+    placed,
+    onDragPlaced: placed ? setPlaced : null,
+    sketch,
+    area,
+    operations,
     onHotspot: canRead && !placing ? onHotspot : null,
   };
 
   const toolbar: ReactNode = canWrite && (
     <div className="map-tools">
-      <button onClick={() => choose('add')} aria-pressed={tool === 'add'} data-testid="add-hotspot">{tool === 'add' && !placed ? t.hs.clickMap : t.hs.add}</button>
-      <button onClick={() => choose('area')} aria-pressed={tool === 'area'} data-testid="draw-area">{t.op.draw}</button>
-      {notice && <span role="status" className="panel-notice" data-testid="hotspot-saved">{notice}</span>}
+      <button onClick={() => choose('add')} aria-pressed={tool === 'add'} data-testid="add-hotspot">
+        {tool === 'add' && !placed ? t.hs.clickMap : t.hs.add}
+      </button>
+      <button onClick={() => choose('area')} aria-pressed={tool === 'area'} data-testid="draw-area">
+        {t.op.draw}
+      </button>
+      {notice && (
+        <span role="status" className="panel-notice" data-testid="hotspot-saved">
+          {notice}
+        </span>
+      )}
     </div>
   );
 
-  const unitName = (code: string) => { const u = map?.names.get(code); return u ? unitDisplayName(u) : code; };
+  const unitName = (code: string) => {
+    const u = map?.names.get(code);
+    return u ? unitDisplayName(u) : code;
+  };
   let panel: ReactNode = null;
   if (tool === 'add' && placed && today)
     panel = (
       <aside className="panel">
-        <HotspotForm at={placed} today={today} onMove={setPlaced} onCancel={() => setPlaced(null)}
-          onDone={(code) => { setPlaced(null); setTool('none'); setNotice(t.hs.saved(unitName(code))); saved(); update({ hotspots: true }); }} />
+        <HotspotForm
+          at={placed}
+          today={today}
+          onMove={setPlaced}
+          onCancel={() => setPlaced(null)}
+          onDone={(code) => {
+            setPlaced(null);
+            setTool('none');
+            setNotice(t.hs.saved(unitName(code)));
+            saved();
+            update({ hotspots: true });
+          }}
+        />
       </aside>
     );
   else if (hotspotId !== null && today)
     panel = (
-      <HotspotPanel hotspot={hotspot.data} today={today} canWrite={canWrite} moving={placed} onMove={setPlaced}
-        onChanged={(_h: HotspotDetail, message?: string) => { setPlaced(null); setNotice(message ?? null); saved(); }}
-        onClose={() => { setHotspotId(null); setPlaced(null); }} />
+      <HotspotPanel
+        hotspot={hotspot.data}
+        today={today}
+        canWrite={canWrite}
+        moving={placed}
+        onMove={setPlaced}
+        onChanged={(_h: HotspotDetail, message?: string) => {
+          setPlaced(null);
+          setNotice(message ?? null);
+          saved();
+        }}
+        onClose={() => {
+          setHotspotId(null);
+          setPlaced(null);
+        }}
+      />
     );
   else if (tool === 'area' && date && today)
     panel = (
-      <AreaPanel draft={draft} onDraft={setDraft} result={areaResult} onResult={setAreaResult} date={date} today={today}
-        onSaved={(id) => { setTool('none'); setDraft(EMPTY_DRAFT); setAreaResult(null); update({ op: id, hotspots: true }); }}
-        onClose={() => setTool('none')} />
+      <AreaPanel
+        draft={draft}
+        onDraft={setDraft}
+        result={areaResult}
+        onResult={setAreaResult}
+        date={date}
+        today={today}
+        onSaved={(id) => {
+          setTool('none');
+          setDraft(EMPTY_DRAFT);
+          setAreaResult(null);
+          update({ op: id, hotspots: true });
+        }}
+        onClose={() => setTool('none')}
+      />
     );
   else if (view.op && today)
     panel = (
-      <OperationPanel op={op.data} loading={op.loading} today={today} canWrite={canWrite}
-        onChanged={(_o: Operation) => saved()} onClose={() => update({ op: null })} />
+      <OperationPanel
+        op={op.data}
+        loading={op.loading}
+        today={today}
+        canWrite={canWrite}
+        onChanged={(_o: Operation) => saved()}
+        onClose={() => update({ op: null })}
+      />
     );
 
-  return { mapProps, toolbar, panel: panel && <Suspense fallback={<aside className="panel"><p role="status">{t.loading}</p></aside>}>{panel}</Suspense>, error: op.error ?? hotspot.error ?? opList.error };
+  return {
+    mapProps,
+    toolbar,
+    panel: panel && (
+      <Suspense
+        fallback={
+          <aside className="panel">
+            <p role="status">{t.loading}</p>
+          </aside>
+        }
+      >
+        {panel}
+      </Suspense>
+    ),
+    error: op.error ?? hotspot.error ?? opList.error,
+  };
 }

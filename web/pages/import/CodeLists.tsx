@@ -38,26 +38,62 @@ export function CodeLists() {
       <h3>{t.codeLists}</h3>
       <p className="hint">{t.codeListHelp}</p>
       {lists.error && <ErrorMessage error={lists.error} />}
-      {lists.data && rows.length === 0 && <p className="hint" data-testid="no-code-list">{t.noLists}</p>}
+      {lists.data && rows.length === 0 && (
+        <p className="hint" data-testid="no-code-list">
+          {t.noLists}
+        </p>
+      )}
       {rows.length > 0 && (
         <table className="grid">
-          <thead><tr><th>{t.asOf}</th><th>{t.listName}</th><th>{t.loadedAt}</th><th>{t.loadedBy}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t.asOf}</th>
+              <th>{t.listName}</th>
+              <th>{t.loadedAt}</th>
+              <th>{t.loadedBy}</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((l) => (
               <tr key={l.asOf} data-testid={`code-list-${l.asOf}`}>
-                <td>{formatDate(l.asOf)}</td><td>{l.name}</td><td>{formatDateTime(l.loadedAt, lang)}</td><td>{l.loadedBy}</td>
+                <td>{formatDate(l.asOf)}</td>
+                <td>{l.name}</td>
+                <td>{formatDateTime(l.loadedAt, lang)}</td>
+                <td>{l.loadedBy}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       <form className="inline-form" onSubmit={submit} data-testid="code-list-form">
-        <label>{t.listFile} <input type="file" name="file" accept=".json,application/json" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} /></label>
-        <label>{t.asOf} <input type="date" name="asOf" required value={asOf} onChange={(e) => setAsOf(e.target.value)} /></label>
-        <label>{t.listName} <input name="name" required value={name} onChange={(e) => setName(e.target.value)} size={24} /></label>
-        <button type="submit" disabled={busy || !file}>{t.loadList}</button>
+        <label>
+          {t.listFile}{' '}
+          <input
+            type="file"
+            name="file"
+            accept=".json,application/json"
+            required
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+        </label>
+        <label>
+          {t.asOf} <input type="date" name="asOf" required value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+        </label>
+        <label>
+          {t.listName} <input name="name" required value={name} onChange={(e) => setName(e.target.value)} size={24} />
+        </label>
+        <button type="submit" disabled={busy || !file}>
+          {t.loadList}
+        </button>
       </form>
-      {outcome && ('ok' in outcome ? <p role="status" className="ok" data-testid="code-list-loaded">{outcome.ok}</p> : <ErrorMessage error={outcome.error} />)}
+      {outcome &&
+        ('ok' in outcome ? (
+          <p role="status" className="ok" data-testid="code-list-loaded">
+            {outcome.ok}
+          </p>
+        ) : (
+          <ErrorMessage error={outcome.error} />
+        ))}
     </section>
   );
 }

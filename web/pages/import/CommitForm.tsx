@@ -33,7 +33,13 @@ export function CommitForm({ result, demo, checking, onCommitting, onCommitted }
     onCommitting(true);
     setError(null);
     try {
-      setSummary(await commitBoundaries({ token: result.token, replaceDemo, ...(legalBasis.trim() ? { legalBasis: legalBasis.trim() } : {}) }));
+      setSummary(
+        await commitBoundaries({
+          token: result.token,
+          replaceDemo,
+          ...(legalBasis.trim() ? { legalBasis: legalBasis.trim() } : {}),
+        }),
+      );
       onCommitted();
     } catch (err) {
       setError(err);
@@ -49,27 +55,55 @@ export function CommitForm({ result, demo, checking, onCommitting, onCommitted }
         <h3>{t.committed}</h3>
         <p data-testid="committed-units">{t.summary(summary.units)}</p>
         <dl className="facts">
-          <dt>{t.closed}</dt><dd>{summary.closed}</dd>
-          <dt>{t.links}</dt><dd>{summary.links}</dd>
-          <dt>{t.hotspotsLocated}</dt><dd>{summary.hotspotsLocated}</dd>
-          <dt>{t.statusesCarried}</dt><dd>{summary.statusesCarried}</dd>
-          <dt>{t.selectionsCarried}</dt><dd>{summary.selectionsCarried}</dd>
-          <dt>{t.scopesCarried}</dt><dd>{summary.scopesCarried}</dd>
-          <dt>{t.proposalsClosed}</dt><dd>{summary.proposalsClosed}</dd>
-          <dt>{t.flagsMoved}</dt><dd>{summary.flagsMoved}</dd>
+          <dt>{t.closed}</dt>
+          <dd>{summary.closed}</dd>
+          <dt>{t.links}</dt>
+          <dd>{summary.links}</dd>
+          <dt>{t.hotspotsLocated}</dt>
+          <dd>{summary.hotspotsLocated}</dd>
+          <dt>{t.statusesCarried}</dt>
+          <dd>{summary.statusesCarried}</dd>
+          <dt>{t.selectionsCarried}</dt>
+          <dd>{summary.selectionsCarried}</dd>
+          <dt>{t.scopesCarried}</dt>
+          <dd>{summary.scopesCarried}</dd>
+          <dt>{t.proposalsClosed}</dt>
+          <dd>{summary.proposalsClosed}</dd>
+          <dt>{t.flagsMoved}</dt>
+          <dd>{summary.flagsMoved}</dd>
         </dl>
         {summary.areas && <AreaReportView areas={summary.areas} done />}
         {/* A full load: the dashboard's units, plans and vintages have all changed. */}
-        <a href="/" className="button" data-testid="open-map">{t.openMap}</a>
+        <a href="/" className="button" data-testid="open-map">
+          {t.openMap}
+        </a>
       </section>
     );
   return (
     <form className="import-block import-form" onSubmit={submit} data-testid="commit-form">
-      {blocked && <p className="error-text" data-testid="commit-blocked">{districts ? t.districtLevel : t.blockedNote}</p>}
-      <label className="wide">{t.legalBasis} <input name="legalBasis" value={legalBasis} onChange={(e) => setLegalBasis(e.target.value)} /></label>
-      {demo && <label className="wide check"><input type="checkbox" name="replaceDemo" checked={replaceDemo} onChange={(e) => setReplaceDemo(e.target.checked)} /> {t.replaceDemo}</label>}
+      {blocked && (
+        <p className="error-text" data-testid="commit-blocked">
+          {districts ? t.districtLevel : t.blockedNote}
+        </p>
+      )}
+      <label className="wide">
+        {t.legalBasis} <input name="legalBasis" value={legalBasis} onChange={(e) => setLegalBasis(e.target.value)} />
+      </label>
+      {demo && (
+        <label className="wide check">
+          <input
+            type="checkbox"
+            name="replaceDemo"
+            checked={replaceDemo}
+            onChange={(e) => setReplaceDemo(e.target.checked)}
+          />{' '}
+          {t.replaceDemo}
+        </label>
+      )}
       {demo && result.areas && <AreaReportView areas={result.areas} done={false} />}
-      <button type="submit" disabled={busy || blocked || checking} data-testid="commit">{busy ? t.committing : t.commit}</button>
+      <button type="submit" disabled={busy || blocked || checking} data-testid="commit">
+        {busy ? t.committing : t.commit}
+      </button>
       {error !== null && <ErrorMessage error={error} />}
     </form>
   );

@@ -22,36 +22,78 @@ export function FindingsTable({ findings, onLocate }: { findings: Finding[]; onL
     // Blocking kinds first: they are what stands between the file and the commit.
     return [...by].sort((a, b) => b[1].blocking - a[1].blocking || b[1].n - a[1].n);
   }, [findings]);
-  const listed = useMemo(() => (kind ? findings.filter((f) => f.kind === kind) : [...findings].sort((a, b) => Number(b.blocking) - Number(a.blocking))), [findings, kind]);
+  const listed = useMemo(
+    () =>
+      kind
+        ? findings.filter((f) => f.kind === kind)
+        : [...findings].sort((a, b) => Number(b.blocking) - Number(a.blocking)),
+    [findings, kind],
+  );
   const rows = all ? listed : listed.slice(0, SHOWN);
 
   if (findings.length === 0) return <p data-testid="no-findings">{t.noFindings}</p>;
   return (
     <div className="findings" data-testid="findings">
       <div className="finding-kinds" role="group" aria-label={t.findings}>
-        <button type="button" aria-pressed={kind === ''} onClick={() => setKind('')}>{t.allKinds} ({findings.length})</button>
+        <button type="button" aria-pressed={kind === ''} onClick={() => setKind('')}>
+          {t.allKinds} ({findings.length})
+        </button>
         {counts.map(([k, c]) => (
-          <button type="button" key={k} aria-pressed={kind === k} className={c.blocking ? 'blocking' : undefined} data-kind={k} onClick={() => setKind(k)}>
+          <button
+            type="button"
+            key={k}
+            aria-pressed={kind === k}
+            className={c.blocking ? 'blocking' : undefined}
+            data-kind={k}
+            onClick={() => setKind(k)}
+          >
             {t.kinds[k]} ({c.n})
           </button>
         ))}
       </div>
       <table className="grid">
-        <thead><tr><th>{t.unit}</th><th>{t.kind}</th><th>{t.area}</th><th>{t.detail}</th><th>{t.outcome}</th><th /></tr></thead>
+        <thead>
+          <tr>
+            <th>{t.unit}</th>
+            <th>{t.kind}</th>
+            <th>{t.area}</th>
+            <th>{t.detail}</th>
+            <th>{t.outcome}</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {rows.map((f, i) => (
             <tr key={i} className={f.blocking ? 'blocking' : undefined} data-kind={f.kind}>
-              <td>{f.label}{f.kind === 'duplicate_code' && f.others?.length ? ` ↔ ${f.others.map((o) => `#${o + 1}`).join(', ')}` : ''}</td>
-              <td>{t.kinds[f.kind]}{f.count && f.count > 1 ? ` ×${f.count}` : ''}</td>
+              <td>
+                {f.label}
+                {f.kind === 'duplicate_code' && f.others?.length
+                  ? ` ↔ ${f.others.map((o) => `#${o + 1}`).join(', ')}`
+                  : ''}
+              </td>
+              <td>
+                {t.kinds[f.kind]}
+                {f.count && f.count > 1 ? ` ×${f.count}` : ''}
+              </td>
               <td className="num">{f.areaM2 !== undefined ? formatArea(f.areaM2, lang) : ''}</td>
               <td>{f.detail ?? ''}</td>
               <td>{f.blocking ? t.blocks : f.repaired ? t.repaired : t.reported}</td>
-              <td>{f.at && <button type="button" className="link" onClick={() => onLocate(f.at!)}>{t.locate}</button>}</td>
+              <td>
+                {f.at && (
+                  <button type="button" className="link" onClick={() => onLocate(f.at!)}>
+                    {t.locate}
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {!all && listed.length > SHOWN && <button type="button" onClick={() => setAll(true)}>{t.showAll(listed.length)}</button>}
+      {!all && listed.length > SHOWN && (
+        <button type="button" onClick={() => setAll(true)}>
+          {t.showAll(listed.length)}
+        </button>
+      )}
     </div>
   );
 }
