@@ -1,5 +1,7 @@
 // npm run dev: the API server (port 8080) and Vite's dev server with hot reload, together.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+
+if (spawnSync('npx', ['tsx', 'scripts/build-fonts.ts'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 
 const children = [
   spawn('npx', ['tsx', 'watch', 'server/main.ts'], { stdio: 'inherit' }),
