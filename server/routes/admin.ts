@@ -1,6 +1,6 @@
 // Administration: users and the audit trail (browse, export, verify). Admins only.
 import { Hono } from 'hono';
-import { demand } from '../auth/access';
+import { requirePermission } from '../http/permissions';
 import { auditQuery, idParam, passwordResetBody, userCreateBody, userUpdateBody } from '../contracts/workflow';
 import { clientAddress, principalOf, type AuthEnv } from '../http/guard';
 import { validate } from '../http/validate';
@@ -12,14 +12,11 @@ export function userRoutes(ctx: RouteContext) {
   const { db } = ctx.database;
   const admin = (c: Parameters<typeof principalOf>[0]) => {
     const p = principalOf(c);
-    demand(p, 'admin_users');
     return { actorId: p.userId, actorName: p.username, address: clientAddress(c, ctx.auth.trustedProxy) };
   };
   return new Hono<AuthEnv>()
-    .get('/', async (c) => {
-      admin(c);
-      return c.json({ users: await listUsers(db) }, 200);
-    })
+    .use(requirePermission('admin_users'))
+    .get('/', async (c) => c.json({ users: await listUsers(db) }, 200))
     .post('/', validate('json', userCreateBody), async (c) =>
       c.json(await createUser(db, c.req.valid('json'), admin(c)), 201),
     )
@@ -38,17 +35,13 @@ export function userRoutes(ctx: RouteContext) {
 export function auditRoutes(ctx: RouteContext) {
   const { db } = ctx.database;
   return new Hono<AuthEnv>()
-    .get('/', validate('query', auditQuery), async (c) => {
-      demand(principalOf(c), 'read_audit');
-      return c.json({ rows: await listAudit(db, c.req.valid('query')) }, 200);
-    })
-    .get('/verify', async (c) => {
-      demand(principalOf(c), 'read_audit');
-      return c.json(await verifyAuditChain(db), 200);
-    })
+    .use(requirePermission('read_audit'))
+    .get('/', validate('query', auditQuery), async (c) =>
+      c.json({ rows: await listAudit(db, c.req.valid('query')) }, 200),
+    )
+    .get('/verify', async (c) => c.json(await verifyAuditChain(db), 200))
     .get('/export.csv', async (c) => {
       const p = principalOf(c);
-      demand(p, 'read_audit');
       await appendAudit(db, {
         actorId: p.userId,
         actorName: p.username,

@@ -6,12 +6,14 @@ import { listProposals } from '../services/proposals';
 import { statusAt } from '../../geo/status';
 import { boundariesQuery, codeParam, communesQuery, dateQuery } from '../contracts/api';
 import { validate } from '../http/validate';
+import { requirePermission } from '../http/permissions';
 import { communeDetail, communeStatuses, resolveWithin } from '../services/communes';
 import { communesWithin, parentCode } from '../services/units';
 import { asOf, type RouteContext } from './context';
 
 export function communeRoutes(ctx: RouteContext) {
   return new Hono<AuthEnv>()
+    .use(requirePermission('read_map'))
     .get('/', validate('query', communesQuery), async (c) => {
       const q = c.req.valid('query');
       const date = asOf(ctx, q.date);
@@ -51,14 +53,14 @@ export function communeRoutes(ctx: RouteContext) {
 }
 
 export function statusRoutes(ctx: RouteContext) {
-  return new Hono().get('/', validate('query', communesQuery), async (c) => {
+  return new Hono<AuthEnv>().get('/', requirePermission('read_map'), validate('query', communesQuery), async (c) => {
     const q = c.req.valid('query');
     return c.json(communeStatuses(await ctx.cache.get(), asOf(ctx, q.date), q.within), 200);
   });
 }
 
 export function boundaryRoutes(ctx: RouteContext) {
-  return new Hono().get('/', validate('query', boundariesQuery), async (c) => {
+  return new Hono<AuthEnv>().get('/', requirePermission('read_map'), validate('query', boundariesQuery), async (c) => {
     const q = c.req.valid('query');
     const s = await ctx.cache.get();
     const date = asOf(ctx, q.date);

@@ -2,12 +2,14 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { principalOf, type AuthEnv } from '../http/guard';
+import { requirePermission } from '../http/permissions';
 import { publicView, visibleTo, type LiveEvent } from '../services/events';
 import type { StreamSink } from '../services/live-streams';
 import type { RouteContext } from './context';
 
 export function eventRoutes(ctx: RouteContext) {
-  return new Hono<AuthEnv>().get('/', (c) => {
+  // Each event is then filtered for the subscriber by its own record (visibleTo): proposals by area, hotspots by need.
+  return new Hono<AuthEnv>().get('/', requirePermission('read_map'), (c) => {
     const queue: LiveEvent[] = [];
     let wake: (() => void) | null = null;
     let ended = false;

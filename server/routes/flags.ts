@@ -4,6 +4,7 @@ import { idParam } from '../contracts/workflow';
 import { z } from '../contracts/messages';
 import { principalOf, type AuthEnv } from '../http/guard';
 import { validate } from '../http/validate';
+import { requirePermission } from '../http/permissions';
 import { listFlags, resolveFlag } from '../services/review-flags';
 import { actorFor, announce, type RouteContext } from './context';
 
@@ -12,7 +13,7 @@ const resolveBody = z.object({ note: z.string().trim().max(1000).default('') });
 
 export function flagRoutes(ctx: RouteContext) {
   return new Hono<AuthEnv>()
-    .get('/', validate('query', flagsQuery), async (c) =>
+    .get('/', requirePermission('read_map'), validate('query', flagsQuery), async (c) =>
       c.json(
         { flags: await listFlags(ctx.database.db, await ctx.cache.get(), principalOf(c), c.req.valid('query').state) },
         200,
@@ -20,6 +21,7 @@ export function flagRoutes(ctx: RouteContext) {
     )
     .post(
       '/:id/:decision{confirm|dismiss}',
+      requirePermission(['propose', 'decide']), // those in charge of the area: its editors and approvers
       validate('param', idParam.extend({ decision: z.enum(['confirm', 'dismiss']) })),
       validate('json', resolveBody),
       async (c) => {

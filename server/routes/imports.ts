@@ -6,7 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import { Hono } from 'hono';
 import { topology } from 'topojson-server';
 import { DISPLAY_QUANTIZATION } from '../../geo/display';
-import { demand } from '../auth/access';
+import { requirePermission } from '../http/permissions';
 import { codeListForm, commitBody, previewOptions } from '../contracts/imports';
 import * as t from '../db/schema';
 import { fieldError, HttpError } from '../http/errors';
@@ -47,18 +47,13 @@ async function jsonFile(value: unknown, field: string): Promise<unknown> {
 export function importRoutes(ctx: RouteContext) {
   const { db } = ctx.database;
   const pending = new Map<string, Pending>();
-  const manager = (c: Parameters<typeof principalOf>[0]) => {
-    const p = principalOf(c);
-    demand(p, 'manage_boundaries');
-    return p;
-  };
   const sweep = () => {
     for (const [k, v] of pending) if (v.expires < Date.now()) pending.delete(k);
   };
 
   return new Hono<AuthEnv>()
+    .use(requirePermission('manage_boundaries'))
     .get('/code-lists', async (c) => {
-      manager(c);
       const rows = await db
         .select({
           asOf: t.codeLists.asOf,
@@ -71,7 +66,7 @@ export function importRoutes(ctx: RouteContext) {
       return c.json({ lists: rows }, 200);
     })
     .post('/code-lists', uploadLimit(20 * 1024 * 1024), async (c) => {
-      const p = manager(c);
+      const p = principalOf(c);
       const form = await uploadedForm(c);
       const fields = codeListForm.safeParse({ asOf: form.asOf, name: form.name });
       if (!fields.success)
@@ -97,7 +92,7 @@ export function importRoutes(ctx: RouteContext) {
       return c.json(saved, 201);
     })
     .post('/boundaries/preview', uploadLimit(MAX_IMPORT_BYTES + 16 * 1024 * 1024), async (c) => {
-      const p = manager(c);
+      const p = principalOf(c);
       const form = await uploadedForm(c);
       let raw: unknown;
       try {
@@ -172,7 +167,7 @@ export function importRoutes(ctx: RouteContext) {
       );
     })
     .post('/boundaries/commit', validate('json', commitBody), async (c) => {
-      const p = manager(c);
+      const p = principalOf(c);
       const body = c.req.valid('json');
       sweep();
       const held = pending.get(body.token);

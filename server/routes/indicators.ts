@@ -2,11 +2,14 @@
 import { Hono } from 'hono';
 import { indicatorsQuery, rankingQuery } from '../contracts/api';
 import { validate } from '../http/validate';
+import { requirePermission } from '../http/permissions';
+import type { AuthEnv } from '../http/guard';
 import { childIndicators, indicatorTrend, unitIndicators } from '../services/indicators';
 import { asOf, type RouteContext } from './context';
 
 export function indicatorRoutes(ctx: RouteContext) {
-  return new Hono()
+  return new Hono<AuthEnv>()
+    .use(requirePermission('read_map'))
     .get('/', validate('query', indicatorsQuery), async (c) => {
       const q = c.req.valid('query');
       const report = unitIndicators(await ctx.cache.get(), {

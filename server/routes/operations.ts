@@ -1,6 +1,6 @@
 // Area search, uploaded place lists, and crackdown operations (police and admins).
 import { Hono } from 'hono';
-import { demand } from '../auth/access';
+import { requirePermission } from '../http/permissions';
 import { dateQuery } from '../contracts/api';
 import { areaQueryBody, operationBody, resultsBody } from '../contracts/operations';
 import { idParam } from '../contracts/workflow';
@@ -21,13 +21,12 @@ import { actorFor, announce, asOf, registryDeps, type RouteContext } from './con
 export function areaRoutes(ctx: RouteContext) {
   const deps = registryDeps(ctx);
   return new Hono<AuthEnv>()
+    .use(requirePermission('read_hotspot_details'))
     .post('/query', validate('json', areaQueryBody), async (c) => {
-      demand(principalOf(c), 'read_hotspot_details');
       const q = c.req.valid('json');
       return c.json(await queryArea(deps, await ctx.cache.get(), q.area, asOf(ctx, q.date)), 200);
     })
     .post('/places', uploadLimit(MAX_PLACES_BYTES), async (c) => {
-      demand(principalOf(c), 'read_hotspot_details');
       const file = await uploadedFile(c);
       return c.json(await parsePlaces(file.name, file.bytes), 200);
     });
@@ -35,14 +34,15 @@ export function areaRoutes(ctx: RouteContext) {
 
 export function operationRoutes(ctx: RouteContext) {
   const deps = registryDeps(ctx);
+  const write = requirePermission('write_hotspots');
   return new Hono<AuthEnv>()
-    .get('/', async (c) => c.json({ operations: await listOperations(ctx.database.db, principalOf(c)) }, 200))
+    .use(requirePermission('read_hotspot_details'))
+    .get('/', async (c) => c.json({ operations: await listOperations(ctx.database.db) }, 200))
     .get('/:id', validate('param', idParam), validate('query', dateQuery), async (c) =>
       c.json(
         await operationDetail(
           deps,
           await ctx.cache.get(),
-          principalOf(c),
           c.req.valid('param').id,
           asOf(ctx, c.req.valid('query').date),
         ),
@@ -59,7 +59,7 @@ export function operationRoutes(ctx: RouteContext) {
         const { format } = c.req.valid('query');
         const s = await ctx.cache.get();
         const date = asOf(ctx, undefined);
-        const op = await operationDetail(deps, s, p, id, date);
+        const op = await operationDetail(deps, s, id, date);
         const area = prepareGeometry(op.area);
         const communes = [];
         const pause = yieldingEvery();
@@ -96,13 +96,13 @@ export function operationRoutes(ctx: RouteContext) {
         });
       },
     )
-    .post('/', validate('json', operationBody), async (c) => {
+    .post('/', write, validate('json', operationBody), async (c) => {
       const id = await createOperation(deps, await ctx.cache.get(), actorFor(ctx, c), c.req.valid('json'));
-      return c.json(await operationDetail(deps, await ctx.cache.get(), principalOf(c), id, asOf(ctx, undefined)), 201);
+      return c.json(await operationDetail(deps, await ctx.cache.get(), id, asOf(ctx, undefined)), 201);
     })
-    .post('/:id/results', validate('param', idParam), validate('json', resultsBody), async (c) => {
+    .post('/:id/results', write, validate('param', idParam), validate('json', resultsBody), async (c) => {
       const { id } = c.req.valid('param');
       announce(ctx, await recordResults(deps, await ctx.cache.get(), actorFor(ctx, c), id, c.req.valid('json')));
-      return c.json(await operationDetail(deps, await ctx.cache.get(), principalOf(c), id, asOf(ctx, undefined)), 200);
+      return c.json(await operationDetail(deps, await ctx.cache.get(), id, asOf(ctx, undefined)), 200);
     });
 }

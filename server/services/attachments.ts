@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { eq } from 'drizzle-orm';
-import { can, inScope, type Principal } from '../auth/access';
+import { inScope, type Principal } from '../auth/access';
 import { randomToken, sha256Hex } from '../auth/tokens';
 import type { Db } from '../db/client';
 import * as t from '../db/schema';
@@ -24,8 +24,6 @@ export async function storeAttachment(
   file: { name: string; bytes: Uint8Array },
   address: string,
 ) {
-  if (!can(p, 'propose'))
-    throw new HttpError(403, 'forbidden', 'Bạn không có quyền tải tệp lên', 'You are not allowed to upload files');
   if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw fileTooLarge(MAX_ATTACHMENT_BYTES);
   if (file.bytes.length === 0) throw new HttpError(400, 'empty_file', 'Tệp rỗng', 'The file is empty');
   const type = await fileTypeFromBuffer(file.bytes);
@@ -87,7 +85,7 @@ export async function readAttachment(db: Db, dir: string, s: Snapshot, p: Princi
       .select({ communeId: t.statusProposals.communeId })
       .from(t.statusProposals)
       .where(eq(t.statusProposals.attachmentId, id));
-    if (!prop || !can(p, 'read_proposals') || !inScope(s, p, prop.communeId)) throw missing;
+    if (!prop || !inScope(s, p, prop.communeId)) throw missing;
   }
   return { meta: a, bytes: await readFile(join(dir, a.id)) };
 }

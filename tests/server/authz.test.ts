@@ -1,7 +1,7 @@
 // Authorization matrix: every role × every endpoint × a commune in and out of the user's area → allow or deny,
 // with list endpoints and the live stream checked for leaks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../server/contracts/permissions';
+import { GRANTS, ROLES, type Permission, type Role } from '../../server/contracts/permissions';
 import { STATUS_TRANSITIONS, type CommuneStatus } from '../../geo/status';
 import { miniProvince } from '../fixtures/mini-province';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -90,13 +90,9 @@ async function attachmentOf(code: string): Promise<string> {
 }
 
 type Row = [name: string, run: (c: Client, who: Who) => Promise<Response>, allowed: Partial<Record<Who, number>>];
-const all = (status: number): Partial<Record<Who, number>> => ({
-  admin: status,
-  leader: status,
-  police: status,
-  editor: status,
-  approver: status,
-});
+/** The roles the grants table (checked against PRODUCT.md in permissions.test.ts) lets through, with the answer. */
+const needs = (permission: Permission, status = 200): Partial<Record<Who, number>> =>
+  Object.fromEntries(ROLES.filter((r) => GRANTS[r].includes(permission)).map((r) => [r, status]));
 
 const READS: Row[] = [
   ...[
@@ -110,24 +106,28 @@ const READS: Row[] = [
     '/api/indicators/trend',
     '/api/units',
     '/api/plans',
-  ].map((path): Row => [`GET ${path}`, (c) => c.get(path), all(200)]),
-  ['GET /api/hotspots', (c) => c.get('/api/hotspots'), { admin: 200, police: 200 }],
-  ['GET /api/hotspots/1', (c) => c.get('/api/hotspots/1'), { admin: 200, police: 200 }],
-  ['GET /api/hotspots/nearby', (c) => c.get('/api/hotspots/nearby?lng=106.05&lat=10.05'), { admin: 200, police: 200 }],
-  ['GET /api/hotspots/counts', (c) => c.get('/api/hotspots/counts'), all(200)],
-  ['GET /api/flags', (c) => c.get('/api/flags'), all(200)],
-  ['GET /api/operations', (c) => c.get('/api/operations'), { admin: 200, police: 200 }],
+  ].map((path): Row => [`GET ${path}`, (c) => c.get(path), needs('read_map')]),
+  ['GET /api/hotspots', (c) => c.get('/api/hotspots'), needs('read_hotspot_details')],
+  ['GET /api/hotspots/1', (c) => c.get('/api/hotspots/1'), needs('read_hotspot_details')],
+  [
+    'GET /api/hotspots/nearby',
+    (c) => c.get('/api/hotspots/nearby?lng=106.05&lat=10.05'),
+    needs('read_hotspot_details'),
+  ],
+  ['GET /api/hotspots/counts', (c) => c.get('/api/hotspots/counts'), needs('read_map')],
+  ['GET /api/flags', (c) => c.get('/api/flags'), needs('read_map')],
+  ['GET /api/operations', (c) => c.get('/api/operations'), needs('read_hotspot_details')],
   [
     'POST /api/areas/query',
     (c) => c.send('POST', '/api/areas/query', { area: { type: 'circle', center: [106.1, 10.1], radiusM: 500 } }),
-    { admin: 200, police: 200 },
+    needs('read_hotspot_details'),
   ],
-  ['GET /api/proposals', (c) => c.get('/api/proposals'), { admin: 200, leader: 200, editor: 200, approver: 200 }],
-  ['GET /api/my-area', (c) => c.get('/api/my-area'), { admin: 200, editor: 200 }],
-  ['GET /api/users', (c) => c.get('/api/users'), { admin: 200 }],
-  ['GET /api/audit', (c) => c.get('/api/audit'), { admin: 200 }],
-  ['GET /api/audit/verify', (c) => c.get('/api/audit/verify'), { admin: 200 }],
-  ['GET /api/audit/export.csv', (c) => c.get('/api/audit/export.csv'), { admin: 200 }],
+  ['GET /api/proposals', (c) => c.get('/api/proposals'), needs('read_proposals')],
+  ['GET /api/my-area', (c) => c.get('/api/my-area'), needs('propose')],
+  ['GET /api/users', (c) => c.get('/api/users'), needs('admin_users')],
+  ['GET /api/audit', (c) => c.get('/api/audit'), needs('read_audit')],
+  ['GET /api/audit/verify', (c) => c.get('/api/audit/verify'), needs('read_audit')],
+  ['GET /api/audit/export.csv', (c) => c.get('/api/audit/export.csv'), needs('read_audit')],
 ];
 
 describe.each(WHO)('as %s', (who) => {
