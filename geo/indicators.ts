@@ -1,6 +1,6 @@
 // Plan indicators H1, H2, H3, T1, T2, C1 exactly as PRODUCT.md defines them, in one in-memory pass.
 import { addYears, daysBetween, endOfYear, minDate, yearOf, type IsoDate } from './dates';
-import { activeCount, activeDuringCount, indexHotspots, reformedCount, type HotspotIndex } from './hotspot-index';
+import { activeCount, activeDuringCount, indexHotspots, reformedCount, type HotspotCounts } from './hotspot-counts';
 import type { HotspotEvent } from './hotspots';
 import { lastStepIndex, statusAt, type StatusStep } from './status';
 
@@ -57,7 +57,7 @@ export interface IndicatorInput {
   communes: readonly IndicatorCommune[];
   hotspots: readonly IndicatorHotspot[];
   /** `indexHotspots(hotspots)`, built once by callers that compute many reports. */
-  hotspotIndex?: HotspotIndex;
+  hotspotCounts?: HotspotCounts;
   /** Communes selected for transformation under this plan. */
   selections: readonly IndicatorSelection[];
   /** Which communes to count (a unit's subtree); communes outside it are ignored. */
@@ -147,7 +147,7 @@ function result(
 }
 
 function hotspotIndicators(input: IndicatorInput, plan: PlanPeriod, date: IsoDate): IndicatorResult[] {
-  const index = input.hotspotIndex ?? indexHotspots(input.hotspots);
+  const index = input.hotspotCounts ?? indexHotspots(input.hotspots);
   const years: IsoDate[] = [];
   for (let y = yearOf(plan.start); y <= yearOf(date); y++) years.push(minDate(endOfYear(y), date));
   const checkpoints = [endOfYear(yearOf(plan.start) - 1), ...years];

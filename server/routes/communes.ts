@@ -1,13 +1,13 @@
-// Communes: GeoJSON with status, the light status map, one commune's detail, and the cacheable boundaries.
+// Communes: GeoJSON with their status on a date, and one commune's detail.
 import { Hono } from 'hono';
 import { can } from '../auth/access';
 import { principalOf, type AuthEnv } from '../http/guard';
 import { listProposals } from '../services/proposals';
 import { statusAt } from '../../geo/status';
-import { boundariesQuery, codeParam, communesQuery, dateQuery } from '../contracts/api';
+import { codeParam, communesQuery, dateQuery } from '../contracts/api';
 import { validate } from '../http/validate';
 import { requirePermission } from '../http/permissions';
-import { communeDetail, communeStatuses, resolveWithin } from '../services/communes';
+import { communeDetail, resolveWithin } from '../services/communes';
 import { communesWithin, parentCode } from '../services/units';
 import { asOf, type RouteContext } from './context';
 
@@ -50,29 +50,4 @@ export function communeRoutes(ctx: RouteContext) {
       }
       return c.json(detail, 200);
     });
-}
-
-export function statusRoutes(ctx: RouteContext) {
-  return new Hono<AuthEnv>().get('/', requirePermission('read_map'), validate('query', communesQuery), async (c) => {
-    const q = c.req.valid('query');
-    return c.json(communeStatuses(await ctx.cache.get(), asOf(ctx, q.date), q.within), 200);
-  });
-}
-
-export function boundaryRoutes(ctx: RouteContext) {
-  return new Hono<AuthEnv>().get('/', requirePermission('read_map'), validate('query', boundariesQuery), async (c) => {
-    const q = c.req.valid('query');
-    const s = await ctx.cache.get();
-    const date = asOf(ctx, q.date);
-    const body = await ctx.boundaries.topology(s, date, q.zoom);
-    const versioned = q.v !== undefined && body.etag.startsWith(`"b-${q.v}-`);
-    c.header('ETag', body.etag);
-    c.header('Vary', 'Accept-Encoding');
-    c.header('Cache-Control', versioned ? 'public, max-age=31536000, immutable' : 'no-cache');
-    if (c.req.header('If-None-Match') === body.etag) return c.body(null, 304);
-    if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
-      return c.body(new Uint8Array(body.gzip), 200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
-    }
-    return c.body(body.json, 200, { 'Content-Type': 'application/json' });
-  });
 }

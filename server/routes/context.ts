@@ -59,7 +59,7 @@ export function actorFor(ctx: RouteContext, c: Context<AuthEnv>): Actor {
  * After a committed write: the snapshot is reloaded when the events say that statuses or hotspots changed (proposals
  * and flags are not in it), and open dashboards hear of each event they may see.
  */
-export function announce(ctx: RouteContext, events: readonly LiveEvent[]): void {
+export function invalidateAndPublish(ctx: RouteContext, events: readonly LiveEvent[]): void {
   if (events.some((e) => e.type === 'status' || e.type === 'hotspot')) ctx.cache.invalidate();
   for (const e of events) ctx.events.publish(e);
 }

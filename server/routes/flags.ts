@@ -6,7 +6,7 @@ import { principalOf, type AuthEnv } from '../http/guard';
 import { validate } from '../http/validate';
 import { requirePermission } from '../http/permissions';
 import { listFlags, resolveFlag } from '../services/review-flags';
-import { actorFor, announce, type RouteContext } from './context';
+import { actorFor, invalidateAndPublish, type RouteContext } from './context';
 
 const flagsQuery = z.object({ state: z.enum(['open', 'confirmed', 'dismissed']).default('open') });
 const resolveBody = z.object({ note: z.string().trim().max(1000).default('') });
@@ -34,7 +34,7 @@ export function flagRoutes(ctx: RouteContext) {
           decision === 'confirm' ? 'confirmed' : 'dismissed',
           c.req.valid('json').note,
         );
-        announce(ctx, [event]);
+        invalidateAndPublish(ctx, [event]);
         return c.json({ ok: true as const, state: event.type === 'flag' ? event.state : null }, 200);
       },
     );

@@ -18,7 +18,7 @@ import { unitDisplayName } from '../../geo/unit-names';
 import { appendAudit } from '../services/audit';
 import { findUnit } from '../services/units';
 import { z } from '../contracts/messages';
-import { actorFor, announce, asOf, registryDeps, type RouteContext } from './context';
+import { actorFor, invalidateAndPublish, asOf, registryDeps, type RouteContext } from './context';
 
 const exportFormat = z.object({ format: z.enum(['csv', 'xlsx', 'geojson']) });
 const nearbyQuery = z.object({
@@ -106,7 +106,7 @@ export function hotspotRoutes(ctx: RouteContext) {
       })
       .post('/', write, validate('json', hotspotCreateBody), async (c) => {
         const { id, events } = await createHotspot(deps, await ctx.cache.get(), actorFor(ctx, c), c.req.valid('json'));
-        announce(ctx, events);
+        invalidateAndPublish(ctx, events);
         return c.json(await hotspotDetail(deps, await ctx.cache.get(), id, asOf(ctx, undefined)), 201);
       })
       .patch('/:id', write, validate('param', hotspotIdParam), validate('json', hotspotUpdateBody), async (c) => {
@@ -117,7 +117,7 @@ export function hotspotRoutes(ctx: RouteContext) {
           c.req.valid('param').id,
           c.req.valid('json'),
         );
-        announce(ctx, [event]);
+        invalidateAndPublish(ctx, [event]);
         return c.json(await hotspotDetail(deps, await ctx.cache.get(), id, asOf(ctx, undefined)), 200);
       })
       .post('/:id/events', write, validate('param', hotspotIdParam), validate('json', hotspotEventBody), async (c) => {
@@ -128,7 +128,7 @@ export function hotspotRoutes(ctx: RouteContext) {
           c.req.valid('param').id,
           c.req.valid('json'),
         );
-        announce(ctx, flag ? [event, flag] : [event]);
+        invalidateAndPublish(ctx, flag ? [event, flag] : [event]);
         return c.json(await hotspotDetail(deps, await ctx.cache.get(), id, asOf(ctx, undefined)), 201);
       })
   );

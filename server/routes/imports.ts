@@ -20,7 +20,7 @@ import { parseCrosswalk, type Crosswalk } from '../import/crosswalk';
 import { prepareBoundaries } from '../import/prepare';
 import { MAX_IMPORT_BYTES } from '../import/read';
 import type { PreviewOptions } from '../contracts/imports';
-import { accountsChanged, announce, type RouteContext } from './context';
+import { accountsChanged, invalidateAndPublish, type RouteContext } from './context';
 
 interface Pending {
   userId: number;
@@ -48,7 +48,7 @@ export function importRoutes(ctx: RouteContext) {
   const { db } = ctx.database;
   const pending = new Map<string, Pending>();
   const sweep = () => {
-    for (const [k, v] of pending) if (v.expires < Date.now()) pending.delete(k);
+    for (const [k, v] of pending) if (v.expires < ctx.clock().getTime()) pending.delete(k);
   };
 
   return new Hono<AuthEnv>()
@@ -150,7 +150,7 @@ export function importRoutes(ctx: RouteContext) {
       // Only what the commit needs is held: the file's other units and the preview shapes are let go.
       pending.set(token, {
         userId: p.userId,
-        expires: Date.now() + KEEP_MS,
+        expires: ctx.clock().getTime() + KEEP_MS,
         prepared: { ready: prepared.ready, report: prepared.report, outline: prepared.outline },
         options,
         codeList: list?.units ?? null,
@@ -191,7 +191,7 @@ export function importRoutes(ctx: RouteContext) {
       pending.delete(body.token);
       ctx.cache.invalidate();
       await accountsChanged(ctx); // areas extended to the new communes take effect on the next request
-      announce(ctx, events);
+      invalidateAndPublish(ctx, events);
       return c.json(summary, 201);
     });
 }

@@ -1,8 +1,8 @@
-// Area search, uploaded place lists, and crackdown operations (police and admins).
+// Crackdown operations: list, detail, create, record results, export the packet (police and admins).
 import { Hono } from 'hono';
 import { requirePermission } from '../http/permissions';
 import { dateQuery } from '../contracts/api';
-import { areaQueryBody, operationBody, resultsBody } from '../contracts/operations';
+import { operationBody, resultsBody } from '../contracts/operations';
 import { idParam } from '../contracts/workflow';
 import { clientAddress, principalOf, type AuthEnv } from '../http/guard';
 import { z } from '../contracts/messages';
@@ -11,26 +11,9 @@ import { appendAudit } from '../services/audit';
 import { operationPdf, operationXlsx, type OperationPacket } from '../services/exports';
 import { validOn } from '../services/units';
 import { validate } from '../http/validate';
-import { uploadedFile, uploadLimit } from '../http/upload';
-import { queryArea } from '../services/areas';
 import { yieldingEvery } from '../services/yielding';
 import { createOperation, listOperations, operationDetail, recordResults } from '../services/operations';
-import { MAX_PLACES_BYTES, parsePlaces } from '../services/places';
-import { actorFor, announce, asOf, registryDeps, type RouteContext } from './context';
-
-export function areaRoutes(ctx: RouteContext) {
-  const deps = registryDeps(ctx);
-  return new Hono<AuthEnv>()
-    .use(requirePermission('read_hotspot_details'))
-    .post('/query', validate('json', areaQueryBody), async (c) => {
-      const q = c.req.valid('json');
-      return c.json(await queryArea(deps, await ctx.cache.get(), q.area, asOf(ctx, q.date)), 200);
-    })
-    .post('/places', uploadLimit(MAX_PLACES_BYTES), async (c) => {
-      const file = await uploadedFile(c);
-      return c.json(await parsePlaces(file.name, file.bytes), 200);
-    });
-}
+import { actorFor, invalidateAndPublish, asOf, registryDeps, type RouteContext } from './context';
 
 export function operationRoutes(ctx: RouteContext) {
   const deps = registryDeps(ctx);
@@ -102,7 +85,10 @@ export function operationRoutes(ctx: RouteContext) {
     })
     .post('/:id/results', write, validate('param', idParam), validate('json', resultsBody), async (c) => {
       const { id } = c.req.valid('param');
-      announce(ctx, await recordResults(deps, await ctx.cache.get(), actorFor(ctx, c), id, c.req.valid('json')));
+      invalidateAndPublish(
+        ctx,
+        await recordResults(deps, await ctx.cache.get(), actorFor(ctx, c), id, c.req.valid('json')),
+      );
       return c.json(await operationDetail(deps, await ctx.cache.get(), id, asOf(ctx, undefined)), 200);
     });
 }

@@ -1,10 +1,9 @@
-// GET /api/units?parent=CODE (one tree level) and GET /api/plans.
+// GET /api/units?parent=CODE: one level of the unit tree on a date.
 import { Hono } from 'hono';
 import { unitsQuery } from '../contracts/api';
 import { validate } from '../http/validate';
 import { requirePermission } from '../http/permissions';
 import type { AuthEnv } from '../http/guard';
-import { listPlans } from '../services/plans';
 import { unitChildren } from '../services/unit-tree';
 import { asOf, type RouteContext } from './context';
 
@@ -14,10 +13,4 @@ export function unitRoutes(ctx: RouteContext) {
     const date = asOf(ctx, q.date);
     return c.json({ date, units: unitChildren(await ctx.cache.get(), q.parent, date) }, 200);
   });
-}
-
-export function planRoutes(ctx: RouteContext) {
-  return new Hono<AuthEnv>().get('/', requirePermission('read_map'), async (c) =>
-    c.json({ plans: listPlans(await ctx.cache.get()) }, 200),
-  );
 }

@@ -53,7 +53,7 @@ function union(lists: readonly Int32Array[]): Int32Array {
   return all.subarray(0, n);
 }
 
-export class HotspotIndex {
+export class HotspotSearchIndex {
   /** Every record, ascending by id; a record's position here is its slot. */
   readonly records: readonly HotspotDetail[];
   /** Lifecycle events by slot (none when the snapshot has no lifecycle for the record). */
@@ -170,13 +170,13 @@ export class HotspotIndex {
 }
 
 export class HotspotDetails {
-  private loaded: { revision: number; index: Promise<HotspotIndex> } | null = null;
+  private loaded: { revision: number; index: Promise<HotspotSearchIndex> } | null = null;
 
   constructor(private readonly db: Db) {}
 
-  index(s: Snapshot): Promise<HotspotIndex> {
+  index(s: Snapshot): Promise<HotspotSearchIndex> {
     if (this.loaded?.revision !== s.revision) {
-      const index = this.load().then((details) => new HotspotIndex(details, s));
+      const index = this.load().then((details) => new HotspotSearchIndex(details, s));
       index.catch(() => (this.loaded = null));
       this.loaded = { revision: s.revision, index };
     }

@@ -42,7 +42,7 @@ export function unitIndicators(
     {
       communes: [...within].map((id) => ({ id, history: s.histories.get(id) ?? [] })),
       hotspots: s.hotspots,
-      hotspotIndex: s.hotspotIndex,
+      hotspotCounts: s.hotspotCounts,
       selections: s.selections.get(plan.id) ?? [],
       within,
     },

@@ -1,6 +1,6 @@
 // In-memory model of units, status histories, hotspot lifecycles and plans, reloaded when the data revision changes.
 import { asc, eq } from 'drizzle-orm';
-import { indexHotspots, type HotspotIndex } from '../../geo/hotspot-index';
+import { indexHotspots, type HotspotCounts } from '../../geo/hotspot-counts';
 import type { HotspotEvent } from '../../geo/hotspots';
 import type { IndicatorHotspot, IndicatorSelection, PlanTargets } from '../../geo/indicators';
 import { effectiveHistory, gravestOfParts, type CommuneStatus, type StatusStep } from '../../geo/status';
@@ -41,7 +41,7 @@ export interface Snapshot {
   children: Map<number | null, number[]>;
   histories: Map<number, StatusStep[]>;
   hotspots: HotspotEntry[];
-  hotspotIndex: HotspotIndex;
+  hotspotCounts: HotspotCounts;
   selections: Map<string, IndicatorSelection[]>;
   plans: PlanRecord[];
 }
@@ -179,7 +179,7 @@ function loadSnapshot(db: Db): Promise<Snapshot> {
         children,
         histories,
         hotspots,
-        hotspotIndex: indexHotspots(hotspots),
+        hotspotCounts: indexHotspots(hotspots),
         selections,
         plans,
       };

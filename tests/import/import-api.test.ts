@@ -174,4 +174,15 @@ describe('boundary import through the admin API', () => {
     const again = await admin.send('POST', '/api/imports/boundaries/commit', { token: p.token, replaceDemo: true });
     expect([again.status, ((await again.json()) as ErrorBody).error.code]).toEqual([404, 'preview_expired']);
   });
+
+  it("keeps a preview 30 minutes by the app's clock, then refuses to commit it", async () => {
+    const res = await preview({ validFrom: '2025-09-01', province: '97', replaceDemo: true });
+    expect(res.status).toBe(200);
+    const { token } = (await res.json()) as Preview;
+    app.setNow('2025-08-01T03:20:00Z');
+    expect((await admin.get('/api/auth/me')).status).toBe(200); // the session stays alive meanwhile
+    app.setNow('2025-08-01T03:31:00Z');
+    const late = await admin.send('POST', '/api/imports/boundaries/commit', { token, replaceDemo: true });
+    expect([late.status, ((await late.json()) as ErrorBody).error.code]).toEqual([404, 'preview_expired']);
+  });
 });

@@ -58,7 +58,9 @@ function apiError(status: number, body: ErrorJson): ApiError {
 type OkBody<R> = R extends ClientResponse<infer T, infer S, 'json'> ? (S extends 200 | 201 ? T : never) : never;
 
 /** The 200 body, typed by the server's route; anything else becomes an ApiError with the server's message. */
-export async function data<R extends ClientResponse<unknown, number, 'json'>>(request: Promise<R>): Promise<OkBody<R>> {
+export async function okBody<R extends ClientResponse<unknown, number, 'json'>>(
+  request: Promise<R>,
+): Promise<OkBody<R>> {
   const res = await request;
   if (!res.ok) {
     if (res.status === 401) onSignedOut();
@@ -67,11 +69,11 @@ export async function data<R extends ClientResponse<unknown, number, 'json'>>(re
   return (await res.json()) as OkBody<R>;
 }
 
-export const fetchHealth = () => data(api.api.health.$get());
-export const fetchPlans = () => data(api.api.plans.$get());
-export const fetchUnits = (parent?: string) => data(api.api.units.$get({ query: parent ? { parent } : {} }));
+export const fetchHealth = () => okBody(api.api.health.$get());
+export const fetchPlans = () => okBody(api.api.plans.$get());
+export const fetchUnits = (parent?: string) => okBody(api.api.units.$get({ query: parent ? { parent } : {} }));
 const statusCache = new Map<string, ReturnType<typeof fetchStatusesFresh>>();
-const fetchStatusesFresh = (date: string) => data(api.api.statuses.$get({ query: { date } }));
+const fetchStatusesFresh = (date: string) => okBody(api.api.statuses.$get({ query: { date } }));
 
 /** Statuses by date, remembered: a slider played back and forth restyles without waiting for the network. */
 export function fetchStatuses(date: string) {
@@ -93,12 +95,12 @@ export function clearStatusCache(): void {
   statusCache.clear();
 }
 export const fetchCommune = (code: string, date: string) =>
-  data(api.api.communes[':code'].$get({ param: { code }, query: { date } }));
-export const fetchHotspots = (date: string) => data(api.api.hotspots.$get({ query: { date } }));
+  okBody(api.api.communes[':code'].$get({ param: { code }, query: { date } }));
+export const fetchHotspots = (date: string) => okBody(api.api.hotspots.$get({ query: { date } }));
 export const createHotspot = (json: Parameters<typeof api.api.hotspots.$post>[0]['json']) =>
-  data(api.api.hotspots.$post({ json }));
+  okBody(api.api.hotspots.$post({ json }));
 export type HotspotFilters = Parameters<typeof api.api.hotspots.$get>[0]['query'];
-export const searchHotspots = (query: HotspotFilters) => data(api.api.hotspots.$get({ query }));
+export const searchHotspots = (query: HotspotFilters) => okBody(api.api.hotspots.$get({ query }));
 /** Same-origin link to a hotspot list file with the same filters (the browser downloads it with the session cookie). */
 export function hotspotExportUrl(query: HotspotFilters, format: 'csv' | 'xlsx' | 'geojson'): string {
   const q = new URLSearchParams(
@@ -110,11 +112,11 @@ export function hotspotExportUrl(query: HotspotFilters, format: 'csv' | 'xlsx' |
   return `/api/hotspots/export?${q}`;
 }
 export const fetchIndicators = (plan: string, date: string, unit?: string) =>
-  data(api.api.indicators.$get({ query: { plan, date, ...(unit ? { unit } : {}) } }));
+  okBody(api.api.indicators.$get({ query: { plan, date, ...(unit ? { unit } : {}) } }));
 export const fetchTrend = (plan: string, date: string, unit?: string) =>
-  data(api.api.indicators.trend.$get({ query: { plan, date, ...(unit ? { unit } : {}) } }));
+  okBody(api.api.indicators.trend.$get({ query: { plan, date, ...(unit ? { unit } : {}) } }));
 export const fetchRanking = (plan: string, date: string, parent?: string) =>
-  data(api.api.indicators.ranking.$get({ query: { plan, date, ...(parent ? { parent } : {}) } }));
+  okBody(api.api.indicators.ranking.$get({ query: { plan, date, ...(parent ? { parent } : {}) } }));
 
 /** The geometry of one boundary vintage (its key and first day), simplified for a zoom tier. */
 export async function fetchBoundaries(key: string, from?: string, zoom?: number) {
@@ -128,35 +130,35 @@ export async function fetchBoundaries(key: string, from?: string, zoom?: number)
   return res.json() as Promise<import('topojson-specification').Topology>;
 }
 
-export const fetchMe = () => data(api.api.auth.me.$get());
+export const fetchMe = () => okBody(api.api.auth.me.$get());
 export const signIn = (username: string, password: string) =>
-  data(api.api.auth.login.$post({ json: { username, password } }));
-export const signOut = () => data(api.api.auth.logout.$post());
+  okBody(api.api.auth.login.$post({ json: { username, password } }));
+export const signOut = () => okBody(api.api.auth.logout.$post());
 export const changePassword = (current: string, next: string) =>
-  data(api.api.auth.password.$post({ json: { current, next } }));
+  okBody(api.api.auth.password.$post({ json: { current, next } }));
 export const fetchProposals = (query: { state?: 'pending' | 'approved' | 'rejected'; commune?: string }) =>
-  data(api.api.proposals.$get({ query }));
+  okBody(api.api.proposals.$get({ query }));
 export const submitProposal = (json: Parameters<typeof api.api.proposals.$post>[0]['json']) =>
-  data(api.api.proposals.$post({ json }));
+  okBody(api.api.proposals.$post({ json }));
 export const approveProposal = (id: number) =>
-  data(api.api.proposals[':id'].approve.$post({ param: { id: String(id) } }));
+  okBody(api.api.proposals[':id'].approve.$post({ param: { id: String(id) } }));
 export const rejectProposal = (id: number, reason: string) =>
-  data(api.api.proposals[':id'].reject.$post({ param: { id: String(id) }, json: { reason } }));
-export const fetchMyArea = () => data(api.api['my-area'].$get());
-export const fetchFlags = () => data(api.api.flags.$get({ query: {} }));
+  okBody(api.api.proposals[':id'].reject.$post({ param: { id: String(id) }, json: { reason } }));
+export const fetchMyArea = () => okBody(api.api['my-area'].$get());
+export const fetchFlags = () => okBody(api.api.flags.$get({ query: {} }));
 export const resolveFlag = (id: number, decision: 'confirm' | 'dismiss', note: string) =>
-  data(
+  okBody(
     api.api.flags[':id'][':decision{confirm|dismiss}'].$post({ param: { id: String(id), decision }, json: { note } }),
   );
-export const fetchUsers = () => data(api.api.users.$get());
+export const fetchUsers = () => okBody(api.api.users.$get());
 export const createUser = (json: Parameters<typeof api.api.users.$post>[0]['json']) =>
-  data(api.api.users.$post({ json }));
+  okBody(api.api.users.$post({ json }));
 export const updateUser = (id: number, json: Parameters<(typeof api.api.users)[':id']['$patch']>[0]['json']) =>
-  data(api.api.users[':id'].$patch({ param: { id: String(id) }, json }));
+  okBody(api.api.users[':id'].$patch({ param: { id: String(id) }, json }));
 export const resetPassword = (id: number, password: string) =>
-  data(api.api.users[':id'].password.$post({ param: { id: String(id) }, json: { password } }));
+  okBody(api.api.users[':id'].password.$post({ param: { id: String(id) }, json: { password } }));
 export const fetchAudit = (before?: number) =>
-  data(api.api.audit.$get({ query: before ? { before: String(before) } : {} }));
+  okBody(api.api.audit.$get({ query: before ? { before: String(before) } : {} }));
 
 /** The 200 body of a route of the typed client, for the uploads sent with plain fetch. */
 type RouteBody<F extends (...args: never[]) => Promise<ClientResponse<unknown, number, 'json'>>> = OkBody<
@@ -184,7 +186,7 @@ async function upload<T>(path: string, file: File, fields: Record<string, string
 
 export const uploadAttachment = (file: File) =>
   upload<RouteBody<typeof api.api.attachments.$post>>('/api/attachments', file);
-export const fetchCodeLists = () => data(api.api.imports['code-lists'].$get());
+export const fetchCodeLists = () => okBody(api.api.imports['code-lists'].$get());
 export const uploadCodeList = (file: File, asOf: string, name: string) =>
   upload<RouteBody<(typeof api.api.imports)['code-lists']['$post']>>('/api/imports/code-lists', file, { asOf, name });
 /** The preview's TopoJSON loses its geometry types through JSON typing: it is read back as a Topology. */
@@ -198,32 +200,32 @@ export type PreviewOptions = import('../../server/contracts/imports').PreviewOpt
 export const previewBoundaries = (file: File, options: Partial<PreviewOptions>, crosswalk?: File) =>
   upload<BoundaryPreview>('/api/imports/boundaries/preview', file, { options: JSON.stringify(options), crosswalk });
 export const commitBoundaries = (json: Parameters<(typeof api.api.imports.boundaries.commit)['$post']>[0]['json']) =>
-  data(api.api.imports.boundaries.commit.$post({ json }));
+  okBody(api.api.imports.boundaries.commit.$post({ json }));
 export const uploadPlaces = (file: File) =>
   upload<RouteBody<typeof api.api.areas.places.$post>>('/api/areas/places', file);
 
 export type AreaSpecInput = Parameters<typeof api.api.areas.query.$post>[0]['json']['area'];
 export const queryArea = (area: AreaSpecInput, date?: string) =>
-  data(api.api.areas.query.$post({ json: { area, ...(date ? { date } : {}) } }));
-export const fetchOperations = () => data(api.api.operations.$get());
+  okBody(api.api.areas.query.$post({ json: { area, ...(date ? { date } : {}) } }));
+export const fetchOperations = () => okBody(api.api.operations.$get());
 export const fetchOperation = (id: number, date?: string) =>
-  data(api.api.operations[':id'].$get({ param: { id: String(id) }, query: date ? { date } : {} }));
+  okBody(api.api.operations[':id'].$get({ param: { id: String(id) }, query: date ? { date } : {} }));
 export const createOperation = (json: Parameters<typeof api.api.operations.$post>[0]['json']) =>
-  data(api.api.operations.$post({ json }));
+  okBody(api.api.operations.$post({ json }));
 export const recordResults = (
   id: number,
   json: Parameters<(typeof api.api.operations)[':id']['results']['$post']>[0]['json'],
-) => data(api.api.operations[':id'].results.$post({ param: { id: String(id) }, json }));
+) => okBody(api.api.operations[':id'].results.$post({ param: { id: String(id) }, json }));
 export const operationExportUrl = (id: number, format: 'xlsx' | 'pdf') =>
   `/api/operations/${id}/export?format=${format}`;
 export const fetchHotspot = (id: number, date?: string) =>
-  data(api.api.hotspots[':id'].$get({ param: { id: String(id) }, query: date ? { date } : {} }));
+  okBody(api.api.hotspots[':id'].$get({ param: { id: String(id) }, query: date ? { date } : {} }));
 export const updateHotspot = (id: number, json: Parameters<(typeof api.api.hotspots)[':id']['$patch']>[0]['json']) =>
-  data(api.api.hotspots[':id'].$patch({ param: { id: String(id) }, json }));
+  okBody(api.api.hotspots[':id'].$patch({ param: { id: String(id) }, json }));
 export const addHotspotEvent = (
   id: number,
   json: Parameters<(typeof api.api.hotspots)[':id']['events']['$post']>[0]['json'],
-) => data(api.api.hotspots[':id'].events.$post({ param: { id: String(id) }, json }));
+) => okBody(api.api.hotspots[':id'].events.$post({ param: { id: String(id) }, json }));
 
 export type Me = Awaited<ReturnType<typeof fetchMe>>;
 export type Proposal = Awaited<ReturnType<typeof fetchProposals>>['proposals'][number];

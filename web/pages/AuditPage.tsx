@@ -1,6 +1,6 @@
 // The audit trail for admins: newest first with paging, CSV export, and a check of the hash chain.
 import { useState } from 'react';
-import { api, data, fetchAudit, type AuditRow } from '../api/client';
+import { api, okBody, fetchAudit, type AuditRow } from '../api/client';
 import { useT } from '../i18n/context';
 import { formatDateTime } from '../i18n/format';
 import { useRequest } from '../state/useRequest';
@@ -22,7 +22,7 @@ export function AuditPage() {
         <a href="/api/audit/export.csv" download>
           {t.wf.exportCsv}
         </a>
-        <button onClick={async () => setCheck(await data(api.api.audit.verify.$get()))} data-testid="audit-verify">
+        <button onClick={async () => setCheck(await okBody(api.api.audit.verify.$get()))} data-testid="audit-verify">
           {t.wf.verify}
         </button>
         {check && (

@@ -18,7 +18,7 @@ interface CommuneHotspots {
   firstActive: Map<IsoDate, IsoDate[]>;
 }
 
-export interface HotspotIndex {
+export interface HotspotCounts {
   byCommune: Map<number, CommuneHotspots>;
 }
 
@@ -34,7 +34,7 @@ function countUpTo(sorted: readonly IsoDate[], date: IsoDate): number {
   return lo;
 }
 
-export function indexHotspots(hotspots: readonly IndexedHotspot[]): HotspotIndex {
+export function indexHotspots(hotspots: readonly IndexedHotspot[]): HotspotCounts {
   const byCommune = new Map<number, CommuneHotspots>();
   for (const h of hotspots) {
     let c = byCommune.get(h.communeId);
@@ -52,12 +52,12 @@ export function indexHotspots(hotspots: readonly IndexedHotspot[]): HotspotIndex
 }
 
 /** Hotspots of the commune active at the end of `date` (lifecycles alternate, so starts − ends). */
-export function activeCount(index: HotspotIndex, communeId: number, date: IsoDate): number {
+export function activeCount(index: HotspotCounts, communeId: number, date: IsoDate): number {
   const c = index.byCommune.get(communeId);
   return c ? countUpTo(c.starts, date) - countUpTo(c.ends, date) : 0;
 }
 
-export function reformedCount(index: HotspotIndex, communeId: number, from: IsoDate, to: IsoDate): number {
+export function reformedCount(index: HotspotCounts, communeId: number, from: IsoDate, to: IsoDate): number {
   const c = index.byCommune.get(communeId);
   return c ? countUpTo(c.reformed, to) - countUpTo(c.reformed, addDays(from, -1)) : 0;
 }
@@ -69,7 +69,7 @@ function firstActiveDate(events: readonly HotspotEvent[], start: IsoDate): IsoDa
 }
 
 /** Hotspots of the commune active at some moment of [start, to]. */
-export function activeDuringCount(index: HotspotIndex, communeId: number, start: IsoDate, to: IsoDate): number {
+export function activeDuringCount(index: HotspotCounts, communeId: number, start: IsoDate, to: IsoDate): number {
   const c = index.byCommune.get(communeId);
   if (!c) return 0;
   let dates = c.firstActive.get(start);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../data/demo/random';
 import { addDays } from '../../geo/dates';
-import { activeCount, activeDuringCount, indexHotspots, reformedCount } from '../../geo/hotspot-index';
+import { activeCount, activeDuringCount, indexHotspots, reformedCount } from '../../geo/hotspot-counts';
 import { hotspotStatusAt, wasActiveDuring, type HotspotEvent } from '../../geo/hotspots';
 
 function randomLifecycle(rnd: Random): HotspotEvent[] {
