@@ -92,8 +92,8 @@ export interface IndicatorResult {
 }
 
 export interface IndicatorReport {
-  /** The date the indicators were computed at: the as-of date clamped to the plan's end. */
-  date: IsoDate;
+  /** The date the indicators were computed at: the as-of date clamped to the plan's end (computedAt). */
+  computedAt: IsoDate;
   started: boolean;
   indicators: IndicatorResult[];
 }
@@ -242,18 +242,23 @@ function noData(id: IndicatorId, plan: PlanPeriod): IndicatorResult {
   };
 }
 
+/** The one clamp: a plan's figures stop at its end, whatever later date is asked. */
+export function computedAt(plan: PlanPeriod, asOf: IsoDate): IsoDate {
+  return minDate(asOf, plan.end);
+}
+
 /**
  * All indicators as of `asOf`, clamped to the plan's end. Before the plan starts, or for a unit
  * with no communes, everything is "no data".
  */
 export function computeIndicators(input: IndicatorInput, plan: PlanPeriod, asOf: IsoDate): IndicatorReport {
-  const date = minDate(asOf, plan.end);
+  const date = computedAt(plan, asOf);
   if (date < plan.start || input.within.size === 0) {
-    return { date, started: false, indicators: INDICATOR_IDS.map((id) => noData(id, plan)) };
+    return { computedAt: date, started: false, indicators: INDICATOR_IDS.map((id) => noData(id, plan)) };
   }
   const byId = new Map<IndicatorId, IndicatorResult>();
   for (const r of [...hotspotIndicators(input, plan, date), ...transformationIndicators(input, plan, date)])
     byId.set(r.id, r);
   byId.set('C1', communeIndicator(input, plan, date));
-  return { date, started: true, indicators: INDICATOR_IDS.map((id) => byId.get(id)!) };
+  return { computedAt: date, started: true, indicators: INDICATOR_IDS.map((id) => byId.get(id)!) };
 }

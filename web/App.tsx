@@ -3,8 +3,7 @@ import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { minDate } from '../geo/dates';
 import { UNIT_TYPE_LEVEL, type UnitType } from '../geo/units';
 import { ApiError, errorText, fetchHealth } from './api/client';
-import { MeContext, useCan, useMe } from './auth/context';
-import type { MapData } from './map/boundaries';
+import { MeContext, useCan } from './auth/context';
 import { usePoliceTools } from './tools/usePoliceTools';
 import { useLiveEvents } from './state/useLiveEvents';
 import { LoginPage } from './auth/LoginPage';
@@ -46,15 +45,6 @@ function ErrorBanner({ error }: { error: Error }) {
   );
 }
 
-/** Whether the commune lies in the user's area (the server checks again on every write). */
-function inArea(me: ReturnType<typeof useMe>, map: MapData | undefined, code: string): boolean {
-  if (!me) return false;
-  if (me.role === 'admin') return true;
-  for (let c: string | null = code; c; c = map?.names.get(c)?.parentCode ?? null)
-    if (me.scopes.includes(c)) return true;
-  return false;
-}
-
 function Dashboard({
   view,
   update,
@@ -66,7 +56,6 @@ function Dashboard({
 }) {
   const t = useT();
   const can = useCan();
-  const me = useMe();
   const live = useLiveEvents(true);
   const showHotspots = view.hotspots && can('read_hotspot_details');
   const [zoom, setZoom] = useState<number | null>(null);
@@ -199,7 +188,7 @@ function Dashboard({
                 planId={d.plan?.id ?? null}
                 today={d.today}
                 onClose={() => update({ commune: null })}
-                canPropose={can('propose') && inArea(me, d.base?.map, view.commune)}
+                canPropose={d.commune.data?.canPropose ?? false}
               />
             ) : (
               <IndicatorPanel

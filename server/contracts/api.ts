@@ -68,7 +68,12 @@ export type UnitSummary = z.infer<typeof unitSummary>;
 
 export const statusEntry = z.object({ status: communeStatus, since: isoDate });
 export const statusesResponse = z.object({
-  date: isoDate,
+  /** The date asked, or today when none was (every response names it asOf). */
+  asOf: isoDate,
+  /** The boundary vintage holding the date: the map draws its geometry (GET /api/boundaries?v=key&date=from). */
+  vintage: z.object({ key: z.string(), from: isoDate.nullable() }),
+  /** The plan whose period holds the date (else the latest): what the dashboard shows unless a plan is chosen. */
+  planId: z.string().nullable(),
   statuses: z.record(z.string(), statusEntry.nullable()),
 });
 export type StatusesResponse = z.infer<typeof statusesResponse>;
@@ -116,7 +121,7 @@ export const communeDetail = z.object({
   type: z.string(),
   parentCode: z.string().nullable(),
   parents: z.array(z.object({ code: z.string(), name: z.string(), type: z.string() })),
-  date: isoDate,
+  asOf: isoDate,
   status: statusEntry.nullable(),
   legalBasis: z.string().nullable(),
   history: z.array(statusRecord),
@@ -124,6 +129,8 @@ export const communeDetail = z.object({
   baseChangeId: z.number().int().nullable(),
   /** The proposal waiting for approval, if any (only for users who may read proposals). */
   pendingProposalId: z.number().int().nullable(),
+  /** Whether the signed-in user may propose a change for this commune (role and area): the server decides. */
+  canPropose: z.boolean(),
   hotspots: hotspotCounts,
   selections: z.array(z.object({ planId: z.string(), selectedOn: isoDate })),
   /** Former communes this one was made of (boundary change), with their own recorded histories. */

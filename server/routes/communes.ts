@@ -1,13 +1,11 @@
 // Communes: GeoJSON with their status on a date, and one commune's detail.
 import { Hono } from 'hono';
-import { can } from '../auth/access';
 import { principalOf, type AuthEnv } from '../http/guard';
-import { listProposals } from '../services/proposals';
 import { statusAt } from '../../geo/status';
 import { codeParam, communesQuery, dateQuery } from '../contracts/api';
 import { validate } from '../http/validate';
 import { requirePermission } from '../http/permissions';
-import { communeDetail, resolveWithin } from '../services/communes';
+import { communeDetailFor, resolveWithin } from '../services/communes';
 import { communesWithin, parentCode } from '../services/units';
 import { asOf, type RouteContext } from './context';
 
@@ -36,18 +34,6 @@ export function communeRoutes(ctx: RouteContext) {
       const { code } = c.req.valid('param');
       const date = asOf(ctx, c.req.valid('query').date);
       const s = await ctx.cache.get();
-      const detail = await communeDetail(ctx.database.db, s, code, date);
-      const p = principalOf(c);
-      if (can(p, 'read_proposals')) {
-        const [pending] = await listProposals(
-          ctx.database.db,
-          s,
-          p,
-          { state: 'pending', commune: code, limit: 1 },
-          date,
-        );
-        detail.pendingProposalId = pending?.id ?? null;
-      }
-      return c.json(detail, 200);
+      return c.json(await communeDetailFor(ctx.database.db, s, principalOf(c), code, date), 200);
     });
 }

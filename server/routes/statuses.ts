@@ -5,11 +5,21 @@ import { communesQuery } from '../contracts/api';
 import { validate } from '../http/validate';
 import { requirePermission } from '../http/permissions';
 import { communeStatuses } from '../services/communes';
+import { planOn } from '../services/indicators';
 import { asOf, type RouteContext } from './context';
 
 export function statusRoutes(ctx: RouteContext) {
   return new Hono<AuthEnv>().get('/', requirePermission('read_map'), validate('query', communesQuery), async (c) => {
     const q = c.req.valid('query');
-    return c.json(communeStatuses(await ctx.cache.get(), asOf(ctx, q.date), q.within), 200);
+    const s = await ctx.cache.get();
+    const date = asOf(ctx, q.date);
+    return c.json(
+      {
+        ...communeStatuses(s, date, q.within),
+        vintage: ctx.boundaries.vintageOn(s, date, asOf(ctx, undefined)),
+        planId: planOn(s, date)?.id ?? null,
+      },
+      200,
+    );
   });
 }

@@ -11,6 +11,6 @@ export function unitRoutes(ctx: RouteContext) {
   return new Hono<AuthEnv>().get('/', requirePermission('read_map'), validate('query', unitsQuery), async (c) => {
     const q = c.req.valid('query');
     const date = asOf(ctx, q.date);
-    return c.json({ date, units: unitChildren(await ctx.cache.get(), q.parent, date) }, 200);
+    return c.json({ asOf: date, units: unitChildren(await ctx.cache.get(), q.parent, date) }, 200);
   });
 }

@@ -53,7 +53,7 @@ export async function queryArea(deps: RegistryDeps, s: Snapshot, spec: AreaSpec,
   const counts = { active: 0, eliminated: 0 };
   for (const h of hotspots) counts[h.properties.status]++;
   return {
-    date,
+    asOf: date,
     area: area.geometry,
     hotspots: { type: 'FeatureCollection' as const, features: hotspots },
     communes,

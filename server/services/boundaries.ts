@@ -37,6 +37,12 @@ function collection(features: Feature[]): FeatureCollection {
   return { type: 'FeatureCollection', features };
 }
 
+export interface Vintage {
+  from: string;
+  to: string | null;
+  key: string;
+}
+
 export class BoundaryService {
   private topologies = new Map<string, Promise<CachedBody>>();
   /** Per vintage: the topology with Visvalingam weights, simplified per zoom tier on demand. */
@@ -44,6 +50,7 @@ export class BoundaryService {
   private geometryCache = new Map<string, Map<number, string>>();
   private keys = new Map<string, string>();
   private keysRevision = -1;
+  private vintageList: { revision: number; list: Vintage[] } | null = null;
 
   constructor(private readonly db: Db) {}
 
@@ -65,12 +72,23 @@ export class BoundaryService {
     return key;
   }
 
+  /**
+   * The vintage whose geometry the map draws on `date`: the one holding it, else (a date before every boundary
+   * record) the one holding `today`. The one rule; the web draws what the statuses of a date name.
+   */
+  vintageOn(s: Snapshot, date: string, today: string): { key: string; from: string | null } {
+    if (this.vintageList?.revision !== s.revision) this.vintageList = { revision: s.revision, list: this.vintages(s) };
+    const holding = (d: string) => this.vintageList!.list.find((v) => v.from <= d && (v.to === null || d < v.to));
+    const v = holding(date) ?? holding(today);
+    return v ? { key: v.key, from: v.from } : { key: this.vintageKey(s, today), from: null };
+  }
+
   /** The periods over which the units on the map stay the same, with their key: the map switches geometry by date. */
-  vintages(s: Snapshot): { from: string; to: string | null; key: string }[] {
+  vintages(s: Snapshot): Vintage[] {
     const dates = [
       ...new Set([...s.units.values()].flatMap((u) => (u.validTo ? [u.validFrom, u.validTo] : [u.validFrom]))),
     ].sort();
-    const out: { from: string; to: string | null; key: string }[] = [];
+    const out: Vintage[] = [];
     dates.forEach((from, i) => {
       const key = this.vintageKey(s, from);
       const last = out[out.length - 1];

@@ -7,6 +7,8 @@ import type { Db } from '../db/client';
 import * as t from '../db/schema';
 import { notFound } from '../http/errors';
 import type { Snapshot } from './snapshot';
+import { can, inScope, type Principal } from '../auth/access';
+import { listProposals } from './proposals';
 import { ancestors, communesWithin, findUnit, parentCode } from './units';
 
 export function resolveWithin(s: Snapshot, code: string | undefined, date: string): number | null {
@@ -16,13 +18,17 @@ export function resolveWithin(s: Snapshot, code: string | undefined, date: strin
   return unit.id;
 }
 
-export function communeStatuses(s: Snapshot, date: string, within?: string): StatusesResponse {
+export function communeStatuses(
+  s: Snapshot,
+  date: string,
+  within?: string,
+): Pick<StatusesResponse, 'asOf' | 'statuses'> {
   const statuses: StatusesResponse['statuses'] = {};
   for (const id of communesWithin(s, resolveWithin(s, within, date), date)) {
     const step = statusAt(s.histories.get(id) ?? [], date);
     statuses[s.units.get(id)!.code] = step && { status: step.status, since: step.effectiveDate };
   }
-  return { date, statuses };
+  return { asOf: date, statuses };
 }
 
 async function recordedHistory(db: Db, communeId: number): Promise<StatusRecordDto[]> {
@@ -45,7 +51,26 @@ async function recordedHistory(db: Db, communeId: number): Promise<StatusRecordD
   }));
 }
 
-export async function communeDetail(db: Db, s: Snapshot, code: string, date: string): Promise<CommuneDetail> {
+/** The commune as the signed-in user sees it: its proposal waiting (for those who read proposals) and whether they
+ *  may propose a change (role and area). */
+export async function communeDetailFor(
+  db: Db,
+  s: Snapshot,
+  p: Principal,
+  code: string,
+  date: string,
+): Promise<CommuneDetail> {
+  const detail = await communeDetail(db, s, code, date);
+  if (can(p, 'read_proposals')) {
+    const [pending] = await listProposals(db, s, p, { state: 'pending', commune: code, limit: 1 }, date);
+    detail.pendingProposalId = pending?.id ?? null;
+  }
+  const unit = findUnit(s, code, date)!;
+  detail.canPropose = can(p, 'propose') && inScope(s, p, unit.id);
+  return detail;
+}
+
+async function communeDetail(db: Db, s: Snapshot, code: string, date: string): Promise<CommuneDetail> {
   const unit = findUnit(s, code, date);
   if (!unit || unit.level !== 'commune') throw notFound({ vi: `Không có xã ${code}`, en: `No commune ${code}` });
   const steps = s.histories.get(unit.id) ?? [];
@@ -83,12 +108,13 @@ export async function communeDetail(db: Db, s: Snapshot, code: string, date: str
     type: unit.type,
     parentCode: parentCode(s, unit),
     parents: ancestors(s, unit).map((u) => ({ code: u.code, name: u.name, type: u.type })),
-    date,
+    asOf: date,
     status: step && { status: step.status, since: step.effectiveDate },
     legalBasis: step ? (history.find((h) => h.id === step.id)?.legalBasis ?? null) : null,
     history,
     baseChangeId: steps.length ? steps[steps.length - 1]!.id : null,
     pendingProposalId: null,
+    canPropose: false,
     hotspots: counts,
     selections,
   };

@@ -95,7 +95,7 @@ export function hotspotCounts(
   s: Snapshot,
   date: string,
   within?: string,
-): { date: string; counts: Record<string, { active: number; eliminated: number }> } {
+): { asOf: string; counts: Record<string, { active: number; eliminated: number }> } {
   const communes = communesWithin(s, resolveWithin(s, within, date), date);
   const counts: Record<string, { active: number; eliminated: number }> = {};
   for (const id of communes) counts[s.units.get(id)!.code] = { active: 0, eliminated: 0 };
@@ -104,5 +104,5 @@ export function hotspotCounts(
     const status = hotspotStatusAt(h.events, date);
     if (status) counts[s.units.get(h.communeId)!.code]![status]++;
   }
-  return { date, counts };
+  return { asOf: date, counts };
 }

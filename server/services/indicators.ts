@@ -1,19 +1,25 @@
 // Indicator reports for a plan and a unit subtree, computed in memory from the snapshot.
-import { computeIndicators, type IndicatorReport } from '../../geo/indicators';
+import { computedAt, computeIndicators, type IndicatorReport } from '../../geo/indicators';
 import { notFound } from '../http/errors';
 import type { PlanRecord, Snapshot } from './snapshot';
 import { childrenOf, communesWithin, findUnit } from './units';
 
-/** The requested plan, else the one whose period holds the date, else the latest. */
+/** The requested plan, else the one whose period holds the date, else the latest: the web shows the answer
+ *  (statuses carry the date's plan, indicator reports the plan they were computed for). */
 export function choosePlan(s: Snapshot, planId: string | undefined, date: string): PlanRecord {
   if (planId !== undefined) {
     const plan = s.plans.find((p) => p.id === planId);
     if (!plan) throw notFound({ vi: `Không có kế hoạch ${planId}`, en: `No plan ${planId}` });
     return plan;
   }
-  const plan = s.plans.find((p) => p.start <= date && date <= p.end) ?? s.plans[s.plans.length - 1];
+  const plan = planOn(s, date);
   if (!plan) throw notFound({ vi: 'Chưa có kế hoạch nào', en: 'No plan defined yet' });
   return plan;
+}
+
+/** The plan whose period holds the date, else the latest; null when there is none. */
+export function planOn(s: Snapshot, date: string): PlanRecord | null {
+  return s.plans.find((p) => p.start <= date && date <= p.end) ?? s.plans[s.plans.length - 1] ?? null;
 }
 
 export interface UnitRef {
@@ -25,6 +31,7 @@ export interface UnitRef {
 export interface IndicatorsResponse extends IndicatorReport {
   plan: { id: string; title: string; start: string; end: string };
   unit: UnitRef | null;
+  /** The date asked (today when none was); computedAt is that date clamped to the plan's end. */
   asOf: string;
 }
 
@@ -36,8 +43,7 @@ export function unitIndicators(
   const unit = query.unitCode === undefined ? null : findUnit(s, query.unitCode, query.date);
   if (query.unitCode !== undefined && !unit)
     throw notFound({ vi: `Không có đơn vị ${query.unitCode}`, en: `No unit ${query.unitCode}` });
-  const computeDate = query.date < plan.end ? query.date : plan.end;
-  const within = communesWithin(s, unit?.id ?? null, computeDate);
+  const within = communesWithin(s, unit?.id ?? null, computedAt(plan, query.date));
   const report = computeIndicators(
     {
       communes: [...within].map((id) => ({ id, history: s.histories.get(id) ?? [] })),
@@ -66,7 +72,7 @@ export function childIndicators(s: Snapshot, query: { planId?: string; parentCod
   // Without a parent, rank the units below the single root (the districts of the province).
   const units = parent === null && children.length === 1 ? childrenOf(s, children[0]!.id, query.date) : children;
   return {
-    date: query.date,
+    asOf: query.date,
     units: units.map((u) => ({
       code: u.code,
       name: u.name,
@@ -79,7 +85,7 @@ export function childIndicators(s: Snapshot, query: { planId?: string; parentCod
 /** One report per plan year end up to the date, and the date itself: the small yearly trend. */
 export function indicatorTrend(s: Snapshot, query: { planId?: string; unitCode?: string; date: string }) {
   const plan = choosePlan(s, query.planId, query.date);
-  const last = query.date < plan.end ? query.date : plan.end;
+  const last = computedAt(plan, query.date);
   const dates: string[] = [];
   for (let y = Number(plan.start.slice(0, 4)); `${y}-12-31` < last; y++) dates.push(`${y}-12-31`);
   if (last >= plan.start) dates.push(last);

@@ -125,7 +125,7 @@ describe('edge cases', () => {
 
   it('a date after the plan end is clamped to the end', () => {
     const report = computeIndicators(all, plan, '2027-03-01');
-    expect(report.date).toBe('2025-12-31');
+    expect(report.computedAt).toBe('2025-12-31');
     expect(report.indicators.find((i) => i.id === 'H1')!.expected).toBeCloseTo(0.8, 10);
   });
 

@@ -73,10 +73,16 @@ export const fetchHealth = () => okBody(api.api.health.$get());
 export const fetchPlans = () => okBody(api.api.plans.$get());
 export const fetchUnits = (parent?: string) => okBody(api.api.units.$get({ query: parent ? { parent } : {} }));
 const statusCache = new Map<string, ReturnType<typeof fetchStatusesFresh>>();
-const fetchStatusesFresh = (date: string) => okBody(api.api.statuses.$get({ query: { date } }));
+const fetchStatusesFresh = (date?: string) => okBody(api.api.statuses.$get({ query: date ? { date } : {} }));
 
-/** Statuses by date, remembered: a slider played back and forth restyles without waiting for the network. */
-export function fetchStatuses(date: string) {
+/** Statuses by date (today's when none is given), remembered: a slider played back and forth restyles without
+ *  waiting for the network. The answer also names the boundary vintage and the plan of the date. */
+export function fetchStatuses(date?: string) {
+  if (date === undefined)
+    return fetchStatusesFresh().then((r) => {
+      if (!statusCache.has(r.asOf)) statusCache.set(r.asOf, Promise.resolve(r));
+      return r;
+    });
   let pending = statusCache.get(date);
   if (!pending) {
     pending = fetchStatusesFresh(date);
@@ -235,7 +241,8 @@ export type User = Awaited<ReturnType<typeof fetchUsers>>['users'][number];
 export type AuditRow = Awaited<ReturnType<typeof fetchAudit>>['rows'][number];
 export type Health = Awaited<ReturnType<typeof fetchHealth>>;
 export type Plan = Awaited<ReturnType<typeof fetchPlans>>['plans'][number];
-export type Statuses = Awaited<ReturnType<typeof fetchStatuses>>['statuses'];
+export type StatusesReport = Awaited<ReturnType<typeof fetchStatuses>>;
+export type Statuses = StatusesReport['statuses'];
 export type CommuneInfo = Awaited<ReturnType<typeof fetchCommune>>;
 export type IndicatorsReport = Awaited<ReturnType<typeof fetchIndicators>>;
 export type Indicator = IndicatorsReport['indicators'][number];

@@ -12,33 +12,44 @@ import {
   fetchRanking,
   fetchStatuses,
   fetchTrend,
-  prefetchStatuses,
   type Health,
   type Plan,
+  type StatusesReport,
 } from '../api/client';
 import { displayTier, type DisplayTier } from '../../geo/display';
 import { decodeBoundaries, type MapData } from '../map/boundaries';
 import { RETRY_MS, useRequest } from './useRequest';
 import { useDebounced } from './useDebounced';
 
-const PANEL_DELAY_MS = 150;
 import type { ViewState } from './view';
 import type { LiveRevisions } from './useLiveEvents';
 
+const PANEL_DELAY_MS = 150;
+
+interface Base {
+  health: Health;
+  plans: Plan[];
+  map: MapData;
+  mapId: string;
+}
+
 function useBase(date: string | null) {
   const firstDate = useRef(date);
-  const [base, setBase] = useState<{ health: Health; plans: Plan[]; map: MapData; mapId: string } | null>(null);
+  const [base, setBase] = useState<Base | null>(null);
   const [error, setError] = useState<Error | null>(null);
   useEffect(() => {
     let stop = false;
     let timer: ReturnType<typeof setTimeout>;
     const load = async () => {
       try {
-        const [health, plans] = await Promise.all([fetchHealth(), fetchPlans()]);
-        // The first statuses travel alongside the geometry instead of after it.
-        prefetchStatuses([firstDate.current ?? health.today]);
-        const first = vintageOf(health, firstDate.current ?? health.today);
-        const topo = await fetchBoundaries(first.key, first.from, tierZoom(FIRST_TIER));
+        // The first statuses come with health and plans, and name the vintage whose geometry to draw.
+        const [health, plans, statuses] = await Promise.all([
+          fetchHealth(),
+          fetchPlans(),
+          fetchStatuses(firstDate.current ?? undefined),
+        ]);
+        const first = statuses.vintage;
+        const topo = await fetchBoundaries(first.key, first.from ?? undefined, tierZoom(FIRST_TIER));
         if (!stop) {
           setBase({ health, plans: plans.plans, map: decodeBoundaries(topo), mapId: `${first.key}|${FIRST_TIER}` });
           setError(null);
@@ -62,55 +73,50 @@ function useBase(date: string | null) {
 const FIRST_TIER: DisplayTier = displayTier(9);
 const tierZoom = (tier: DisplayTier) => (tier === 'full' ? undefined : tier);
 
-/** The boundary vintage holding the date (the one of today when the date lies outside every vintage). */
-function vintageOf(health: Health, date: string): { key: string; from?: string } {
-  return health.vintages.find((v) => v.from <= date && (v.to === null || date < v.to)) ?? { key: health.boundaryKey };
-}
+type Vintage = StatusesReport['vintage'];
 
 /**
- * The map geometry for the date's vintage (old communes and districts before 1/7/2025, the new ones after) at the
- * zoom tier the map is drawn at; the previous geometry stays on screen while the next one loads.
+ * The map geometry of the vintage the server names for the date shown (old communes and districts before 1/7/2025,
+ * the new ones after) at the zoom tier the map is drawn at; the previous geometry stays on screen while the next loads.
  */
-function useGeometry(base: ReturnType<typeof useBase>['base'], date: string | null, zoom: number | null) {
+function useGeometry(base: Base | null, vintage: Vintage | null, zoom: number | null) {
   const [shown, setShown] = useState<{ id: string; map: MapData } | null>(null);
   const tier = zoom === null ? FIRST_TIER : displayTier(Math.round(zoom));
-  const vintage = base && date ? vintageOf(base.health, date) : null;
-  const wanted = vintage ? `${vintage.key}|${tier}` : null;
+  const key = vintage?.key;
+  const from = vintage?.from ?? undefined;
+  const wanted = key ? `${key}|${tier}` : null;
+  const shownId = shown?.id;
   useEffect(() => {
-    if (!base || !vintage || !wanted || wanted === base.mapId || wanted === shown?.id) return;
+    if (!base || !key || !wanted || wanted === base.mapId || wanted === shownId) return;
     let stop = false;
-    fetchBoundaries(vintage.key, vintage.from, tierZoom(tier)).then(
+    fetchBoundaries(key, from, tierZoom(tier)).then(
       (topo) => !stop && setShown({ id: wanted, map: decodeBoundaries(topo) }),
       () => {}, // kept on the current geometry; the next date or zoom asks again
     );
     return () => {
       stop = true;
     };
-  }, [base, wanted]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [base, key, from, tier, wanted, shownId]);
   const map = !base || wanted === base.mapId || !shown ? null : shown.map;
   return useMemo(() => (base && map ? { ...base, map } : base), [base, map]);
 }
 
-function choosePlan(plans: Plan[], wanted: string | null, date: string): Plan | null {
-  return (
-    plans.find((p) => p.id === wanted) ??
-    plans.find((p) => p.start <= date && date <= p.end) ??
-    plans[plans.length - 1] ??
-    null
-  );
+/** The plan the user chose, else the one the server names for the date. */
+function shownPlan(plans: Plan[], chosen: string | null, ofDate: string | null | undefined): Plan | null {
+  return plans.find((p) => p.id === chosen) ?? plans.find((p) => p.id === ofDate) ?? null;
 }
 
 export function useDashboard(view: ViewState, live: LiveRevisions, readProposals: boolean, zoom: number | null = null) {
   const { base: loaded, error } = useBase(view.date);
   const today = loaded?.health.today ?? null;
   const date = view.date ?? today;
-  const base = useGeometry(loaded, date, zoom);
-  const plan = base && date ? choosePlan(base.plans, view.plan, date) : null;
-  const unit = view.unit ?? undefined;
-  const ready = plan && date;
   // An approved change (live.status) makes every status-derived read stale; a proposal event only the pending list.
   const v = live.status;
-  const statuses = useRequest(date && base ? `s|${date}|${v}` : null, () => fetchStatuses(date!));
+  const statuses = useRequest(date && loaded ? `s|${date}|${v}` : null, () => fetchStatuses(date!));
+  const base = useGeometry(loaded, statuses.data?.vintage ?? null, zoom);
+  const plan = base ? shownPlan(base.plans, view.plan, statuses.data?.planId) : null;
+  const unit = view.unit ?? undefined;
+  const ready = plan && date;
   // The map follows every slider step at once; the indicator panel once the date has rested briefly, so that
   // scrubbing or playing does not queue three reads per step behind the map's frames.
   const panelDate = useDebounced(date, PANEL_DELAY_MS);

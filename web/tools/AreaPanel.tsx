@@ -137,7 +137,7 @@ export function AreaPanel({ draft, onDraft, result, onResult, date, today, onSav
         <>
           <p data-testid="area-summary">
             <strong>{t.op.inside(result.hotspots.features.length, result.communes.length)}</strong> — {t.asOf}{' '}
-            {formatDate(result.date)}: {result.counts.hotspots.active} {t.active}, {result.counts.hotspots.eliminated}{' '}
+            {formatDate(result.asOf)}: {result.counts.hotspots.active} {t.active}, {result.counts.hotspots.eliminated}{' '}
             {t.eliminated}
           </p>
           <p className="muted" data-testid="area-communes-by-status">
