@@ -2,6 +2,10 @@
 export const UNIT_LEVELS = ['province', 'district', 'commune'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 
+/** How an old unit went into a new one at a reform: whole, or a part of it. */
+export const UNIT_LINK_KINDS = ['full', 'partial'] as const;
+export type UnitLinkKind = (typeof UNIT_LINK_KINDS)[number];
+
 /** Vietnamese unit types (with diacritics, as written in official names) and their level. */
 export const UNIT_TYPE_LEVEL = {
   Tỉnh: 'province',

@@ -2,7 +2,7 @@
 import { HOTSPOT_ACTIVITIES, HOTSPOT_KINDS, HOTSPOT_STATUSES } from '../../geo/hotspots';
 import { INDICATOR_IDS } from '../../geo/indicators';
 import { COMMUNE_STATUSES } from '../../geo/status';
-import { UNIT_LEVELS } from '../../geo/units';
+import { UNIT_LEVELS, UNIT_LINK_KINDS } from '../../geo/units';
 import { isoDate, queryInt, unitCode } from './common';
 import { z } from './messages';
 
@@ -139,7 +139,7 @@ export const communeDetail = z.object({
       code: z.string(),
       name: z.string(),
       type: z.string(),
-      kind: z.enum(['full', 'partial']),
+      kind: z.enum(UNIT_LINK_KINDS),
       until: isoDate,
       history: z.array(statusRecord),
     }),
@@ -150,7 +150,7 @@ export const communeDetail = z.object({
       code: z.string(),
       name: z.string(),
       type: z.string(),
-      kind: z.enum(['full', 'partial']),
+      kind: z.enum(UNIT_LINK_KINDS),
       from: isoDate,
     }),
   ),

@@ -68,10 +68,14 @@ export const proposalBody = z.object({
 });
 export type ProposalInput = z.infer<typeof proposalBody>;
 
+export const PROPOSAL_STATES = ['pending', 'approved', 'rejected'] as const;
+/** What the people in charge decided on a relapse signal. */
+export const FLAG_STATES = ['open', 'confirmed', 'dismissed'] as const;
+
 export const rejectBody = z.object({ reason: z.string().trim().min(3).max(2000) });
 
 export const proposalsQuery = z.object({
-  state: z.enum(['pending', 'approved', 'rejected']).optional(),
+  state: z.enum(PROPOSAL_STATES).optional(),
   commune: unitCode.optional(),
   limit: queryInt(1, 500).default(200),
 });
@@ -98,7 +102,7 @@ export const proposalDto = z.object({
   attachmentId: z.string().nullable(),
   proposer: z.string(),
   proposedAt: z.string(),
-  state: z.enum(['pending', 'approved', 'rejected']),
+  state: z.enum(PROPOSAL_STATES),
   decider: z.string().nullable(),
   decidedAt: z.string().nullable(),
   reason: z.string().nullable(),

@@ -1,7 +1,17 @@
 // The database schema (drizzle). SQL migrations in ./migrations are generated from it with `npm run db:generate`.
 import { sql } from 'drizzle-orm';
 import type { AreaSpec } from '../../geo/areas';
-import type { HotspotActivity, HotspotEventKind, HotspotKind } from '../../geo/hotspots';
+import {
+  HOTSPOT_EVENT_KINDS,
+  HOTSPOT_KINDS,
+  type HotspotActivity,
+  type HotspotEventKind,
+  type HotspotKind,
+} from '../../geo/hotspots';
+import { COMMUNE_STATUSES } from '../../geo/status';
+import { UNIT_LEVELS, UNIT_LINK_KINDS } from '../../geo/units';
+import { ROLES } from '../contracts/permissions';
+import { FLAG_STATES, PROPOSAL_STATES } from '../contracts/workflow';
 import type { Area } from '../../geo/spatial';
 import {
   bigserial,
@@ -21,6 +31,9 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
+/** A CHECK that the column holds one of the domain's values, built from the constant the code uses. */
+const oneOf = (column: AnyPgColumn, values: readonly string[]) =>
+  sql`${column} in (${sql.raw(values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', '))})`;
 const day = (name: string) => date(name, { mode: 'string' });
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
@@ -49,7 +62,7 @@ export const adminUnits = pgTable(
   (t) => [
     uniqueIndex('admin_units_code_valid_from').on(t.code, t.validFrom),
     index('admin_units_parent').on(t.parentId),
-    check('admin_units_level', sql`${t.level} in ('province', 'district', 'commune')`),
+    check('admin_units_level', oneOf(t.level, UNIT_LEVELS)),
   ],
 );
 
@@ -80,7 +93,7 @@ export const unitLinks = pgTable(
   (t) => [
     primaryKey({ columns: [t.oldId, t.newId] }),
     index('unit_links_new').on(t.newId),
-    check('unit_links_kind', sql`${t.kind} in ('full', 'partial')`),
+    check('unit_links_kind', oneOf(t.kind, UNIT_LINK_KINDS)),
   ],
 );
 
@@ -106,7 +119,7 @@ export const users = pgTable(
     /** One of the demo province's published accounts: removed when real data replaces the demo. */
     demo: boolean('demo').notNull().default(false),
   },
-  (t) => [check('users_role', sql`${t.role} in ('admin', 'leader', 'police', 'editor', 'approver')`)],
+  (t) => [check('users_role', oneOf(t.role, ROLES))],
 );
 
 /** Server-side sessions: only the SHA-256 of the cookie token is stored, so a database dump logs nobody in. */
@@ -173,7 +186,7 @@ export const communeStatusChanges = pgTable(
   },
   (t) => [
     index('status_changes_commune').on(t.communeId, t.effectiveDate),
-    check('status_changes_status', sql`${t.status} in ('drug_free', 'complex', 'transformed', 'relapsed')`),
+    check('status_changes_status', oneOf(t.status, COMMUNE_STATUSES)),
   ],
 );
 
@@ -218,7 +231,7 @@ export const hotspots = pgTable(
       .references(() => adminUnits.id),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
-  (t) => [index('hotspots_commune').on(t.communeId), check('hotspots_kind', sql`${t.kind} in ('diem', 'tu_diem')`)],
+  (t) => [index('hotspots_commune').on(t.communeId), check('hotspots_kind', oneOf(t.kind, HOTSPOT_KINDS))],
 );
 
 /** The commune holding each hotspot in every boundary vintage (found from its point); hotspots.commune_id is the
@@ -250,7 +263,7 @@ export const hotspotEvents = pgTable(
   },
   (t) => [
     index('hotspot_events_hotspot').on(t.hotspotId, t.date),
-    check('hotspot_events_kind', sql`${t.kind} in ('detected', 'eliminated', 'reformed')`),
+    check('hotspot_events_kind', oneOf(t.kind, HOTSPOT_EVENT_KINDS)),
   ],
 );
 
@@ -282,8 +295,8 @@ export const statusProposals = pgTable(
   },
   (t) => [
     index('status_proposals_commune').on(t.communeId, t.state),
-    check('status_proposals_state', sql`${t.state} in ('pending', 'approved', 'rejected')`),
-    check('status_proposals_status', sql`${t.status} in ('drug_free', 'complex', 'transformed', 'relapsed')`),
+    check('status_proposals_state', oneOf(t.state, PROPOSAL_STATES)),
+    check('status_proposals_status', oneOf(t.status, COMMUNE_STATUSES)),
     // At most one pending proposal per commune: the database itself refuses a second one.
     uniqueIndex('status_proposals_one_pending')
       .on(t.communeId)
@@ -352,7 +365,7 @@ export const reviewFlags = pgTable(
   },
   (t) => [
     index('review_flags_commune').on(t.communeId, t.state),
-    check('review_flags_state', sql`${t.state} in ('open', 'confirmed', 'dismissed')`),
+    check('review_flags_state', oneOf(t.state, FLAG_STATES)),
   ],
 );
 

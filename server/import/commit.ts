@@ -8,16 +8,10 @@ import { inArray, sql } from 'drizzle-orm';
 import type { MultiPolygon } from 'geojson';
 import type { MultiPolygon as ClipMulti } from 'polygon-clipping';
 import { unionAll } from '../../geo/neighbours';
+import { COMMUNE_STATUS_LABELS } from '../../geo/domain-labels';
 import { formatVnDate } from '../../geo/dates';
 import { bboxOf, locatePoint, type Area } from '../../geo/spatial';
-import {
-  effectiveHistory,
-  gravest,
-  statusAt,
-  STATUS_NAMES,
-  type CommuneStatus,
-  type StatusRecord,
-} from '../../geo/status';
+import { effectiveHistory, gravest, statusAt, type CommuneStatus, type StatusRecord } from '../../geo/status';
 import { bareName, unitDisplayName } from '../../geo/unit-names';
 import type { UnitLevel } from '../../geo/units';
 import type { Db } from '../db/client';
@@ -394,7 +388,7 @@ export async function commitBoundaries(
       }));
       const status = gravest(statuses.map((s) => s.status));
       if (!status) continue;
-      const note = `Kế thừa trạng thái xấu nhất của các xã cũ / gravest status of the former communes: ${statuses.map((s) => `${names.get(s.id)} ${s.status ? STATUS_NAMES[s.status].vi : 'chưa có'}`).join('; ')}`;
+      const note = `Kế thừa trạng thái xấu nhất của các xã cũ / gravest status of the former communes: ${statuses.map((s) => `${names.get(s.id)} ${s.status ? COMMUNE_STATUS_LABELS[s.status].vi : 'chưa có'}`).join('; ')}`;
       await tx.insert(t.communeStatusChanges).values({
         communeId: newId,
         status,

@@ -2,6 +2,7 @@
 // 1 July 2025 reform: merges.json (each new unit and the old units it took in, wholly or partly) or splits.json
 // (each old commune and the new ones it went to).
 import { z } from '../contracts/messages';
+import { UNIT_LINK_KINDS } from '../../geo/units';
 
 export interface CrosswalkLink {
   oldCode: string;
@@ -16,7 +17,7 @@ export interface Crosswalk {
 }
 
 const code = z.string().trim().min(1);
-const merged = z.object({ old_id: code, type: z.enum(['full', 'partial']).default('full') });
+const merged = z.object({ old_id: code, type: z.enum(UNIT_LINK_KINDS).default('full') });
 const mergesFile = z.object({
   data: z
     .array(

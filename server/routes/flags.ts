@@ -1,6 +1,6 @@
 // Review flags (relapse signal): listed per area for every role, confirmed or dismissed by those in charge.
 import { Hono } from 'hono';
-import { idParam } from '../contracts/workflow';
+import { FLAG_STATES, idParam } from '../contracts/workflow';
 import { z } from '../contracts/messages';
 import { principalOf, type AuthEnv } from '../http/guard';
 import { validate } from '../http/validate';
@@ -8,7 +8,7 @@ import { requirePermission } from '../http/permissions';
 import { listFlags, resolveFlag } from '../services/review-flags';
 import { actorFor, invalidateAndPublish, type RouteContext } from './context';
 
-const flagsQuery = z.object({ state: z.enum(['open', 'confirmed', 'dismissed']).default('open') });
+const flagsQuery = z.object({ state: z.enum(FLAG_STATES).default('open') });
 const resolveBody = z.object({ note: z.string().trim().max(1000).default('') });
 
 export function flagRoutes(ctx: RouteContext) {

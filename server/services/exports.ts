@@ -9,20 +9,22 @@ import type { Area } from '../../geo/spatial';
 import { unitDisplayName } from '../../geo/unit-names';
 import type { HotspotProperties } from '../contracts/api';
 import { spreadsheetCsv } from './csv';
+import {
+  HOTSPOT_ACTIVITY_LABELS,
+  HOTSPOT_EVENT_LABELS,
+  HOTSPOT_KIND_LABELS,
+  HOTSPOT_STATUS_LABELS,
+  labelsIn,
+} from '../../geo/domain-labels';
 
 const require = createRequire(import.meta.url);
 const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf');
 const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf');
 
-export const KIND_VI = { diem: 'Điểm', tu_diem: 'Tụ điểm' } as const;
-export const STATUS_VI = { active: 'Đang hoạt động', eliminated: 'Đã triệt xóa' } as const;
-export const ACTIVITY_VI = {
-  selling: 'Mua bán',
-  organising_use: 'Tổ chức sử dụng',
-  harbouring: 'Chứa chấp',
-  using: 'Sử dụng',
-} as const;
-const EVENT_VI = { detected: 'Phát hiện', eliminated: 'Triệt xóa', reformed: 'Tái hình thành' } as const;
+const KIND_VI = labelsIn(HOTSPOT_KIND_LABELS, 'vi');
+const STATUS_VI = labelsIn(HOTSPOT_STATUS_LABELS, 'vi');
+const ACTIVITY_VI = labelsIn(HOTSPOT_ACTIVITY_LABELS, 'vi');
+const EVENT_VI = labelsIn(HOTSPOT_EVENT_LABELS, 'vi');
 
 type HotspotList = FeatureCollection<Point, HotspotProperties>;
 

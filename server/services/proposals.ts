@@ -1,7 +1,8 @@
 // The status workflow: an editor proposes, an approver approves or rejects; only approval writes a counted change.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { formatVnDate } from '../../geo/dates';
-import { checkNewSteps, effectiveHistory, STATUS_NAMES, type CommuneStatus, type StatusRecord } from '../../geo/status';
+import { checkNewSteps, effectiveHistory, type CommuneStatus, type StatusRecord } from '../../geo/status';
+import { COMMUNE_STATUS_LABELS } from '../../geo/domain-labels';
 import { demandScope, inScope, type Principal } from '../auth/access';
 import type { ProposalDto, ProposalInput } from '../contracts/workflow';
 import type { Db } from '../db/client';
@@ -27,7 +28,7 @@ const unprocessable = (code: string, vi: string, en: string) => new HttpError(42
 
 function describeStep(r: { status: string; effectiveDate: string; legalBasis: string } | null) {
   if (!r) return { vi: 'chưa có trạng thái', en: 'no status yet' };
-  const name = STATUS_NAMES[r.status as CommuneStatus];
+  const name = COMMUNE_STATUS_LABELS[r.status as CommuneStatus];
   return {
     vi: `"${name.vi}" từ ngày ${formatVnDate(r.effectiveDate)} (${r.legalBasis})`,
     en: `"${name.en}" since ${formatVnDate(r.effectiveDate)} (${r.legalBasis})`,
@@ -90,8 +91,8 @@ async function checkChange(
     selected.some((s) => s <= d),
   );
   if (!bad) return;
-  const from = bad.from ? STATUS_NAMES[bad.from.status] : { vi: '(chưa có)', en: '(none)' };
-  const to = STATUS_NAMES[bad.to.status];
+  const from = bad.from ? COMMUNE_STATUS_LABELS[bad.from.status] : { vi: '(chưa có)', en: '(none)' };
+  const to = COMMUNE_STATUS_LABELS[bad.to.status];
   const r = REASONS[bad.reason];
   throw unprocessable(
     'transition',

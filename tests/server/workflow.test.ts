@@ -132,7 +132,7 @@ describe('concurrency', () => {
     const err = (await res.json()) as any;
     expect(err.error.code).toBe('status_changed');
     expect(err.error.message.vi).toContain('Trọng điểm, phức tạp');
-    expect(err.error.message.en).toContain('"complex" since');
+    expect(err.error.message.en).toContain('"Complex" since');
   });
 });
 

@@ -1,6 +1,14 @@
 // UI text in Vietnamese (default) and English; both dictionaries have the same keys.
 import { importEn, importVi } from './import-messages';
 import type { Widen } from './widen';
+import {
+  COMMUNE_STATUS_LABELS,
+  HOTSPOT_ACTIVITY_LABELS,
+  HOTSPOT_EVENT_LABELS,
+  HOTSPOT_KIND_LABELS,
+  HOTSPOT_STATUS_LABELS,
+  labelsIn,
+} from '../../geo/domain-labels';
 export const vi = {
   title: 'Bản đồ phòng, chống ma túy',
   demo: 'DỮ LIỆU MINH HỌA — không phải số liệu thật',
@@ -66,9 +74,9 @@ export const vi = {
     title: 'Tra cứu điểm, tụ điểm',
     text: 'Tìm theo địa chỉ, mô tả (gõ có hoặc không dấu)',
     kind: 'Loại',
-    kinds: { diem: 'Điểm', tu_diem: 'Tụ điểm' },
+    kinds: labelsIn(HOTSPOT_KIND_LABELS, 'vi'),
     activity: 'Hoạt động',
-    activities: { selling: 'Mua bán', organising_use: 'Tổ chức sử dụng', harbouring: 'Chứa chấp', using: 'Sử dụng' },
+    activities: labelsIn(HOTSPOT_ACTIVITY_LABELS, 'vi'),
     activeFrom: 'Hoạt động từ',
     activeTo: 'đến',
     search: 'Tìm',
@@ -137,7 +145,7 @@ export const vi = {
   hd: {
     title: (id: number) => `Điểm #${id}`,
     events: 'Diễn biến',
-    eventKinds: { detected: 'Phát hiện', eliminated: 'Triệt xóa', reformed: 'Hình thành lại' },
+    eventKinds: labelsIn(HOTSPOT_EVENT_LABELS, 'vi'),
     addEvent: 'Ghi diễn biến',
     date: 'Ngày',
     move: 'Di chuyển điểm',
@@ -208,14 +216,8 @@ export const vi = {
     action: 'Thao tác',
     entity: 'Đối tượng',
   },
-  status: {
-    drug_free: 'Không có tệ nạn ma túy',
-    complex: 'Trọng điểm, phức tạp',
-    transformed: 'Đã chuyển hóa',
-    relapsed: 'Tái phức tạp',
-    none: 'Chưa có dữ liệu',
-  },
-  hotspotStatus: { active: 'Đang hoạt động', eliminated: 'Đã triệt xóa' },
+  status: { ...labelsIn(COMMUNE_STATUS_LABELS, 'vi'), none: 'Chưa có dữ liệu' },
+  hotspotStatus: labelsIn(HOTSPOT_STATUS_LABELS, 'vi'),
   imp: importVi,
   indicator: {
     H1: 'Điểm, tụ điểm đã triệt xóa',
@@ -294,9 +296,9 @@ export const en: Messages = {
     title: 'Hotspot search',
     text: 'Address or description (with or without diacritics)',
     kind: 'Kind',
-    kinds: { diem: 'Point', tu_diem: 'Gathering place' },
+    kinds: labelsIn(HOTSPOT_KIND_LABELS, 'en'),
     activity: 'Activity',
-    activities: { selling: 'Selling', organising_use: 'Organising use', harbouring: 'Harbouring', using: 'Using' },
+    activities: labelsIn(HOTSPOT_ACTIVITY_LABELS, 'en'),
     activeFrom: 'Active from',
     activeTo: 'to',
     search: 'Search',
@@ -365,7 +367,7 @@ export const en: Messages = {
   hd: {
     title: (id: number) => `Hotspot #${id}`,
     events: 'Lifecycle',
-    eventKinds: { detected: 'Detected', eliminated: 'Eliminated', reformed: 'Re-formed' },
+    eventKinds: labelsIn(HOTSPOT_EVENT_LABELS, 'en'),
     addEvent: 'Record an event',
     date: 'Date',
     move: 'Move the hotspot',
@@ -436,14 +438,8 @@ export const en: Messages = {
     action: 'Action',
     entity: 'Entity',
   },
-  status: {
-    drug_free: 'Drug-free',
-    complex: 'Complex',
-    transformed: 'Transformed',
-    relapsed: 'Relapsed',
-    none: 'No data yet',
-  },
-  hotspotStatus: { active: 'Active', eliminated: 'Eliminated' },
+  status: { ...labelsIn(COMMUNE_STATUS_LABELS, 'en'), none: 'No data yet' },
+  hotspotStatus: labelsIn(HOTSPOT_STATUS_LABELS, 'en'),
   imp: importEn,
   indicator: {
     H1: 'Hotspots eliminated',
