@@ -8,7 +8,7 @@ import { usePoliceTools } from './tools/usePoliceTools';
 import { useLiveEvents } from './state/useLiveEvents';
 import { LoginPage } from './auth/LoginPage';
 import { useSession } from './auth/useSession';
-import { useRequest } from './state/useRequest';
+import { useServerQuery } from './api/queries';
 import { LangContext, useLang, useT } from './i18n/context';
 import { MapView } from './map/MapView';
 import { Breadcrumb } from './panels/Breadcrumb';
@@ -56,10 +56,10 @@ function Dashboard({
 }) {
   const t = useT();
   const can = useCan();
-  const live = useLiveEvents(true);
+  useLiveEvents(true);
   const showHotspots = view.hotspots && can('read_hotspot_details');
   const [zoom, setZoom] = useState<number | null>(null);
-  const d = useDashboard({ ...view, hotspots: showHotspots }, live, can('read_proposals'), zoom);
+  const d = useDashboard({ ...view, hotspots: showHotspots }, can('read_proposals'), zoom);
   const statuses = d.statuses.data?.statuses ?? {};
   const communeCodes = useMemo(
     () => d.base?.map.communes.features.map((f) => f.properties!.code as string) ?? [],
@@ -77,7 +77,6 @@ function Dashboard({
     map: d.base?.map ?? null,
     date: d.date,
     today: d.today,
-    revision: live.hotspot,
     canRead: can('read_hotspot_details'),
     canWrite: can('write_hotspots'),
   });
@@ -126,14 +125,11 @@ function Dashboard({
             onOpenCommune={(code) => update({ page: 'map', commune: code })}
           />
         ) : view.page === 'operations' && can('read_hotspot_details') ? (
-          <OperationsPage revision={live.hotspot} onOpen={(op) => update({ page: 'map', op, hotspots: true })} />
+          <OperationsPage onOpen={(op) => update({ page: 'map', op, hotspots: true })} />
         ) : view.page === 'area' && can('propose') ? (
-          <MyAreaPage
-            revision={live.status + live.proposal + live.flag}
-            onOpen={(code) => update({ page: 'map', commune: code })}
-          />
+          <MyAreaPage onOpen={(code) => update({ page: 'map', commune: code })} />
         ) : view.page === 'queue' && can('decide') ? (
-          <QueuePage revision={live.proposal} />
+          <QueuePage />
         ) : view.page === 'users' && can('admin_users') ? (
           <UsersPage />
         ) : view.page === 'audit' && can('read_audit') ? (
@@ -207,7 +203,7 @@ function Dashboard({
 }
 
 function SignedOut({ expired, onSignedIn }: { expired: boolean; onSignedIn(): void }) {
-  const health = useRequest('health', fetchHealth);
+  const health = useServerQuery(['health'], fetchHealth);
   return <LoginPage demo={health.data?.demo ?? false} expired={expired} onSignedIn={onSignedIn} />;
 }
 

@@ -72,34 +72,8 @@ export async function okBody<R extends ClientResponse<unknown, number, 'json'>>(
 export const fetchHealth = () => okBody(api.api.health.$get());
 export const fetchPlans = () => okBody(api.api.plans.$get());
 export const fetchUnits = (parent?: string) => okBody(api.api.units.$get({ query: parent ? { parent } : {} }));
-const statusCache = new Map<string, ReturnType<typeof fetchStatusesFresh>>();
-const fetchStatusesFresh = (date?: string) => okBody(api.api.statuses.$get({ query: date ? { date } : {} }));
-
-/** Statuses by date (today's when none is given), remembered: a slider played back and forth restyles without
- *  waiting for the network. The answer also names the boundary vintage and the plan of the date. */
-export function fetchStatuses(date?: string) {
-  if (date === undefined)
-    return fetchStatusesFresh().then((r) => {
-      if (!statusCache.has(r.asOf)) statusCache.set(r.asOf, Promise.resolve(r));
-      return r;
-    });
-  let pending = statusCache.get(date);
-  if (!pending) {
-    pending = fetchStatusesFresh(date);
-    pending.catch(() => statusCache.delete(date));
-    statusCache.set(date, pending);
-  }
-  return pending;
-}
-
-/** Warms the cache for the dates a slider will visit. */
-export function prefetchStatuses(dates: readonly string[]): void {
-  for (const d of dates) void fetchStatuses(d).catch(() => undefined);
-}
-
-export function clearStatusCache(): void {
-  statusCache.clear();
-}
+/** Statuses on a date (today's when none is given), with the boundary vintage and the plan of that date. */
+export const fetchStatuses = (date?: string) => okBody(api.api.statuses.$get({ query: date ? { date } : {} }));
 export const fetchCommune = (code: string, date: string) =>
   okBody(api.api.communes[':code'].$get({ param: { code }, query: { date } }));
 export const fetchHotspots = (date: string) => okBody(api.api.hotspots.$get({ query: { date } }));
@@ -125,15 +99,16 @@ export const fetchRanking = (plan: string, date: string, parent?: string) =>
   okBody(api.api.indicators.ranking.$get({ query: { plan, date, ...(parent ? { parent } : {}) } }));
 
 /** The geometry of one boundary vintage (its key and first day), simplified for a zoom tier. */
-export async function fetchBoundaries(key: string, from?: string, zoom?: number) {
-  const q = new URLSearchParams({
-    v: key,
-    ...(from ? { date: from } : {}),
-    ...(zoom !== undefined ? { zoom: String(zoom) } : {}),
+export async function fetchBoundaries(key: string, from?: string, zoom?: number): Promise<Topology> {
+  const res = await api.api.boundaries.$get({
+    query: { v: key, ...(from ? { date: from } : {}), ...(zoom !== undefined ? { zoom: String(zoom) } : {}) },
   });
-  const res = await fetch(`/api/boundaries?${q}`);
-  if (!res.ok) throw new ApiError(res.status, `HTTP ${res.status}`);
-  return res.json() as Promise<import('topojson-specification').Topology>;
+  if (!res.ok) {
+    if ((res.status as number) === 401) onSignedOut();
+    throw apiError(res.status, (await res.json().catch(() => null)) as ErrorJson);
+  }
+  // The route sends stored TopoJSON bytes (gzip as stored), which the typed client does not model.
+  return (await res.json()) as Topology;
 }
 
 export const fetchMe = () => okBody(api.api.auth.me.$get());

@@ -1,6 +1,7 @@
 // Who is signed in: asked once at start, updated at sign-in and sign-out, and dropped when any request gets 401.
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, clearStatusCache, fetchMe, setCsrfToken, signOut, whenSignedOut, type Me } from '../api/client';
+import { ApiError, fetchMe, setCsrfToken, signOut, whenSignedOut, type Me } from '../api/client';
+import { queryClient } from '../api/queries';
 
 export type SignedInMe = Extract<Me, { user: object }> & { user: NonNullable<Me['user']> };
 
@@ -43,7 +44,7 @@ export function useSession() {
   const logout = useCallback(async () => {
     await signOut().catch(() => undefined);
     setCsrfToken(null);
-    clearStatusCache();
+    queryClient.clear(); // nothing read under this session stays in memory
     setState({ status: 'signed-out', expired: false });
   }, []);
 

@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { api, okBody, fetchAudit, type AuditRow } from '../api/client';
 import { useT } from '../i18n/context';
 import { formatDateTime } from '../i18n/format';
-import { useRequest } from '../state/useRequest';
+import { useServerQuery } from '../api/queries';
 
 export function AuditPage() {
   const t = useT();
-  const first = useRequest('audit|first', () => fetchAudit());
+  const first = useServerQuery(['audit', 'first'], () => fetchAudit());
   const [more, setMore] = useState<AuditRow[]>([]);
   const [check, setCheck] = useState<{ brokenAt: number | null; rows: number } | null>(null);
   const rows = [...(first.data?.rows ?? []), ...more];

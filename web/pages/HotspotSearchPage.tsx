@@ -7,7 +7,7 @@ import { hotspotExportUrl, searchHotspots, type HotspotFilters } from '../api/cl
 import { useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
 import type { MapData } from '../map/boundaries';
-import { useRequest } from '../state/useRequest';
+import { useServerQuery } from '../api/queries';
 import { unitDisplayName } from '../../geo/unit-names';
 
 const PAGE = 50;
@@ -27,7 +27,7 @@ export function HotspotSearchPage({
   const [offset, setOffset] = useState(0);
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const full: HotspotFilters = { ...query, ...(date ? { date } : {}) };
-  const result = useRequest(`search|${JSON.stringify(full)}|${offset}`, () =>
+  const result = useServerQuery(['search', full, offset], () =>
     searchHotspots({ ...full, limit: String(PAGE), offset: String(offset) }),
   );
   const submit = (e: React.FormEvent) => {

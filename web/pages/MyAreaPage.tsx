@@ -4,7 +4,7 @@ import { fetchMyArea, resolveFlag } from '../api/client';
 import { useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
 import { STATUS_COLORS } from '../map/style';
-import { useRequest } from '../state/useRequest';
+import { invalidate, useServerQuery } from '../api/queries';
 import { unitDisplayName } from '../../geo/unit-names';
 
 function FlagActions({ id, onDone }: { id: number; onDone(): void }) {
@@ -30,10 +30,9 @@ function FlagActions({ id, onDone }: { id: number; onDone(): void }) {
   );
 }
 
-export function MyAreaPage({ revision, onOpen }: { revision: number; onOpen(code: string): void }) {
+export function MyAreaPage({ onOpen }: { onOpen(code: string): void }) {
   const t = useT();
-  const [local, setLocal] = useState(0);
-  const area = useRequest(`area|${revision}|${local}`, fetchMyArea);
+  const area = useServerQuery(['my-area'], fetchMyArea);
   const rows = area.data?.communes ?? [];
   return (
     <section className="page" data-testid="area-page">
@@ -69,7 +68,9 @@ export function MyAreaPage({ revision, onOpen }: { revision: number; onOpen(code
               </td>
               <td>{c.pendingProposalId !== null ? `#${c.pendingProposalId}` : ''}</td>
               <td>
-                {c.openFlagId !== null && <FlagActions id={c.openFlagId} onDone={() => setLocal((n) => n + 1)} />}
+                {c.openFlagId !== null && (
+                  <FlagActions id={c.openFlagId} onDone={() => invalidate('my-area', 'flags')} />
+                )}
               </td>
             </tr>
           ))}

@@ -2,11 +2,11 @@
 import { fetchOperations } from '../api/client';
 import { useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
-import { useRequest } from '../state/useRequest';
+import { useServerQuery } from '../api/queries';
 
-export function OperationsPage({ revision, onOpen }: { revision: number; onOpen(id: number): void }) {
+export function OperationsPage({ onOpen }: { onOpen(id: number): void }) {
   const t = useT();
-  const list = useRequest(`ops|${revision}`, fetchOperations);
+  const list = useServerQuery(['operations'], fetchOperations);
   const rows = list.data?.operations ?? [];
   return (
     <section className="page" data-testid="operations-page">

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { approveProposal, errorText, fetchProposals, rejectProposal, type Proposal } from '../api/client';
 import { useLang, useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
-import { useRequest } from '../state/useRequest';
+import { invalidate, useServerQuery } from '../api/queries';
 import { unitDisplayName } from '../../geo/unit-names';
 
 function Item({ p, onDecided }: { p: Proposal; onDecided(): void }) {
@@ -65,10 +65,9 @@ function Item({ p, onDecided }: { p: Proposal; onDecided(): void }) {
   );
 }
 
-export function QueuePage({ revision }: { revision: number }) {
+export function QueuePage() {
   const t = useT();
-  const [local, setLocal] = useState(0);
-  const list = useRequest(`queue|${revision}|${local}`, () => fetchProposals({ state: 'pending' }));
+  const list = useServerQuery(['proposals', 'pending'], () => fetchProposals({ state: 'pending' }));
   const items = list.data?.proposals ?? [];
   return (
     <section className="page" data-testid="queue-page">
@@ -77,7 +76,7 @@ export function QueuePage({ revision }: { revision: number }) {
       {list.data && !items.length && <p className="muted">{t.wf.queueEmpty}</p>}
       <ul className="proposals">
         {items.map((p) => (
-          <Item key={p.id} p={p} onDecided={() => setLocal((n) => n + 1)} />
+          <Item key={p.id} p={p} onDecided={() => invalidate('proposals', 'statuses', 'commune', 'my-area')} />
         ))}
       </ul>
     </section>

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { createUser, errorText, fetchUsers, resetPassword, updateUser, type User } from '../api/client';
 import { useLang, useT } from '../i18n/context';
-import { useRequest } from '../state/useRequest';
+import { invalidate, useServerQuery } from '../api/queries';
 
 const ROLES = ['admin', 'leader', 'police', 'editor', 'approver'] as const;
 const codes = (text: string) =>
@@ -88,8 +88,13 @@ function Row({ u, onChanged }: { u: User; onChanged(): void }) {
 
 export function UsersPage() {
   const t = useT();
+  // Bumped by each change here: the rows' own edit state starts again from what the server now holds.
   const [rev, setRev] = useState(0);
-  const list = useRequest(`users|${rev}`, fetchUsers);
+  const list = useServerQuery(['users'], fetchUsers);
+  const changed = () => {
+    invalidate('users');
+    setRev((n) => n + 1);
+  };
   const { message, run } = useAction();
   const [form, setForm] = useState({
     username: '',
@@ -103,7 +108,7 @@ export function UsersPage() {
     e.preventDefault();
     if (await run(() => createUser({ ...form, scopes: codes(form.scopes) }), t.wf.saved)) {
       setForm({ username: '', displayName: '', role: 'editor', password: '', scopes: '' });
-      setRev((n) => n + 1);
+      changed();
     }
   };
   return (
@@ -122,7 +127,7 @@ export function UsersPage() {
         </thead>
         <tbody>
           {(list.data?.users ?? []).map((u) => (
-            <Row key={`${u.id}|${rev}`} u={u} onChanged={() => setRev((n) => n + 1)} />
+            <Row key={`${u.id}|${rev}`} u={u} onChanged={changed} />
           ))}
         </tbody>
       </table>

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { addDays, parseVnDate, type IsoDate } from '../../geo/dates';
 import { useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
-import { prefetchStatuses } from '../api/client';
+import { prefetchStatuses } from '../state/useDashboard';
 
 /** Month ends from `start` to `end`, with `end` itself last. */
 export function monthSteps(start: IsoDate, end: IsoDate): IsoDate[] {

@@ -1,30 +1,16 @@
-// Listens to /api/events (Server-Sent Events): a counter per kind of event, which the requests that depend on it
-// put in their keys, so an approval elsewhere restyles the map within a second without reloading.
-import { useEffect, useState } from 'react';
-import { clearStatusCache } from '../api/client';
+// Listens to /api/events (Server-Sent Events): each event invalidates the reads it makes stale (LIVE_INVALIDATIONS),
+// so an approval elsewhere restyles the map within a second without reloading.
+import { useEffect } from 'react';
+import { invalidate, LIVE_INVALIDATIONS, type LiveKind } from '../api/queries';
 
-export interface LiveRevisions {
-  status: number;
-  proposal: number;
-  flag: number;
-  hotspot: number;
-}
-
-export function useLiveEvents(enabled: boolean): LiveRevisions {
-  const [rev, setRev] = useState<LiveRevisions>({ status: 0, proposal: 0, flag: 0, hotspot: 0 });
+export function useLiveEvents(enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
     const source = new EventSource('/api/events');
-    source.addEventListener('status', () => {
-      clearStatusCache();
-      setRev((r) => ({ ...r, status: r.status + 1 }));
-    });
-    source.addEventListener('proposal', () => setRev((r) => ({ ...r, proposal: r.proposal + 1 })));
-    source.addEventListener('flag', () => setRev((r) => ({ ...r, flag: r.flag + 1 })));
-    source.addEventListener('hotspot', () => setRev((r) => ({ ...r, hotspot: r.hotspot + 1 })));
+    for (const kind of Object.keys(LIVE_INVALIDATIONS) as LiveKind[])
+      source.addEventListener(kind, () => invalidate(...LIVE_INVALIDATIONS[kind]));
     // EventSource reconnects by itself after a network cut; a 401 (session over) closes it, and the next
     // ordinary request shows the sign-in page.
     return () => source.close();
   }, [enabled]);
-  return rev;
 }

@@ -13,7 +13,7 @@ import {
 } from '../api/client';
 import { useT } from '../i18n/context';
 import type { MapData } from '../map/boundaries';
-import { useRequest } from '../state/useRequest';
+import { invalidate, useServerQuery } from '../api/queries';
 import type { ViewState } from '../state/view';
 import { addPoint, draftSketch, EMPTY_DRAFT, type AreaDraft } from './area-draft';
 import { unitDisplayName } from '../../geo/unit-names';
@@ -31,13 +31,11 @@ interface Input {
   map: MapData | null;
   date: string | null;
   today: string | null;
-  /** Live hotspot revision: hotspots, operations and their detail follow other users' changes. */
-  revision: number;
   canRead: boolean;
   canWrite: boolean;
 }
 
-export function usePoliceTools({ view, update, map, date, today, revision, canRead, canWrite }: Input) {
+export function usePoliceTools({ view, update, map, date, today, canRead, canWrite }: Input) {
   const t = useT();
   const [tool, setTool] = useState<Tool>('none');
   const [placed, setPlaced] = useState<[number, number] | null>(null);
@@ -45,16 +43,13 @@ export function usePoliceTools({ view, update, map, date, today, revision, canRe
   const [draft, setDraft] = useState<AreaDraft>(EMPTY_DRAFT);
   const [areaResult, setAreaResult] = useState<AreaResult | null>(null);
   const [hotspotId, setHotspotId] = useState<number | null>(null);
-  const [local, setLocal] = useState(0); // bumped by this user's own saves
-
-  const rev = `${revision}|${local}`;
-  const op = useRequest(canRead && view.op && date ? `op|${view.op}|${date}|${rev}` : null, () =>
+  const op = useServerQuery(canRead && view.op && date ? ['operation', view.op, date] : null, () =>
     fetchOperation(view.op!, date!),
   );
-  const hotspot = useRequest(canRead && hotspotId && date ? `hd|${hotspotId}|${date}|${rev}` : null, () =>
+  const hotspot = useServerQuery(canRead && hotspotId && date ? ['hotspot', hotspotId, date] : null, () =>
     fetchHotspot(hotspotId!, date!),
   );
-  const opList = useRequest(canRead && view.operations ? `ops|${rev}` : null, fetchOperations);
+  const opList = useServerQuery(canRead && view.operations ? ['operations'] : null, fetchOperations);
 
   const choose = (next: Tool) => {
     setTool(tool === next ? 'none' : next);
@@ -74,7 +69,8 @@ export function usePoliceTools({ view, update, map, date, today, revision, canRe
     setHotspotId(id);
     setPlaced(null);
   }, []);
-  const saved = () => setLocal((n) => n + 1);
+  // This user's own save: read again at once, before its live event comes back.
+  const saved = () => invalidate('hotspots', 'hotspot', 'operation', 'operations', 'commune', 'indicators');
 
   const sketch = useMemo(() => (tool === 'area' ? draftSketch(draft) : null), [tool, draft]);
   const operations = useMemo<FeatureCollection | null>(

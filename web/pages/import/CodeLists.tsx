@@ -4,13 +4,12 @@ import { fetchCodeLists, uploadCodeList } from '../../api/client';
 import { useLang, useT } from '../../i18n/context';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { ErrorMessage } from '../../panels/ErrorMessage';
-import { useRequest } from '../../state/useRequest';
+import { invalidate, useServerQuery } from '../../api/queries';
 
 export function CodeLists() {
   const t = useT().imp;
   const lang = useLang();
-  const [rev, setRev] = useState(0);
-  const lists = useRequest(`code-lists|${rev}`, fetchCodeLists);
+  const lists = useServerQuery(['code-lists'], fetchCodeLists);
   const [file, setFile] = useState<File | null>(null);
   const [asOf, setAsOf] = useState('');
   const [name, setName] = useState('');
@@ -24,7 +23,7 @@ export function CodeLists() {
     try {
       const saved = await uploadCodeList(file, asOf, name);
       setOutcome({ ok: t.listLoaded(saved.units, saved.provinces) });
-      setRev((n) => n + 1);
+      invalidate('code-lists');
     } catch (error) {
       setOutcome({ error });
     } finally {
