@@ -41,6 +41,13 @@ export const statusFillColor: ExpressionSpecification = [
 ];
 
 /** Communes outside the focused unit fade; `focus` is a unit code or null for the province. */
+/** Commune label size by zoom; larger with the large-type switch (projectors, older eyes). Defined once, here. */
+export function communeLabelSize(large: boolean): ExpressionSpecification {
+  return large
+    ? ['interpolate', ['linear'], ['zoom'], 8, 14, 12, 20]
+    : ['interpolate', ['linear'], ['zoom'], 8, 10, 12, 15];
+}
+
 export function focusOpacity(focus: string | null, inside: number, outside: number): ExpressionSpecification | number {
   if (!focus) return inside;
   return ['case', ['any', ['==', ['get', 'parentCode'], focus], ['==', ['get', 'code'], focus]], inside, outside];
@@ -236,7 +243,7 @@ function labelLayer(): LayerSpecification {
     layout: {
       'text-field': ['get', 'label'],
       'text-font': FONT_REGULAR,
-      'text-size': ['interpolate', ['linear'], ['zoom'], 8, 10, 12, 15],
+      'text-size': communeLabelSize(false),
       'text-max-width': 7,
       'text-padding': 3,
       'text-allow-overlap': false,
