@@ -12,8 +12,9 @@ function walk(dir: string): string[] {
   });
 }
 
+const root = process.argv[2] ?? 'dist/web';
 let count = 0;
-for (const file of walk('dist/web')) {
+for (const file of walk(root)) {
   if (!COMPRESSIBLE.test(file)) continue;
   writeFileSync(`${file}.gz`, gzipSync(readFileSync(file), { level: 9 }));
   count++;

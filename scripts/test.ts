@@ -68,6 +68,7 @@ if (spawnSync('npm', ['run', '--silent', 'lint'], { stdio: 'inherit' }).status !
 if (existsSync('/usr/bin/chromium') || requireAll) {
   console.log('=== build (for the browser specs) ===');
   if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+  if (spawnSync('npm', ['run', 'build:specs'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 }
 let ok = run('suite on PGlite (embedded)', { TEST_DB: 'pglite' }, passthrough);
 if (env.TEST_DATABASE_URL) ok = run('suite on PostgreSQL', { TEST_DB: 'postgres' }, passthrough) && ok;

@@ -7,6 +7,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('.data/pglite'),
+  /** The built web page served at /; the browser specs serve their own build (dist/web-specs). */
+  WEB_ROOT: z.string().min(1).default('dist/web'),
   DATABASE_URL: z.string().url().optional(),
   /** Seed the fictional demo province into an empty database on start. */
   SEED_DEMO: z

@@ -11,8 +11,6 @@ import { readEnv } from './env';
 import { retireDemoAccounts, seedDemoIfEmpty, seedDemoUsers } from '../data/seed';
 import { anchorAuditHead } from './services/audit';
 
-const WEB_ROOT = 'dist/web';
-
 async function main() {
   const env = readEnv();
   const started = Date.now();
@@ -36,8 +34,10 @@ async function main() {
       publicOrigin: env.PUBLIC_ORIGIN ?? null,
     },
   });
-  if (!mountWebPage(app, WEB_ROOT))
-    console.warn(`No built web page in ${WEB_ROOT}: run \`npm run build\` (npm start does it). Serving the API only.`);
+  if (!mountWebPage(app, env.WEB_ROOT))
+    console.warn(
+      `No built web page in ${env.WEB_ROOT}: run \`npm run build\` (npm start does it). Serving the API only.`,
+    );
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const where = env.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${env.DATA_DIR}`;
     console.log(

@@ -12,7 +12,8 @@ export interface RunningServer {
 export async function startServer(env: Record<string, string>, port: number): Promise<RunningServer> {
   const t0 = performance.now();
   const child = spawn(process.execPath, ['dist/server/main.js'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    // The page with the handles the browser specs and benchmarks read (scripts/build-specs-web.ts).
+    env: { ...process.env, WEB_ROOT: 'dist/web-specs', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

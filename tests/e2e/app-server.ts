@@ -15,7 +15,9 @@ import { CHROMIUM_PATH, launchBrowser } from './browser';
 export function browserTestsMissing(): string | null {
   const missing = [
     existsSync(CHROMIUM_PATH) ? null : `Chromium at ${CHROMIUM_PATH} (apt-get install chromium)`,
-    ...['dist/web/index.html', 'dist/server/main.js'].map((f) => (existsSync(f) ? null : `${f} (npm run build)`)),
+    ...['dist/web-specs/index.html', 'dist/server/main.js'].map((f) =>
+      existsSync(f) ? null : `${f} (npm run build && npm run build:specs; npm test does both)`,
+    ),
   ].filter((m) => m !== null);
   return missing.length ? `missing ${missing.join(', ')}` : null;
 }

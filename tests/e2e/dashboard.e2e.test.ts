@@ -1,5 +1,5 @@
 // The dashboard as a user sees it, in Debian's headless Chromium against the built product.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { bbox, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -365,5 +365,19 @@ describeInBrowser('dashboard in Chromium', () => {
   it('made no request outside its origin and logged no console error', () => {
     expect(d.outsideRequests).toEqual([]);
     expect(d.consoleErrors).toEqual([]);
+  });
+
+  it("reads its handles from the specs' build only: the product's page has none", () => {
+    const scripts = (dir: string) =>
+      readdirSync(`${dir}/assets`)
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => readFileSync(`${dir}/assets/${f}`, 'utf8'))
+        .join('\n');
+    const [specs, product] = [scripts('dist/web-specs'), scripts('dist/web')];
+    for (const handle of ['__map', '__appliedStatuses', '__previewMap']) {
+      const named = new RegExp(`["'\`]${handle}["'\`]`); // the name as a string, not Vite's __mapDeps
+      expect(named.test(specs), `${handle} in dist/web-specs`).toBe(true);
+      expect(named.test(product), `${handle} in dist/web`).toBe(false);
+    }
   });
 });

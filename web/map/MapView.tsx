@@ -3,6 +3,7 @@
 // dates restyle through feature-state.
 import { Map as MapLibreMap, NavigationControl } from 'maplibre-gl';
 import './worker';
+import { exposeForSpecs } from '../test-handles';
 import { useEffect, useRef, useState } from 'react';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { Statuses } from '../api/client';
@@ -47,8 +48,6 @@ interface Props {
   onHotspot?: ((id: number) => void) | null;
 }
 
-type TestHandle = { __map?: MapLibreMap };
-
 /** The one MapLibre instance, created with the style built as data (style.ts); null until the style has loaded. */
 function useMap(container: React.RefObject<HTMLDivElement | null>) {
   const [map, setMap] = useState<MapLibreMap | null>(null);
@@ -64,7 +63,7 @@ function useMap(container: React.RefObject<HTMLDivElement | null>) {
       m.addImage('hatch', hatchImage());
       setMap(m);
     });
-    (window as TestHandle).__map = m;
+    exposeForSpecs('__map', m);
     return () => m.remove();
   }, [container]);
   return map;

@@ -8,6 +8,7 @@ import {
   type StyleSpecification,
 } from 'maplibre-gl';
 import './worker';
+import { exposeForSpecs } from '../test-handles';
 import { useEffect, useRef, useState } from 'react';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
@@ -88,8 +89,6 @@ export function previewLayers(topo: Topology): { units: FeatureCollection; label
   return { units, labels };
 }
 
-type TestHandle = { __previewMap?: MapLibreMap };
-
 export function PreviewMap({
   topo,
   findings,
@@ -112,10 +111,10 @@ export function PreviewMap({
     });
     m.addControl(new NavigationControl({ showCompass: false }));
     m.on('load', () => setMap(m));
-    (window as TestHandle).__previewMap = m;
+    exposeForSpecs('__previewMap', m);
     return () => {
       m.remove();
-      delete (window as TestHandle).__previewMap;
+      exposeForSpecs('__previewMap', undefined);
     };
   }, []);
 

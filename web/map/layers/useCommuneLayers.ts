@@ -6,9 +6,8 @@ import type { Statuses } from '../../api/client';
 import type { MapData } from '../boundaries';
 import { focusOpacity } from '../style';
 import { setData } from './set-data';
+import { countForSpecs } from '../../test-handles';
 import { useLatest } from '../../state/useLatest';
-
-type TestHandle = { __appliedStatuses?: number };
 
 export interface CommuneLayerProps {
   data: MapData | null;
@@ -32,7 +31,7 @@ export function useCommuneLayers(map: MapLibreMap | null, p: CommuneLayerProps):
       const code = f.properties!.code as string;
       map.setFeatureState({ source: 'communes', id: code }, { status: statuses[code]?.status ?? 'none' });
     }
-    (window as TestHandle).__appliedStatuses = ((window as TestHandle).__appliedStatuses ?? 0) + 1;
+    countForSpecs('__appliedStatuses');
     map.triggerRepaint();
   }, [map, data, statuses]);
 
