@@ -5,7 +5,6 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { labelPoint } from '../../geo/labels';
 import { HEAVY_TIMEOUT } from '../helpers/requirements';
-import { STATUS_COLORS } from '../../web/map/style';
 import { startAppServer, describeInBrowser } from './app-server';
 import { launchBrowser } from './browser';
 import { DashboardDriver } from './driver';
@@ -126,7 +125,7 @@ describeInBrowser('dashboard in Chromium', () => {
     for (const c of drawn) {
       const status = statuses[c.code]?.status ?? 'none';
       expect(c.status, c.code).toBe(status);
-      expect(c.color, c.code).toBe(STATUS_COLORS[status as keyof typeof STATUS_COLORS]);
+      expect(c.color, c.code).toBe(STATUS_FILL[status as keyof typeof STATUS_FILL]);
     }
     await expect(d.page.getByTestId('demo-badge').textContent()).resolves.toContain('MINH HỌA');
   });

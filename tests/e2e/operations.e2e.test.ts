@@ -3,10 +3,12 @@
 import { expect, it } from 'vitest';
 import { addDays, formatVnDate } from '../../geo/dates';
 import { distance, pointOnFeature } from '@turf/turf';
-import { HOTSPOT_COLORS } from '../../web/map/style';
 import { apiReader } from './api-session';
 import { appAndBrowser, describeInBrowser } from './app-server';
 import { DashboardDriver } from './driver';
+
+/** The hotspot point colours the map must draw, written out here, not read from the web code. */
+const HOTSPOT_FILL = { active: '#67001f', eliminated: '#1b7837' } as const;
 
 type Pt = [number, number];
 
@@ -88,7 +90,7 @@ describeInBrowser('police operations in Chromium', () => {
       return ids.every((id: number) => drawn.includes(id));
     }, targets);
     const before = await colours();
-    for (const id of targets) expect(before.get(id)).toBe(HOTSPOT_COLORS.active);
+    for (const id of targets) expect(before.get(id)).toBe(HOTSPOT_FILL.active);
 
     const results = police.page.getByTestId('results-form');
     await results.locator('input[name="arrested"]').fill('4');
@@ -121,10 +123,10 @@ describeInBrowser('police operations in Chromium', () => {
         );
         return ids.every((id: number) => drawn.get(id) === colour);
       },
-      { ids: targets, colour: HOTSPOT_COLORS.eliminated },
+      { ids: targets, colour: HOTSPOT_FILL.eliminated },
     );
     const after = await colours();
-    for (const id of targets) expect(after.get(id)).toBe(HOTSPOT_COLORS.eliminated);
+    for (const id of targets) expect(after.get(id)).toBe(HOTSPOT_FILL.eliminated);
     await police.screenshot('test-artifacts/operation-results-1280x800.png');
 
     // The server agrees, and the packet downloads from the panel.
