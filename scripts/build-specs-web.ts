@@ -14,6 +14,6 @@ const run = (args: string[], env: Record<string, string> = {}) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 run(['vite', 'build', '--outDir', `../${OUT}`, '--emptyOutDir', '--logLevel', 'warn'], { VITE_TEST_HANDLES: '1' });
-cpSync('dist/web/fonts', `${OUT}/fonts`, { recursive: true });
 run(['tsx', 'scripts/precompress.ts', OUT]);
+cpSync('dist/web/fonts', `${OUT}/fonts`, { recursive: true }); // with their .gz: not compressed a second time
 console.log(`Built ${OUT} (the page with the specs' handles)`);

@@ -2,8 +2,7 @@
 // key in use, for the server and the command-line tools alike.
 import { applyMigrations, openPglite, openPostgres, type Database } from './client';
 import { lockDataDir } from './lock';
-import type { Env } from '../env';
-import { readEnv } from '../env';
+import { readEnv, type Env } from '../env';
 import { sealAuditTrail } from '../services/audit';
 import { loadAuditSeal, useAuditSeal } from '../services/audit-seal';
 

@@ -7,7 +7,7 @@ import { createMiddleware } from 'hono/factory';
 import { can, forbidden } from '../auth/access';
 import type { Permission } from '../contracts/permissions';
 import { principalOf, type AuthEnv } from './guard';
-import { HttpError } from './errors';
+import { notFound } from './errors';
 
 export interface PermissionCheck extends MiddlewareHandler<AuthEnv> {
   /** Any one of these lets the request through. */
@@ -25,7 +25,7 @@ export function requirePermission(permission: Permission | readonly Permission[]
   const check = createMiddleware<AuthEnv>(async (c, next) => {
     const p = principalOf(c);
     if (!permissions.some((x) => can(p, x)))
-      throw options.hidden ? new HttpError(404, 'not_found', 'Không tìm thấy', 'Not found') : forbidden();
+      throw options.hidden ? notFound({ vi: 'Không tìm thấy', en: 'Not found' }) : forbidden();
     await next();
   });
   return Object.assign(check, { permissions }) as typeof check & PermissionCheck;

@@ -50,6 +50,12 @@ export function errorText(e: unknown, lang: 'vi' | 'en', fallback = String(e)): 
   return e instanceof ApiError ? (lang === 'vi' ? e.messageVi : e.message) : fallback;
 }
 
+/** A refused answer as an ApiError; a 401 also tells the app the session has ended. */
+async function refusal(res: { status: number; json(): Promise<unknown> }): Promise<ApiError> {
+  if (res.status === 401) onSignedOut();
+  return apiError(res.status, (await res.json().catch(() => null)) as ErrorJson);
+}
+
 function apiError(status: number, body: ErrorJson): ApiError {
   const e = body?.error;
   return new ApiError(status, e?.message?.en ?? `HTTP ${status}`, e?.message?.vi, e?.details, e?.issues ?? []);
@@ -62,10 +68,7 @@ export async function okBody<R extends ClientResponse<unknown, number, 'json'>>(
   request: Promise<R>,
 ): Promise<OkBody<R>> {
   const res = await request;
-  if (!res.ok) {
-    if (res.status === 401) onSignedOut();
-    throw apiError(res.status, (await res.json().catch(() => null)) as ErrorJson);
-  }
+  if (!res.ok) throw await refusal(res);
   return (await res.json()) as OkBody<R>;
 }
 
@@ -103,10 +106,7 @@ export async function fetchBoundaries(key: string, from?: string, zoom?: number)
   const res = await api.api.boundaries.$get({
     query: { v: key, ...(from ? { date: from } : {}), ...(zoom !== undefined ? { zoom: String(zoom) } : {}) },
   });
-  if (!res.ok) {
-    if ((res.status as number) === 401) onSignedOut();
-    throw apiError(res.status, (await res.json().catch(() => null)) as ErrorJson);
-  }
+  if (!res.ok) throw await refusal(res);
   // The route sends stored TopoJSON bytes (gzip as stored), which the typed client does not model.
   return (await res.json()) as Topology;
 }
@@ -157,12 +157,8 @@ async function upload<T>(path: string, file: File, fields: Record<string, string
     body: form,
     headers: csrfToken ? { 'X-CSRF-Token': csrfToken } : {},
   });
-  const body = (await res.json().catch(() => null)) as (ErrorJson & T) | null;
-  if (!res.ok) {
-    if (res.status === 401) onSignedOut();
-    throw apiError(res.status, body);
-  }
-  return body as T;
+  if (!res.ok) throw await refusal(res);
+  return (await res.json()) as T;
 }
 
 export const uploadAttachment = (file: File) =>

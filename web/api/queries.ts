@@ -47,6 +47,11 @@ export const LIVE_INVALIDATIONS: Record<LiveKind, readonly string[]> = {
   hotspot: ['hotspots', 'hotspot', 'commune', 'indicators', 'trend', 'ranking', 'operation', 'operations', 'flags'],
 };
 
+/** After this user's own write: what the live event of that kind will invalidate, at once, not when it comes back. */
+export function invalidateAfter(kind: LiveKind): void {
+  invalidate(...LIVE_INVALIDATIONS[kind]);
+}
+
 /** Marks the resources stale; those on screen are read again at once. */
 export function invalidate(...resources: readonly string[]): void {
   for (const r of resources) void queryClient.invalidateQueries({ queryKey: [r] });

@@ -4,7 +4,7 @@ import { fetchMyArea, resolveFlag } from '../api/client';
 import { useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
 import { STATUS_COLORS } from '../map/style';
-import { invalidate, useServerQuery } from '../api/queries';
+import { invalidateAfter, useServerQuery } from '../api/queries';
 import { unitDisplayName } from '../../geo/unit-names';
 
 function FlagActions({ id, onDone }: { id: number; onDone(): void }) {
@@ -68,9 +68,7 @@ export function MyAreaPage({ onOpen }: { onOpen(code: string): void }) {
               </td>
               <td>{c.pendingProposalId !== null ? `#${c.pendingProposalId}` : ''}</td>
               <td>
-                {c.openFlagId !== null && (
-                  <FlagActions id={c.openFlagId} onDone={() => invalidate('my-area', 'flags')} />
-                )}
+                {c.openFlagId !== null && <FlagActions id={c.openFlagId} onDone={() => invalidateAfter('flag')} />}
               </td>
             </tr>
           ))}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { approveProposal, errorText, fetchProposals, rejectProposal, type Proposal } from '../api/client';
 import { useLang, useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
-import { invalidate, useServerQuery } from '../api/queries';
+import { invalidateAfter, useServerQuery } from '../api/queries';
 import { unitDisplayName } from '../../geo/unit-names';
 
 function Item({ p, onDecided }: { p: Proposal; onDecided(): void }) {
@@ -76,7 +76,7 @@ export function QueuePage() {
       {list.data && !items.length && <p className="muted">{t.wf.queueEmpty}</p>}
       <ul className="proposals">
         {items.map((p) => (
-          <Item key={p.id} p={p} onDecided={() => invalidate('proposals', 'statuses', 'commune', 'my-area')} />
+          <Item key={p.id} p={p} onDecided={() => invalidateAfter('status')} />
         ))}
       </ul>
     </section>

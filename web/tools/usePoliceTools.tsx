@@ -13,7 +13,7 @@ import {
 } from '../api/client';
 import { useT } from '../i18n/context';
 import type { MapData } from '../map/boundaries';
-import { invalidate, useServerQuery } from '../api/queries';
+import { invalidateAfter, useServerQuery } from '../api/queries';
 import type { ViewState } from '../state/view';
 import { addPoint, draftSketch, EMPTY_DRAFT, type AreaDraft } from './area-draft';
 import { unitDisplayName } from '../../geo/unit-names';
@@ -70,7 +70,7 @@ export function usePoliceTools({ view, update, map, date, today, canRead, canWri
     setPlaced(null);
   }, []);
   // This user's own save: read again at once, before its live event comes back.
-  const saved = () => invalidate('hotspots', 'hotspot', 'operation', 'operations', 'commune', 'indicators');
+  const saved = () => invalidateAfter('hotspot');
 
   const sketch = useMemo(() => (tool === 'area' ? draftSketch(draft) : null), [tool, draft]);
   const operations = useMemo<FeatureCollection | null>(
