@@ -42,6 +42,7 @@ export const commitBody = z.object({
   replaceDemo: z.boolean().default(false),
   legalBasis: z.string().trim().min(3).max(500).optional(),
 });
+export type CommitBody = z.infer<typeof commitBody>;
 
 export const codeListForm = z.object({
   asOf: isoDate,

@@ -8,11 +8,13 @@ export const loginBody = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
 });
+export type LoginBody = z.infer<typeof loginBody>;
 
 export const passwordChangeBody = z.object({
   current: z.string().min(1).max(256),
   next: z.string().min(1).max(256),
 });
+export type PasswordChangeBody = z.infer<typeof passwordChangeBody>;
 
 export const username = z.string().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, {
   message: '3–32 lower-case letters, digits, . _ - / 3–32 chữ thường không dấu, chữ số, . _ -',
