@@ -7,6 +7,7 @@ import type { RegistryDeps } from '../services/hotspot-registry';
 import type { Actor } from '../services/proposals';
 import type { Clock } from '../clock';
 import { todayInVietnam } from '../clock';
+import { appendAudit } from '../services/audit';
 import type { BoundaryService } from '../services/boundaries';
 import type { SnapshotCache } from '../services/snapshot';
 import type { EventBus } from '../services/events';
@@ -53,6 +54,26 @@ export function actorFor(ctx: RouteContext, c: Context<AuthEnv>): Actor {
     now: ctx.clock(),
     today: asOf(ctx, undefined),
   };
+}
+
+/** Records that the caller downloaded something (what, and with which filters) in the audit trail. */
+export async function auditExport(
+  ctx: RouteContext,
+  c: Context<AuthEnv>,
+  what: { entityType: string; entityId?: string; after: Record<string, unknown> },
+): Promise<void> {
+  const p = principalOf(c);
+  await appendAudit(
+    ctx.database.db,
+    {
+      actorId: p.userId,
+      actorName: p.username,
+      address: clientAddress(c, ctx.auth.trustedProxy),
+      action: 'export',
+      ...what,
+    },
+    ctx.clock(),
+  );
 }
 
 /**

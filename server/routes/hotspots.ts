@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import { requirePermission } from '../http/permissions';
 import { communesQuery, dateQuery, hotspotsQuery } from '../contracts/api';
 import { hotspotCreateBody, hotspotEventBody, hotspotIdParam, hotspotUpdateBody } from '../contracts/hotspots';
-import { clientAddress, principalOf, type AuthEnv } from '../http/guard';
+import type { AuthEnv } from '../http/guard';
+import { download } from '../http/download';
 import { validate } from '../http/validate';
 import {
   addHotspotEvent,
@@ -12,20 +13,38 @@ import {
   nearbyActive,
   updateHotspot,
 } from '../services/hotspot-registry';
-import { hotspotCounts, listHotspots } from '../services/hotspots';
+import { hotspotCounts, listHotspots, type HotspotQuery } from '../services/hotspots';
 import { hotspotsCsv, hotspotsGeoJson, hotspotsXlsx } from '../services/exports';
 import { unitDisplayName } from '../../geo/unit-names';
-import { appendAudit } from '../services/audit';
 import { findUnit } from '../services/units';
 import { z } from '../contracts/messages';
-import { actorFor, invalidateAndPublish, asOf, registryDeps, type RouteContext } from './context';
+import { actorFor, auditExport, invalidateAndPublish, asOf, registryDeps, type RouteContext } from './context';
 
 const exportFormat = z.object({ format: z.enum(['csv', 'xlsx', 'geojson']) });
+type ExportFormat = z.infer<typeof exportFormat>;
 const nearbyQuery = z.object({
   lng: z.coerce.number().min(-180).max(180),
   lat: z.coerce.number().min(-90).max(90),
   except: z.coerce.number().int().positive().optional(),
 });
+
+/** The filtered list (at most 20,000) written as CSV, XLSX or GeoJSON, communes named as they were on the date. */
+async function hotspotsFile(ctx: RouteContext, q: HotspotQuery, format: ExportFormat['format']) {
+  const s = await ctx.cache.get();
+  const list = await listHotspots(ctx.hotspotDetails, s, { ...q, limit: 20_000 });
+  const name = (code: string) => {
+    const u = findUnit(s, code, q.date);
+    return u ? unitDisplayName(u) : code;
+  };
+  const title = `Danh sách điểm, tụ điểm phức tạp về ma túy — tính đến ${q.date.split('-').reverse().join('/')}`;
+  const body =
+    format === 'csv'
+      ? hotspotsCsv(list, name)
+      : format === 'xlsx'
+        ? new Uint8Array(await hotspotsXlsx(list, name, title))
+        : hotspotsGeoJson(list, name);
+  return { list, body };
+}
 
 export function hotspotRoutes(ctx: RouteContext) {
   const deps = registryDeps(ctx);
@@ -42,48 +61,14 @@ export function hotspotRoutes(ctx: RouteContext) {
         );
       })
       .get('/export', details, validate('query', hotspotsQuery.and(exportFormat)), async (c) => {
-        const p = principalOf(c);
         const { format, ...q } = c.req.valid('query');
-        const s = await ctx.cache.get();
         const date = asOf(ctx, q.date);
-        const list = await listHotspots(ctx.hotspotDetails, s, { ...q, date, limit: 20_000 });
-        const name = (code: string) => {
-          const u = findUnit(s, code, date);
-          return u ? unitDisplayName(u) : code;
-        };
-        await appendAudit(ctx.database.db, {
-          actorId: p.userId,
-          actorName: p.username,
-          address: clientAddress(c, ctx.auth.trustedProxy),
-          action: 'export',
+        const { list, body } = await hotspotsFile(ctx, { ...q, date }, format);
+        await auditExport(ctx, c, {
           entityType: 'hotspots',
           after: { format, filters: q, rows: list.features.length },
         });
-        const file = `diem-tu-diem-${date}`;
-        if (format === 'csv')
-          return c.body(hotspotsCsv(list, name), 200, {
-            'Content-Type': 'text/csv; charset=utf-8',
-            'Content-Disposition': `attachment; filename="${file}.csv"`,
-          });
-        if (format === 'xlsx')
-          return c.body(
-            new Uint8Array(
-              await hotspotsXlsx(
-                list,
-                name,
-                `Danh sách điểm, tụ điểm phức tạp về ma túy — tính đến ${date.split('-').reverse().join('/')}`,
-              ),
-            ),
-            200,
-            {
-              'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-              'Content-Disposition': `attachment; filename="${file}.xlsx"`,
-            },
-          );
-        return c.body(hotspotsGeoJson(list, name), 200, {
-          'Content-Type': 'application/geo+json; charset=utf-8',
-          'Content-Disposition': `attachment; filename="${file}.geojson"`,
-        });
+        return download(c, body, `diem-tu-diem-${date}`, format);
       })
       .get('/counts', requirePermission('read_map'), validate('query', communesQuery), async (c) => {
         const q = c.req.valid('query');
