@@ -132,16 +132,15 @@ function labelOf(p: GeoJsonProperties, index: number, mapping: AttributeMapping)
   return [`#${index + 1}`, value(mapping.code), value(mapping.name)].filter(Boolean).join(' ');
 }
 
-export async function prepareBoundaries(file: string, bytes: Uint8Array, options: PrepareOptions = {}) {
-  const layer = await readBoundaryFile(file, bytes, options);
-  const notes: ImportReport['notes'] = [];
-  if (layer.cpgOverridden)
-    notes.push({
-      vi: `Tệp .cpg ghi "${layer.cpgOverridden}" nhưng chữ trong tệp là ${layer.encoding}; đã đọc theo ${layer.encoding}`,
-      en: `The .cpg says "${layer.cpgOverridden}" but the text is ${layer.encoding}; read as ${layer.encoding}`,
-    });
+type Note = ImportReport['notes'][number];
+type Layer = Awaited<ReturnType<typeof readBoundaryFile>>;
+type Matched = { units: MappedUnit[]; findings: MatchFinding[] };
+
+/** The coordinate system the file declares (or the option gives), resolved; WGS 84 when neither says. */
+function coordinateSystem(layer: Layer, options: PrepareOptions) {
   const declared = options.epsg ?? layer.crs;
-  const crs = declared === null || declared === undefined ? { definition: 'WGS84', note: null } : resolveCrs(declared);
+  if (declared === null || declared === undefined) return { declared: null, crs: { definition: 'WGS84', note: null } };
+  const crs = resolveCrs(declared);
   if (!crs)
     throw new HttpError(
       422,
@@ -150,41 +149,31 @@ export async function prepareBoundaries(file: string, bytes: Uint8Array, options
       'Unknown coordinate system; give its EPSG code (e.g. 9209 for VN-2000 TM-3 105°30′)',
       { crs: String(declared).slice(0, 500) },
     );
-  if (crs.note) notes.push(crs.note);
-  const project = toWgs84(crs.definition);
-  const attributes = attributesOf(layer.features);
-  const mapping = { ...guessMapping(attributes.map((a) => a.name)), ...options.mapping };
-  const labels = layer.features.map((f, index) => labelOf(f.properties, index, mapping));
+  return { declared, crs };
+}
+
+/** Every feature reprojected before checking, so ranges, areas and slivers are judged on the ground. */
+function checkedUnits(layer: Layer, definition: string, labels: string[], options: PrepareOptions) {
+  const project = toWgs84(definition);
   const units: PreparedUnit[] = [];
   const findings: ReportFinding[] = [];
   layer.features.forEach((f, index) => {
-    const label = labels[index]!;
-    // Reprojected before checking, so ranges, areas and slivers are judged on the ground.
-    const projected = crs.definition === 'WGS84' ? f.geometry : reprojected(f.geometry, project);
+    const projected = definition === 'WGS84' ? f.geometry : reprojected(f.geometry, project);
     const checked = checkGeometry(projected, index);
-    findings.push(...checked.findings.map((x) => ({ ...x, label })));
+    findings.push(...checked.findings.map((x) => ({ ...x, label: labels[index]! })));
     units.push({ index, properties: f.properties ?? {}, geometry: checked.geometry });
     if (index % 50 === 0) options.onProgress?.('check', index, layer.features.length);
   });
-  if (declared === null || declared === undefined) {
-    if (findings.some((x) => x.kind === 'out_of_range'))
-      notes.push({
-        vi: 'Tọa độ không phải kinh độ, vĩ độ và tệp không ghi hệ tọa độ: hãy chỉ rõ mã EPSG',
-        en: 'The coordinates are not longitude/latitude and the file names no coordinate system: give its EPSG code',
-      });
-  }
-  const rows = units.map((u) => u.properties);
-  const list = options.codeList;
-  if (!list)
-    notes.push({
-      vi: 'Chưa nạp danh mục đơn vị hành chính: mã lấy nguyên từ tệp',
-      en: 'No code list loaded: codes are taken from the file as they are',
-    });
-  else if (options.codeListName)
-    notes.push({
-      vi: `Đối chiếu với danh mục ${options.codeListName}`,
-      en: `Matched against the list ${options.codeListName}`,
-    });
+  return { units, findings };
+}
+
+/** The province the file covers (given, or guessed from the list) and its official entry. */
+function provinceOf(
+  list: OfficialUnit[] | undefined,
+  options: PrepareOptions,
+  rows: PreparedUnit['properties'][],
+  mapping: AttributeMapping,
+) {
   const provinceCode = options.province ?? (list ? guessProvince(list, rows, mapping) : null);
   if (list && !provinceCode)
     throw provinceError(
@@ -194,21 +183,34 @@ export async function prepareBoundaries(file: string, bytes: Uint8Array, options
   const official = list?.find((u) => u.level === 1 && u.code === provinceCode);
   if (list && !official)
     throw provinceError(`Danh mục không có tỉnh mã ${provinceCode}`, `The code list has no province ${provinceCode}`);
-  const matched = list ? matchRows(list, provinceCode!, rows, mapping) : unitsFromAttributes(rows, mapping);
-  const leaveOut = !!options.skipUnmatched;
-  for (const m of matched.findings) {
+  return { provinceCode, official };
+}
+
+/** Units the list cannot place block the import, unless the user chose to leave them out; duplicate codes always. */
+function matchingFindings(matched: Matched, labels: string[], leaveOut: boolean): ReportFinding[] {
+  return matched.findings.flatMap((m): ReportFinding[] => {
     const base = { feature: m.feature, label: labels[m.feature]!, repaired: false };
     if (m.kind === 'unmatched')
-      findings.push({ ...base, kind: m.kind, blocking: !leaveOut, detail: m.elsewhere.join('; ') || undefined });
+      return [{ ...base, kind: m.kind, blocking: !leaveOut, detail: m.elsewhere.join('; ') || undefined }];
     if (m.kind === 'ambiguous')
-      findings.push({ ...base, kind: m.kind, blocking: !leaveOut, detail: m.candidates.join('; ') });
+      return [{ ...base, kind: m.kind, blocking: !leaveOut, detail: m.candidates.join('; ') }];
     if (m.kind === 'duplicate_code')
-      findings.push({ ...base, kind: m.kind, blocking: true, others: m.others, detail: m.code });
-    if (m.kind === 'name_differs') findings.push({ ...base, kind: m.kind, blocking: !leaveOut, detail: m.official });
-  }
-  const tolerances = { ...DEFAULT_TOLERANCES, ...options.tolerances };
-  const geometries = units.map((u) => u.geometry);
+      return [{ ...base, kind: m.kind, blocking: true, others: m.others, detail: m.code }];
+    if (m.kind === 'name_differs') return [{ ...base, kind: m.kind, blocking: !leaveOut, detail: m.official }];
+    return [];
+  });
+}
+
+/** How the units fit together: overlaps, gaps, parts outside the province held, and overlays that failed. */
+async function fitFindings(
+  geometries: (MultiPolygon | null)[],
+  tolerances: Tolerances,
+  labels: string[],
+  provinceCode: string | null,
+  options: PrepareOptions,
+) {
   const fit = fitTogether(geometries, tolerances, (done, total) => options.onProgress?.('overlaps', done, total));
+  const findings: ReportFinding[] = [];
   const piece =
     (kind: 'overlap' | 'gap' | 'outside_province') => (p: { units: number[]; areaM2: number; at: Position }) =>
       findings.push({
@@ -239,6 +241,74 @@ export async function prepareBoundaries(file: string, bytes: Uint8Array, options
       repaired: false,
       count: unresolved,
     });
+  return { union: fit.union, findings };
+}
+
+/** Every unit with a geometry as the preview map draws it: written, blocking, or left out. */
+function previewUnits(units: PreparedUnit[], matched: Matched, labels: string[], blocked: Set<number>): PreviewUnit[] {
+  const mappedAt = new Map(matched.units.map((u) => [u.index, u]));
+  return units.flatMap(({ index, geometry }): PreviewUnit[] => {
+    if (!geometry) return [];
+    const u = mappedAt.get(index);
+    const state: PreviewUnit['properties']['state'] = blocked.has(index) ? 'blocked' : u ? 'ready' : 'left_out';
+    const label = labels[index]!;
+    const properties = {
+      feature: index,
+      label,
+      code: u?.code ?? null,
+      name: u?.name ?? label,
+      type: u?.type ?? '',
+      state,
+    };
+    return [{ type: 'Feature', properties, geometry }];
+  });
+}
+
+/** What the report says of the file before any unit: encoding overridden, coordinates, the list matched against. */
+function fileNotes(layer: Layer, crsNote: Note | null, unprojected: boolean, options: PrepareOptions): Note[] {
+  const notes: Note[] = [];
+  if (layer.cpgOverridden)
+    notes.push({
+      vi: `Tệp .cpg ghi "${layer.cpgOverridden}" nhưng chữ trong tệp là ${layer.encoding}; đã đọc theo ${layer.encoding}`,
+      en: `The .cpg says "${layer.cpgOverridden}" but the text is ${layer.encoding}; read as ${layer.encoding}`,
+    });
+  if (crsNote) notes.push(crsNote);
+  if (unprojected)
+    notes.push({
+      vi: 'Tọa độ không phải kinh độ, vĩ độ và tệp không ghi hệ tọa độ: hãy chỉ rõ mã EPSG',
+      en: 'The coordinates are not longitude/latitude and the file names no coordinate system: give its EPSG code',
+    });
+  if (!options.codeList)
+    notes.push({
+      vi: 'Chưa nạp danh mục đơn vị hành chính: mã lấy nguyên từ tệp',
+      en: 'No code list loaded: codes are taken from the file as they are',
+    });
+  else if (options.codeListName)
+    notes.push({
+      vi: `Đối chiếu với danh mục ${options.codeListName}`,
+      en: `Matched against the list ${options.codeListName}`,
+    });
+  return notes;
+}
+
+export async function prepareBoundaries(file: string, bytes: Uint8Array, options: PrepareOptions = {}) {
+  const layer = await readBoundaryFile(file, bytes, options);
+  const { declared, crs } = coordinateSystem(layer, options);
+  const attributes = attributesOf(layer.features);
+  const mapping = { ...guessMapping(attributes.map((a) => a.name)), ...options.mapping };
+  const labels = layer.features.map((f, index) => labelOf(f.properties, index, mapping));
+  const { units, findings } = checkedUnits(layer, crs.definition, labels, options);
+  const unprojected = declared === null && findings.some((x) => x.kind === 'out_of_range');
+  const notes = fileNotes(layer, crs.note, unprojected, options);
+  const rows = units.map((u) => u.properties);
+  const list = options.codeList;
+  const { provinceCode, official } = provinceOf(list, options, rows, mapping);
+  const matched = list ? matchRows(list, provinceCode!, rows, mapping) : unitsFromAttributes(rows, mapping);
+  findings.push(...matchingFindings(matched, labels, !!options.skipUnmatched));
+  const tolerances = { ...DEFAULT_TOLERANCES, ...options.tolerances };
+  const geometries = units.map((u) => u.geometry);
+  const fit = await fitFindings(geometries, tolerances, labels, provinceCode, options);
+  findings.push(...fit.findings);
   const blockedFeatures = new Set(findings.filter((f) => f.blocking).map((f) => f.feature));
   const ready: ImportUnit[] = matched.units
     .filter((u) => units[u.index]!.geometry && !blockedFeatures.has(u.index))
@@ -265,25 +335,6 @@ export async function prepareBoundaries(file: string, bytes: Uint8Array, options
     ready: blocking ? 0 : ready.length,
   };
   const outline: MultiPolygon | null = fit.union.length ? { type: 'MultiPolygon', coordinates: fit.union } : null;
-  const mappedAt = new Map(matched.units.map((u) => [u.index, u]));
-  const drawn: PreviewUnit[] = units.flatMap(({ index, geometry }) => {
-    if (!geometry) return [];
-    const u = mappedAt.get(index);
-    const state = blockedFeatures.has(index) ? 'blocked' : u ? 'ready' : 'left_out';
-    return [
-      {
-        type: 'Feature',
-        properties: {
-          feature: index,
-          label: labels[index]!,
-          code: u?.code ?? null,
-          name: u?.name ?? labels[index]!,
-          type: u?.type ?? '',
-          state,
-        },
-        geometry,
-      },
-    ];
-  });
+  const drawn = previewUnits(units, matched, labels, blockedFeatures);
   return { units, ready: blocking ? [] : ready, report, outline, drawn };
 }

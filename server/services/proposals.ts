@@ -40,6 +40,8 @@ async function lockCommune(tx: Tx, communeId: number) {
   await tx.execute(sql`select id from admin_units where id = ${communeId} for update`);
 }
 
+type CommuneRecords = Awaited<ReturnType<typeof statusRecords>>;
+
 async function statusRecords(tx: Tx, communeId: number) {
   return tx.select().from(t.communeStatusChanges).where(eq(t.communeStatusChanges.communeId, communeId));
 }
@@ -107,6 +109,49 @@ function resolveCommune(s: Snapshot, code: string, today: string) {
   return unit;
 }
 
+/** Dates after today are refused: a proposal records a decision already taken. */
+function refuseFutureDates(input: ProposalInput, today: string) {
+  if (input.effectiveDate > today || input.documentDate > today)
+    throw unprocessable(
+      'future_date',
+      'Ngày hiệu lực và ngày văn bản không được sau hôm nay',
+      'The effective and document dates cannot be after today',
+    );
+}
+
+/** The proposal was written against the latest record; no other waits; a correction targets an uncorrected record. */
+async function refuseStaleProposal(tx: Tx, communeId: number, records: CommuneRecords, input: ProposalInput) {
+  const latest = latestCounted(records);
+  if ((latest?.id ?? null) !== input.baseChangeId) {
+    const now = describeStep(latest);
+    throw conflict(
+      'status_changed',
+      `Trạng thái của xã đã thay đổi trong lúc bạn soạn đề xuất: nay là ${now.vi}. Hãy xem lại và gửi lại.`,
+      `The commune's status changed while you were writing: it is now ${now.en}. Please review and resend.`,
+    );
+  }
+  const pending = await tx
+    .select({ id: t.statusProposals.id })
+    .from(t.statusProposals)
+    .where(and(eq(t.statusProposals.communeId, communeId), eq(t.statusProposals.state, 'pending')));
+  if (pending.length)
+    throw conflict(
+      'pending_exists',
+      `Xã này đã có đề xuất #${pending[0]!.id} đang chờ duyệt`,
+      `This commune already has proposal #${pending[0]!.id} waiting for approval`,
+    );
+  if (input.correctsId === null) return;
+  const target = records.find((r) => r.id === input.correctsId);
+  if (!target)
+    throw unprocessable(
+      'corrects',
+      'Bản ghi cần đính chính không thuộc xã này',
+      'The record to correct does not belong to this commune',
+    );
+  if (records.some((r) => r.correctsId === target.id))
+    throw conflict('already_corrected', 'Bản ghi này đã được đính chính', 'This record has already been corrected');
+}
+
 export async function createProposal(
   db: Db,
   s: Snapshot,
@@ -116,87 +161,38 @@ export async function createProposal(
   const p = actor.principal;
   const commune = resolveCommune(s, input.commune, actor.today);
   demandScope(s, p, commune.id);
-  if (input.effectiveDate > actor.today || input.documentDate > actor.today)
-    throw unprocessable(
-      'future_date',
-      'Ngày hiệu lực và ngày văn bản không được sau hôm nay',
-      'The effective and document dates cannot be after today',
-    );
+  refuseFutureDates(input, actor.today);
   const legalBasis = `${input.documentNumber} ngày ${formatVnDate(input.documentDate)}`;
   return db.transaction(async (tx) => {
     await lockCommune(tx, commune.id);
     const records = await statusRecords(tx, commune.id);
-    const latest = latestCounted(records);
-    if ((latest?.id ?? null) !== input.baseChangeId) {
-      const now = describeStep(latest);
-      throw conflict(
-        'status_changed',
-        `Trạng thái của xã đã thay đổi trong lúc bạn soạn đề xuất: nay là ${now.vi}. Hãy xem lại và gửi lại.`,
-        `The commune's status changed while you were writing: it is now ${now.en}. Please review and resend.`,
-      );
-    }
-    const pending = await tx
-      .select({ id: t.statusProposals.id })
-      .from(t.statusProposals)
-      .where(and(eq(t.statusProposals.communeId, commune.id), eq(t.statusProposals.state, 'pending')));
-    if (pending.length)
-      throw conflict(
-        'pending_exists',
-        `Xã này đã có đề xuất #${pending[0]!.id} đang chờ duyệt`,
-        `This commune already has proposal #${pending[0]!.id} waiting for approval`,
-      );
-    if (input.correctsId !== null) {
-      const target = records.find((r) => r.id === input.correctsId);
-      if (!target)
-        throw unprocessable(
-          'corrects',
-          'Bản ghi cần đính chính không thuộc xã này',
-          'The record to correct does not belong to this commune',
-        );
-      if (records.some((r) => r.correctsId === target.id))
-        throw conflict('already_corrected', 'Bản ghi này đã được đính chính', 'This record has already been corrected');
-    }
-    await checkChange(tx, commune.id, records, {
-      id: Number.MAX_SAFE_INTEGER,
-      status: input.status,
-      effectiveDate: input.effectiveDate,
-      correctsId: input.correctsId,
-    });
-    if (input.attachmentId !== null) await claimAttachment(tx, input.attachmentId, p.userId);
+    await refuseStaleProposal(tx, commune.id, records, input);
+    const { status, effectiveDate, correctsId, attachmentId, note, baseChangeId } = input;
+    await checkChange(tx, commune.id, records, { id: Number.MAX_SAFE_INTEGER, status, effectiveDate, correctsId });
+    if (attachmentId !== null) await claimAttachment(tx, attachmentId, p.userId);
+    const proposed = { status, effectiveDate, legalBasis, note, correctsId, attachmentId };
     const [row] = await tx
       .insert(t.statusProposals)
       .values({
+        ...proposed,
         communeId: commune.id,
-        status: input.status,
-        effectiveDate: input.effectiveDate,
-        legalBasis,
-        note: input.note,
-        baseChangeId: input.baseChangeId,
-        correctsId: input.correctsId,
-        attachmentId: input.attachmentId,
+        baseChangeId,
         proposerId: p.userId,
         proposedAt: actor.now.toISOString(),
       })
       .returning();
+    const latest = latestCounted(records);
     await appendAudit(
       tx,
       {
         actorId: p.userId,
         actorName: p.username,
         address: actor.address,
-        action: input.correctsId ? 'correction_propose' : 'proposal_create',
+        action: correctsId ? 'correction_propose' : 'proposal_create',
         entityType: 'status_proposal',
         entityId: String(row!.id),
         before: latest && { changeId: latest.id, status: latest.status, effectiveDate: latest.effectiveDate },
-        after: {
-          commune: commune.code,
-          status: input.status,
-          effectiveDate: input.effectiveDate,
-          legalBasis,
-          note: input.note,
-          correctsId: input.correctsId,
-          attachmentId: input.attachmentId,
-        },
+        after: { commune: commune.code, ...proposed },
       },
       actor.now,
     );
@@ -241,6 +237,24 @@ async function pendingForDecision(tx: Tx, s: Snapshot, p: Principal, id: number)
   return fresh!;
 }
 
+type PendingProposal = Awaited<ReturnType<typeof pendingForDecision>>;
+
+/** The approved proposal becomes a status record, authored by its proposer. */
+async function recordApprovedChange(tx: Tx, prop: PendingProposal, now: Date) {
+  const [proposer] = await tx.select().from(t.users).where(eq(t.users.id, prop.proposerId));
+  const { communeId, status, effectiveDate, legalBasis, note, correctsId } = prop;
+  const [change] = await tx
+    .insert(t.communeStatusChanges)
+    .values({
+      ...{ communeId, status, effectiveDate, legalBasis, note, correctsId },
+      authorId: prop.proposerId,
+      authorName: proposer!.displayName,
+      recordedAt: now.toISOString(),
+    })
+    .returning();
+  return change!;
+}
+
 export async function approveProposal(db: Db, s: Snapshot, actor: Actor, id: number): Promise<LiveEvent[]> {
   const p = actor.principal;
   return db.transaction(async (tx) => {
@@ -255,30 +269,13 @@ export async function approveProposal(db: Db, s: Snapshot, actor: Actor, id: num
         `The commune's status changed after this proposal was sent: it is now ${now.en}. Please reject it.`,
       );
     }
-    await checkChange(tx, prop.communeId, records, {
-      id: Number.MAX_SAFE_INTEGER,
-      status: prop.status as CommuneStatus,
-      effectiveDate: prop.effectiveDate,
-      correctsId: prop.correctsId,
-    });
-    const [proposer] = await tx.select().from(t.users).where(eq(t.users.id, prop.proposerId));
-    const [change] = await tx
-      .insert(t.communeStatusChanges)
-      .values({
-        communeId: prop.communeId,
-        status: prop.status,
-        effectiveDate: prop.effectiveDate,
-        legalBasis: prop.legalBasis,
-        note: prop.note,
-        authorId: prop.proposerId,
-        authorName: proposer!.displayName,
-        recordedAt: actor.now.toISOString(),
-        correctsId: prop.correctsId,
-      })
-      .returning();
+    const { effectiveDate, correctsId } = prop;
+    const status = prop.status as CommuneStatus;
+    await checkChange(tx, prop.communeId, records, { id: Number.MAX_SAFE_INTEGER, status, effectiveDate, correctsId });
+    const change = await recordApprovedChange(tx, prop, actor.now);
     await tx
       .update(t.statusProposals)
-      .set({ state: 'approved', deciderId: p.userId, decidedAt: actor.now.toISOString(), changeId: change!.id })
+      .set({ state: 'approved', deciderId: p.userId, decidedAt: actor.now.toISOString(), changeId: change.id })
       .where(eq(t.statusProposals.id, id));
     await bumpRevision(tx);
     await appendAudit(
@@ -287,31 +284,32 @@ export async function approveProposal(db: Db, s: Snapshot, actor: Actor, id: num
         actorId: p.userId,
         actorName: p.username,
         address: actor.address,
-        action: prop.correctsId ? 'correction_approve' : 'proposal_approve',
+        action: correctsId ? 'correction_approve' : 'proposal_approve',
         entityType: 'status_proposal',
         entityId: String(id),
         before: latest && { changeId: latest.id, status: latest.status, effectiveDate: latest.effectiveDate },
         after: {
-          changeId: change!.id,
-          status: change!.status,
-          effectiveDate: change!.effectiveDate,
-          legalBasis: change!.legalBasis,
-          correctsId: change!.correctsId,
+          changeId: change.id,
+          status: change.status,
+          effectiveDate: change.effectiveDate,
+          legalBasis: change.legalBasis,
+          correctsId: change.correctsId,
         },
       },
       actor.now,
     );
-    const code = s.units.get(prop.communeId)!.code;
+    const commune = s.units.get(prop.communeId)!.code;
+    const { communeId } = prop;
     return [
       {
         type: 'status',
-        communeId: prop.communeId,
-        commune: code,
-        status: change!.status,
-        effectiveDate: change!.effectiveDate,
-        changeId: change!.id,
+        communeId,
+        commune,
+        status: change.status,
+        effectiveDate: change.effectiveDate,
+        changeId: change.id,
       },
-      { type: 'proposal', communeId: prop.communeId, commune: code, proposalId: id, state: 'approved' },
+      { type: 'proposal', communeId, commune, proposalId: id, state: 'approved' },
     ];
   });
 }
