@@ -196,6 +196,31 @@ export async function previewDatasetReplacement(db: Db, input: unknown): Promise
   return previewReplacement(db, codes, { removeDemoAccounts });
 }
 
+/** The map layers, the plans and the communes they selected for transformation. */
+async function writeLayersAndPlans(db: Db, r: ResolvedDataset, unitIds: number[]) {
+  if (r.data.layers.length) await db.insert(t.mapLayers).values(r.data.layers);
+  if (r.data.plans.length)
+    await db.insert(t.plans).values(
+      r.data.plans.map((p) => ({
+        id: p.id,
+        title: p.title,
+        legalRef: p.legalRef,
+        startDate: p.start,
+        endDate: p.end,
+        targets: p.targets,
+      })),
+    );
+  if (r.data.selections.length)
+    await db.insert(t.planSelections).values(
+      r.data.selections.map((s, i) => ({
+        planId: s.planId,
+        communeId: unitIds[r.selectionUnits[i]!]!,
+        selectedOn: s.selectedOn,
+        note: s.note,
+      })),
+    );
+}
+
 /** Writes a validated dataset in one transaction. Refuses a non-empty database unless `replace`. */
 export async function loadDataset(db: Db, input: unknown, options: LoadOptions = {}) {
   const r = validateDataset(input);
@@ -211,27 +236,7 @@ export async function loadDataset(db: Db, input: unknown, options: LoadOptions =
     }
     const unitIds = await writeUnits(txDb, r);
     const areas = cleared ? await restoreAreas(txDb, cleared) : null;
-    if (r.data.layers.length) await txDb.insert(t.mapLayers).values(r.data.layers);
-    if (r.data.plans.length)
-      await txDb.insert(t.plans).values(
-        r.data.plans.map((p) => ({
-          id: p.id,
-          title: p.title,
-          legalRef: p.legalRef,
-          startDate: p.start,
-          endDate: p.end,
-          targets: p.targets,
-        })),
-      );
-    if (r.data.selections.length)
-      await txDb.insert(t.planSelections).values(
-        r.data.selections.map((s, i) => ({
-          planId: s.planId,
-          communeId: unitIds[r.selectionUnits[i]!]!,
-          selectedOn: s.selectedOn,
-          note: s.note,
-        })),
-      );
+    await writeLayersAndPlans(txDb, r, unitIds);
     await writeStatusChanges(txDb, r, unitIds);
     await writeHotspots(txDb, r, unitIds);
     await writeMeta(txDb, 'dataset', r.data.meta);

@@ -1,7 +1,7 @@
 // Geometry checks of an imported boundary, ring by ring, before anything is written: what is wrong, what was
 // repaired (only repairs that cannot change which land belongs to the unit) and what blocks the import.
 import { area as turfArea, polygon as turfPolygon } from '@turf/turf';
-import type { Geometry, MultiPolygon, Position } from 'geojson';
+import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import findIntersections from 'sweepline-intersections';
 
 export const FINDING_KINDS = [
@@ -98,10 +98,54 @@ function polygonShaped(parts: unknown): boolean {
   );
 }
 
+type AddFinding = (f: Omit<Finding, 'feature'>) => void;
+
+/** A ring crossing itself is not repaired: which side of the crossing is the unit's land cannot be known. */
+function selfCrossings(geometry: Polygon | MultiPolygon, add: AddFinding): boolean {
+  const crossings = findIntersections({ type: 'Feature', properties: {}, geometry }, false);
+  if (crossings.length)
+    add({ kind: 'self_intersection', blocking: true, repaired: false, count: crossings.length, at: crossings[0] });
+  return crossings.length > 0;
+}
+
+/**
+ * One polygon's rings cleaned: an exterior too small (or unreadable) drops the part, a tiny hole is dropped, a
+ * crossing ring kept (and reported), the winding made exterior-counterclockwise. Returns the rings and how many
+ * were rewound.
+ */
+function cleanPart(part: Position[][], add: AddFinding): { rings: Position[][]; rewound: number } {
+  const rings: Position[][] = [];
+  let rewound = 0;
+  for (const [k, raw] of part.entries()) {
+    const { ring, findings } = cleanRing(raw);
+    findings.forEach(add);
+    const isHole = k > 0;
+    if (!ring) {
+      if (!isHole) break; // no exterior: the whole part goes (its holes with it)
+      continue;
+    }
+    if (selfCrossings({ type: 'Polygon', coordinates: [ring] }, add)) {
+      rings.push(ring);
+      continue;
+    }
+    if (ringAreaM2(ring) < SLIVER_M2) {
+      add({ kind: isHole ? 'zero_area_hole' : 'zero_area_part', blocking: false, repaired: true, at: ring[0] });
+      if (!isHole) break;
+      continue;
+    }
+    if (signedArea(ring) > 0 === isHole) {
+      ring.reverse();
+      rewound++;
+    }
+    rings.push(ring);
+  }
+  return { rings, rewound };
+}
+
 /** Checks and, where safe, repairs one feature's geometry. */
 export function checkGeometry(g: Geometry | null | undefined, feature: number): CheckedGeometry {
   const findings: Finding[] = [];
-  const add = (f: Omit<Finding, 'feature'>) => findings.push({ ...f, feature });
+  const add: AddFinding = (f) => findings.push({ ...f, feature });
   if (!g) {
     add({ kind: 'empty_geometry', blocking: true, repaired: false });
     return { geometry: null, findings };
@@ -117,37 +161,8 @@ export function checkGeometry(g: Geometry | null | undefined, feature: number): 
   const out: Position[][][] = [];
   let windingFixed = 0;
   for (const part of parts) {
-    const rings: Position[][] = [];
-    for (const [k, raw] of part.entries()) {
-      const { ring, findings: rf } = cleanRing(raw);
-      rf.forEach(add);
-      if (!ring) {
-        if (k === 0) break; // no exterior: the whole part goes (its holes with it)
-        continue;
-      }
-      const isHole = k > 0;
-      // A ring crossing itself is not repaired: which side of the crossing is the unit's land cannot be known.
-      const crossings = findIntersections(
-        { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } },
-        false,
-      );
-      if (crossings.length) {
-        add({ kind: 'self_intersection', blocking: true, repaired: false, count: crossings.length, at: crossings[0] });
-        rings.push(ring);
-        continue;
-      }
-      if (ringAreaM2(ring) < SLIVER_M2) {
-        add({ kind: isHole ? 'zero_area_hole' : 'zero_area_part', blocking: false, repaired: true, at: ring[0] });
-        if (!isHole) break;
-        continue;
-      }
-      const ccw = signedArea(ring) > 0;
-      if (ccw === isHole) {
-        ring.reverse();
-        windingFixed++;
-      }
-      rings.push(ring);
-    }
+    const { rings, rewound } = cleanPart(part, add);
+    windingFixed += rewound;
     if (rings.length) out.push(rings);
   }
   if (windingFixed) add({ kind: 'winding', blocking: false, repaired: true, count: windingFixed });
@@ -157,10 +172,6 @@ export function checkGeometry(g: Geometry | null | undefined, feature: number): 
   }
   const geometry: MultiPolygon = { type: 'MultiPolygon', coordinates: out };
   // Rings of the unit crossing one another (a hole across its exterior, overlapping parts): not repaired either.
-  if (!findings.some((f) => f.kind === 'self_intersection')) {
-    const crossings = findIntersections({ type: 'Feature', properties: {}, geometry }, false);
-    if (crossings.length)
-      add({ kind: 'self_intersection', blocking: true, repaired: false, count: crossings.length, at: crossings[0] });
-  }
+  if (!findings.some((f) => f.kind === 'self_intersection')) selfCrossings(geometry, add);
   return { geometry, findings };
 }

@@ -1,6 +1,6 @@
 // createApp: mounts every API router, one error shape, security headers. AppType feeds the typed web client.
 import { importRoutes } from './routes/imports';
-import { Hono } from 'hono';
+import { Hono, type ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
@@ -92,16 +92,17 @@ function apiRoutes(ctx: RouteContext) {
   );
 }
 
-export function createApp(options: AppOptions) {
+function routeContext(options: AppOptions): RouteContext {
   const clock = options.clock ?? systemClock;
   const session = options.auth?.session ?? DEFAULT_SESSION_POLICY;
   const events = new EventBus();
-  const ctx: RouteContext = {
+  const { db } = options.database;
+  return {
     database: options.database,
-    cache: new SnapshotCache(options.database.db, {
+    cache: new SnapshotCache(db, {
       recheckMs: options.snapshotRecheckMs ?? (options.database.kind === 'pglite' ? Infinity : 1000),
     }),
-    boundaries: new BoundaryService(options.database.db),
+    boundaries: new BoundaryService(db),
     clock,
     auth: {
       session,
@@ -111,41 +112,35 @@ export function createApp(options: AppOptions) {
       limits: options.auth?.limits ?? defaultLoginLimits(),
     },
     events,
-    streams: new LiveStreams(
-      options.database.db,
-      clock,
-      session,
-      { ...DEFAULT_STREAM_LIMITS, ...options.streams },
-      events,
-    ),
+    streams: new LiveStreams(db, clock, session, { ...DEFAULT_STREAM_LIMITS, ...options.streams }, events),
     sessions: new SessionCache(),
-    locator: new CommuneLocator(options.database.db),
-    hotspotDetails: new HotspotDetails(options.database.db),
+    locator: new CommuneLocator(db),
+    hotspotDetails: new HotspotDetails(db),
     attachmentsDir: options.attachmentsDir ?? join(tmpdir(), 'pcmt-attachments'),
   };
-  const log = options.log ?? ((m: string) => console.error(m));
-  const app = new Hono();
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        workerSrc: ["'self'", 'blob:'],
-        childSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-      strictTransportSecurity: false,
-    }),
-  );
-  // Event streams must not be buffered by compression.
-  app.use('/api/*', async (c, next) => (c.req.path === '/api/events' ? next() : compress()(c, next)));
-  app.onError((err, c) => {
+}
+
+/** Same origin for everything (closed networks): styles inline for MapLibre, workers and images from blobs. */
+const contentSecurity = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    workerSrc: ["'self'", 'blob:'],
+    childSrc: ["'self'", 'blob:'],
+    connectSrc: ["'self'"],
+    fontSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    frameAncestors: ["'none'"],
+  },
+  strictTransportSecurity: false,
+});
+
+/** Our error shape for every refusal; anything else is logged and answered as a 500 without details. */
+function errorHandler(log: (m: string) => void): ErrorHandler {
+  return (err, c) => {
     if (err instanceof HttpError) return sendError(c, err);
     // Hono's own refusals (malformed JSON body, body too large...): their status, our error shape.
     if (err instanceof HTTPException && err.status < 500)
@@ -155,7 +150,16 @@ export function createApp(options: AppOptions) {
       );
     log(`Unhandled error on ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
     return c.json(errorBody('internal', 'Lỗi máy chủ, vui lòng thử lại', 'Server error, please retry'), 500);
-  });
+  };
+}
+
+export function createApp(options: AppOptions) {
+  const ctx = routeContext(options);
+  const app = new Hono();
+  app.use(contentSecurity);
+  // Event streams must not be buffered by compression.
+  app.use('/api/*', async (c, next) => (c.req.path === '/api/events' ? next() : compress()(c, next)));
+  app.onError(errorHandler(options.log ?? ((m: string) => console.error(m))));
   app.notFound((c) => c.json(errorBody('not_found', 'Không tìm thấy', 'Not found'), 404));
   return app.route('/api', apiRoutes(ctx));
 }

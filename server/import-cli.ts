@@ -117,53 +117,51 @@ async function outlineIn(db: Db, code: string, on: string): Promise<MultiPolygon
   return !g ? null : g.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [g.coordinates] } : g;
 }
 
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'dry-run': { type: 'boolean' },
-      commit: { type: 'boolean' },
-      epsg: { type: 'string' },
-      encoding: { type: 'string' },
-      layer: { type: 'string' },
-      json: { type: 'boolean' },
-      'valid-from': { type: 'string' },
-      'valid-to': { type: 'string' },
-      'code-list': { type: 'string' },
-      crosswalk: { type: 'string' },
-      province: { type: 'string' },
-      'skip-unmatched': { type: 'boolean' },
-      'replace-demo': { type: 'boolean' },
-      'legal-basis': { type: 'string' },
-      'as-of': { type: 'string' },
-      name: { type: 'string' },
-    },
-  });
-  const [what, file] = positionals;
-  if (what === 'code-list' && file) {
-    const asOf = date(values['as-of'], 'as-of');
-    if (!asOf) throw new HttpError(422, 'bad_date', '--as-of: ngày của danh mục', '--as-of: the date of the list');
-    const json = readJson(file);
-    const saved = await withCliDatabase(({ db }) =>
-      saveCodeList(db, { name: values.name ?? basename(file), asOf, json }, 'cli:import'),
-    );
-    console.log(
-      `Danh mục ngày / list as of ${asOf}: ${saved.provinces} tỉnh / provinces, ${saved.units} đơn vị / units`,
-    );
-    return 0;
-  }
-  if (what !== 'boundaries' || !file || values['dry-run'] === values.commit) {
-    console.error(USAGE);
-    return 2;
-  }
-  if (values.encoding && !(TEXT_ENCODINGS as readonly string[]).includes(values.encoding)) {
-    console.error(`--encoding: ${TEXT_ENCODINGS.join(', ')}`);
-    return 2;
-  }
+const OPTIONS = {
+  'dry-run': { type: 'boolean' },
+  commit: { type: 'boolean' },
+  epsg: { type: 'string' },
+  encoding: { type: 'string' },
+  layer: { type: 'string' },
+  json: { type: 'boolean' },
+  'valid-from': { type: 'string' },
+  'valid-to': { type: 'string' },
+  'code-list': { type: 'string' },
+  crosswalk: { type: 'string' },
+  province: { type: 'string' },
+  'skip-unmatched': { type: 'boolean' },
+  'replace-demo': { type: 'boolean' },
+  'legal-basis': { type: 'string' },
+  'as-of': { type: 'string' },
+  name: { type: 'string' },
+} as const;
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+
+async function importCodeList(file: string, values: Values): Promise<number> {
+  const asOf = date(values['as-of'], 'as-of');
+  if (!asOf) throw new HttpError(422, 'bad_date', '--as-of: ngày của danh mục', '--as-of: the date of the list');
+  const json = readJson(file);
+  const saved = await withCliDatabase(({ db }) =>
+    saveCodeList(db, { name: values.name ?? basename(file), asOf, json }, 'cli:import'),
+  );
+  console.log(`Danh mục ngày / list as of ${asOf}: ${saved.provinces} tỉnh / provinces, ${saved.units} đơn vị / units`);
+  return 0;
+}
+
+function summaryLine(summary: Awaited<ReturnType<typeof commitBoundaries>>, dryRun: boolean, validFrom: string) {
+  return (
+    `${dryRun ? 'Chạy thử, chưa ghi gì; sẽ ghi / dry run, nothing written; would write' : 'Đã ghi / written'}: ${summary.units.province} tỉnh, ${summary.units.district} huyện, ${summary.units.commune} xã (hiệu lực từ / valid from ${validFrom}); ` +
+    `đóng / closed ${summary.closed} đơn vị cũ; ${summary.links} liên kết cũ→mới / old→new links; ${summary.hotspotsLocated} điểm định vị lại / hotspots located; ` +
+    `${summary.statusesCarried} trạng thái kế thừa / statuses carried over; ${summary.selectionsCarried} lựa chọn chuyển hóa kế thừa / plan selections carried over; ` +
+    `${summary.scopesCarried} địa bàn người dùng mở rộng sang xã mới / user areas extended to new communes; ` +
+    `${summary.proposalsClosed} đề xuất trên xã cũ đã đóng / proposals on closed communes rejected; ${summary.flagsMoved} cảnh báo chuyển sang xã mới / signals moved`
+  );
+}
+
+/** The validity dates of a boundary import; the start is needed even for a dry run (codes were reused in 2025). */
+function validity(values: Values) {
   const validFrom = date(values['valid-from'], 'valid-from');
   const validTo = date(values['valid-to'], 'valid-to');
-  // A dry run too: the file is checked against the code list of its own dates (codes were reused in 2025).
   if (!validFrom)
     throw new HttpError(
       422,
@@ -171,14 +169,18 @@ async function main(argv: string[]): Promise<number> {
       '--valid-from: ranh giới có hiệu lực từ ngày nào (để đối chiếu với danh mục đơn vị hành chính của thời điểm đó)',
       '--valid-from: the date the boundaries take effect (the file is checked against the code list of that time)',
     );
+  return { validFrom, validTo };
+}
+
+async function importBoundaries(file: string, values: Values): Promise<number> {
+  const { validFrom, validTo } = validity(values);
   const size = statSync(file).size;
   if (size > MAX_IMPORT_BYTES) throw tooLarge(size); // refused before reading a byte
   const bytes = readFileSync(file);
   const listFile = values['code-list'] ? parseCodeList(readJson(values['code-list'])) : null;
   const crosswalk = values.crosswalk ? parseCrosswalk(readJson(values.crosswalk)) : null;
-  const on = validFrom;
   return withCliDatabase(async ({ db }) => {
-    const stored = listFile ? null : await codeListFor(db, { validFrom: on, validTo });
+    const stored = listFile ? null : await codeListFor(db, { validFrom, validTo });
     const codeList: OfficialUnit[] | undefined = listFile ?? stored?.units;
     const prepared = await prepareBoundaries(basename(file), bytes, {
       epsg: values.epsg ? Number(values.epsg) : undefined,
@@ -188,7 +190,7 @@ async function main(argv: string[]): Promise<number> {
       codeListName: stored ? `${stored.asOf} (${stored.name})` : values['code-list'],
       province: values.province,
       skipUnmatched: values['skip-unmatched'],
-      outlineOf: (code) => outlineIn(db, code, on),
+      outlineOf: (code) => outlineIn(db, code, validFrom),
       onProgress: size > 1_000_000 ? progressBar() : undefined,
     });
     if (process.stderr.isTTY && size > 1_000_000) process.stderr.write('\n');
@@ -196,34 +198,41 @@ async function main(argv: string[]): Promise<number> {
     if (prepared.report.blocking) return 1;
     // The dry run goes through the whole commit and rolls it back, so that the two agree on every refusal.
     const dryRun = !values.commit;
-    let summary;
-    try {
-      summary = await commitBoundaries(db, prepared, {
-        validFrom,
-        validTo: validTo ?? null,
-        codeList: codeList ?? null,
-        crosswalk,
-        legalBasis: values['legal-basis'],
-        replaceDemo: values['replace-demo'],
-        demoOption: 'cli',
-        actor: 'cli:import',
-        dryRun,
-      });
-    } catch (e) {
+    const summary = await commitBoundaries(db, prepared, {
+      validFrom,
+      validTo: validTo ?? null,
+      codeList: codeList ?? null,
+      crosswalk,
+      legalBasis: values['legal-basis'],
+      replaceDemo: values['replace-demo'],
+      demoOption: 'cli',
+      actor: 'cli:import',
+      dryRun,
+    }).catch((e: unknown) => {
       if (!(e instanceof HttpError)) throw e;
       console.log(`Không thể nhập / cannot import:\n${e.vi}\n${e.en}`);
-      return 1;
-    }
+      return null;
+    });
+    if (!summary) return 1;
     if (summary.areas) console.log(formatAreaReport(summary.areas).join('\n'));
-    console.log(
-      `${dryRun ? 'Chạy thử, chưa ghi gì; sẽ ghi / dry run, nothing written; would write' : 'Đã ghi / written'}: ${summary.units.province} tỉnh, ${summary.units.district} huyện, ${summary.units.commune} xã (hiệu lực từ / valid from ${validFrom}); ` +
-        `đóng / closed ${summary.closed} đơn vị cũ; ${summary.links} liên kết cũ→mới / old→new links; ${summary.hotspotsLocated} điểm định vị lại / hotspots located; ` +
-        `${summary.statusesCarried} trạng thái kế thừa / statuses carried over; ${summary.selectionsCarried} lựa chọn chuyển hóa kế thừa / plan selections carried over; ` +
-        `${summary.scopesCarried} địa bàn người dùng mở rộng sang xã mới / user areas extended to new communes; ` +
-        `${summary.proposalsClosed} đề xuất trên xã cũ đã đóng / proposals on closed communes rejected; ${summary.flagsMoved} cảnh báo chuyển sang xã mới / signals moved`,
-    );
+    console.log(summaryLine(summary, dryRun, validFrom));
     return 0;
   });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  const [what, file] = positionals;
+  if (what === 'code-list' && file) return importCodeList(file, values);
+  if (what !== 'boundaries' || !file || values['dry-run'] === values.commit) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (values.encoding && !(TEXT_ENCODINGS as readonly string[]).includes(values.encoding)) {
+    console.error(`--encoding: ${TEXT_ENCODINGS.join(', ')}`);
+    return 2;
+  }
+  return importBoundaries(file, values);
 }
 
 const started = performance.now();

@@ -56,66 +56,64 @@ async function userId(db: Db, username: string | undefined): Promise<number> {
   return u.id;
 }
 
+const commaList = (text: string | undefined) =>
+  (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+async function printUsers(db: Db) {
+  for (const u of await listUsers(db))
+    console.log(
+      `${u.active ? ' ' : '✗'} ${u.username.padEnd(20)} ${u.role.padEnd(9)} ${u.displayName}${u.scopes.length ? `  [${u.scopes.join(', ')}]` : ''}`,
+    );
+}
+
+async function create(db: Db, username: string | undefined, r: Role, opts: { name?: string; scope?: string }) {
+  if (!username) throw new Error('Thiếu tên đăng nhập / username missing');
+  const u = await createUser(
+    db,
+    {
+      username,
+      displayName: opts.name ?? username,
+      role: r,
+      password: await newPassword(),
+      scopes: commaList(opts.scope),
+    },
+    ACTOR,
+  );
+  console.log(`Đã tạo / created: ${u.username} (${u.role})${u.scopes.length ? ` [${u.scopes.join(', ')}]` : ''}`);
+}
+
+/** The commands that change one account; each prints "done". */
+async function changeAccount(db: Db, command: string | undefined, args: string[]) {
+  switch (command) {
+    case 'set-role':
+      return updateUser(db, await userId(db, args[0]), { role: role(args[1]) }, ACTOR);
+    case 'set-scopes':
+      return updateUser(db, await userId(db, args[0]), { scopes: commaList(args[1]) }, ACTOR);
+    case 'reset-password':
+      return setPassword(db, await userId(db, args[0]), await newPassword(), ACTOR);
+    case 'deactivate':
+    case 'activate':
+      return updateUser(db, await userId(db, args[0]), { active: command === 'activate' }, ACTOR);
+    default:
+      throw new Error(
+        'Lệnh / commands: list, create-admin, create, set-role, set-scopes, reset-password, deactivate, activate',
+      );
+  }
+}
+
 async function run(
   db: Db,
   command: string | undefined,
   args: string[],
   opts: { role?: string; name?: string; scope?: string },
 ) {
-  const scopes = opts.scope
-    ? opts.scope
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : [];
-  switch (command) {
-    case 'list':
-      for (const u of await listUsers(db))
-        console.log(
-          `${u.active ? ' ' : '✗'} ${u.username.padEnd(20)} ${u.role.padEnd(9)} ${u.displayName}${u.scopes.length ? `  [${u.scopes.join(', ')}]` : ''}`,
-        );
-      return;
-    case 'create-admin':
-    case 'create': {
-      const username = args[0];
-      if (!username) throw new Error('Thiếu tên đăng nhập / username missing');
-      const r = command === 'create-admin' ? 'admin' : role(opts.role);
-      const u = await createUser(
-        db,
-        { username, displayName: opts.name ?? username, role: r, password: await newPassword(), scopes },
-        ACTOR,
-      );
-      console.log(`Đã tạo / created: ${u.username} (${u.role})${u.scopes.length ? ` [${u.scopes.join(', ')}]` : ''}`);
-      return;
-    }
-    case 'set-role':
-      await updateUser(db, await userId(db, args[0]), { role: role(args[1]) }, ACTOR);
-      break;
-    case 'set-scopes':
-      await updateUser(
-        db,
-        await userId(db, args[0]),
-        {
-          scopes: (args[1] ?? '')
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-        },
-        ACTOR,
-      );
-      break;
-    case 'reset-password':
-      await setPassword(db, await userId(db, args[0]), await newPassword(), ACTOR);
-      break;
-    case 'deactivate':
-    case 'activate':
-      await updateUser(db, await userId(db, args[0]), { active: command === 'activate' }, ACTOR);
-      break;
-    default:
-      throw new Error(
-        'Lệnh / commands: list, create-admin, create, set-role, set-scopes, reset-password, deactivate, activate',
-      );
-  }
+  if (command === 'list') return printUsers(db);
+  if (command === 'create-admin') return create(db, args[0], 'admin', opts);
+  if (command === 'create') return create(db, args[0], role(opts.role), opts);
+  await changeAccount(db, command, args);
   console.log('Xong / done');
 }
 

@@ -112,10 +112,9 @@ function readJson(bytes: Uint8Array, options: ReadOptions): RawLayer {
   );
 }
 
-async function readZippedShapefile(bytes: Uint8Array, options: ReadOptions): Promise<RawLayer> {
-  let files: Record<string, Uint8Array>;
+function unzipped(bytes: Uint8Array): Record<string, Uint8Array> {
   try {
-    files = unzipWithin(bytes, MAX_UNZIPPED_BYTES);
+    return unzipWithin(bytes, MAX_UNZIPPED_BYTES);
   } catch (e) {
     if (e instanceof HttpError) throw e;
     throw refuse(
@@ -124,14 +123,16 @@ async function readZippedShapefile(bytes: Uint8Array, options: ReadOptions): Pro
       `Cannot unzip the file: ${(e as Error).message}`,
     );
   }
-  const byExt = (base: string, ext: string) =>
-    Object.entries(files).find(([n]) => n.toLowerCase() === `${base}.${ext}`)?.[1];
+}
+
+/** The layer to read: the one asked for, else the only .shp of the archive. */
+function chosenLayer(files: Record<string, Uint8Array>, layer: string | undefined): string {
   const shps = Object.keys(files)
     .filter((n) => n.toLowerCase().endsWith('.shp') && !n.startsWith('__MACOSX/'))
     .map((n) => n.slice(0, -4));
   if (!shps.length) throw refuse('no_shp', 'Tệp .zip không chứa tệp .shp nào', 'The zip holds no .shp file');
-  const base = options.layer
-    ? shps.find((s) => s === options.layer || s.split('/').pop() === options.layer)
+  const base = layer
+    ? shps.find((s) => s === layer || s.split('/').pop() === layer)
     : shps.length === 1
       ? shps[0]
       : undefined;
@@ -142,22 +143,16 @@ async function readZippedShapefile(bytes: Uint8Array, options: ReadOptions): Pro
       `The zip holds several layers: ${shps.join(', ')}; choose one`,
       { layers: shps },
     );
-  const lower = base.toLowerCase();
-  const shp = byExt(lower, 'shp')!;
-  const dbf = byExt(lower, 'dbf');
-  if (!dbf)
-    throw refuse(
-      'no_dbf',
-      `Thiếu tệp ${base}.dbf (thuộc tính: mã, tên đơn vị) bên cạnh ${base}.shp`,
-      `${base}.dbf (the attributes: codes, names) is missing beside ${base}.shp`,
-    );
-  const prj = byExt(lower, 'prj');
-  const cpg = byExt(lower, 'cpg');
-  // Attributes are read as raw bytes and decoded afterwards, since Vietnamese offices' files are often TCVN3 or VNI
-  // whatever their .cpg says.
-  let collection: FeatureCollection;
+  return base;
+}
+
+/**
+ * Attributes are read as raw bytes and decoded afterwards, since Vietnamese offices' files are often TCVN3 or VNI
+ * whatever their .cpg says.
+ */
+async function readShapes(shp: Uint8Array, dbf: Uint8Array): Promise<FeatureCollection> {
   try {
-    collection = await shapefile.read(toArrayBuffer(shp), toArrayBuffer(dbf), { encoding: RAW_BYTES_LABEL });
+    return await shapefile.read(toArrayBuffer(shp), toArrayBuffer(dbf), { encoding: RAW_BYTES_LABEL });
   } catch (e) {
     throw refuse(
       'bad_shapefile',
@@ -165,6 +160,23 @@ async function readZippedShapefile(bytes: Uint8Array, options: ReadOptions): Pro
       `Cannot read the Shapefile: ${(e as Error).message}`,
     );
   }
+}
+
+async function readZippedShapefile(bytes: Uint8Array, options: ReadOptions): Promise<RawLayer> {
+  const files = unzipped(bytes);
+  const base = chosenLayer(files, options.layer);
+  const byExt = (ext: string) =>
+    Object.entries(files).find(([n]) => n.toLowerCase() === `${base.toLowerCase()}.${ext}`)?.[1];
+  const dbf = byExt('dbf');
+  if (!dbf)
+    throw refuse(
+      'no_dbf',
+      `Thiếu tệp ${base}.dbf (thuộc tính: mã, tên đơn vị) bên cạnh ${base}.shp`,
+      `${base}.dbf (the attributes: codes, names) is missing beside ${base}.shp`,
+    );
+  const collection = await readShapes(byExt('shp')!, dbf);
+  const prj = byExt('prj');
+  const cpg = byExt('cpg');
   const declared = cpg ? new TextDecoder().decode(cpg).trim() : null;
   const { features, encoding, overridden } = decodeLegacyText(collection.features, declared, options.encoding);
   return {

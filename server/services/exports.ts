@@ -203,15 +203,7 @@ function drawMap(doc: PDFKit.PDFDocument, op: OperationPacket, x0: number, y0: n
  */
 const PLAIN = { features: { ccmp: false, locl: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[] };
 
-export function operationPdf(op: OperationPacket): Promise<Uint8Array> {
-  const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: `Đợt cao điểm: ${op.name}` } });
-  doc.registerFont('Noto', FONT_REGULAR);
-  doc.registerFont('NotoBold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Uint8Array>((resolve) =>
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))),
-  );
+function pdfHeading(doc: PDFKit.PDFDocument, op: OperationPacket) {
   doc
     .font('NotoBold')
     .fontSize(15)
@@ -228,6 +220,9 @@ export function operationPdf(op: OperationPacket): Promise<Uint8Array> {
     `Số điểm, tụ điểm trong địa bàn và mục tiêu: ${op.hotspots.length} (mục tiêu: ${op.hotspots.filter((h) => h.target).length})`,
     PLAIN,
   );
+}
+
+function pdfMap(doc: PDFKit.PDFDocument, op: OperationPacket) {
   doc.moveDown(0.5);
   drawMap(doc, op, 40, doc.y, 515, 260);
   doc.y += 268;
@@ -239,18 +234,23 @@ export function operationPdf(op: OperationPacket): Promise<Uint8Array> {
       PLAIN,
     );
   doc.fillColor('#000').moveDown(0.6);
-  if (op.results) {
-    doc.font('NotoBold').fontSize(11).text('Kết quả', PLAIN);
-    doc
-      .font('Noto')
-      .fontSize(10)
-      .text(
-        `Bắt giữ ${op.results.arrested} đối tượng; khởi tố ${op.results.cases} vụ; triệt xóa ${op.hotspots.filter((h) => h.eliminatedHere).length} điểm, tụ điểm.`,
-        PLAIN,
-      );
-    for (const s of op.results.seizures) doc.text(`Thu giữ: ${s.substance} — ${s.quantity} ${s.unit}`, PLAIN);
-    doc.moveDown(0.6);
-  }
+}
+
+function pdfResults(doc: PDFKit.PDFDocument, op: OperationPacket) {
+  if (!op.results) return;
+  doc.font('NotoBold').fontSize(11).text('Kết quả', PLAIN);
+  doc
+    .font('Noto')
+    .fontSize(10)
+    .text(
+      `Bắt giữ ${op.results.arrested} đối tượng; khởi tố ${op.results.cases} vụ; triệt xóa ${op.hotspots.filter((h) => h.eliminatedHere).length} điểm, tụ điểm.`,
+      PLAIN,
+    );
+  for (const s of op.results.seizures) doc.text(`Thu giữ: ${s.substance} — ${s.quantity} ${s.unit}`, PLAIN);
+  doc.moveDown(0.6);
+}
+
+function pdfHotspots(doc: PDFKit.PDFDocument, op: OperationPacket) {
   doc.font('NotoBold').fontSize(11).text('Danh sách điểm, tụ điểm', PLAIN);
   doc.font('Noto').fontSize(9);
   for (const h of op.hotspots) {
@@ -264,6 +264,22 @@ export function operationPdf(op: OperationPacket): Promise<Uint8Array> {
       );
     doc.text(`Lịch sử: ${h.history.map(eventText).join('; ')}`, PLAIN);
   }
+}
+
+/** The operation's packet on A4: heading, map of its area, results, the hotspots with their history. */
+export function operationPdf(op: OperationPacket): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: `Đợt cao điểm: ${op.name}` } });
+  doc.registerFont('Noto', FONT_REGULAR);
+  doc.registerFont('NotoBold', FONT_BOLD);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Uint8Array>((resolve) =>
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))),
+  );
+  pdfHeading(doc, op);
+  pdfMap(doc, op);
+  pdfResults(doc, op);
+  pdfHotspots(doc, op);
   doc
     .moveDown(1)
     .fontSize(8)

@@ -233,6 +233,36 @@ const PROBLEMS: Record<LifecycleProblem, { vi: string; en: string }> = {
   },
 };
 
+/** A hotspot's events in the order they happened (recording order within a day). */
+function eventsOfHotspot(db: Db, id: number) {
+  return db
+    .select()
+    .from(t.hotspotEvents)
+    .where(eq(t.hotspotEvents.hotspotId, id))
+    .orderBy(asc(t.hotspotEvents.date), asc(t.hotspotEvents.id));
+}
+
+/** The hotspot locked for this transaction (one writer per hotspot), with its events. */
+async function lockedHotspot(db: Db, id: number) {
+  const [h] = await db.select().from(t.hotspots).where(eq(t.hotspots.id, id));
+  if (!h) throw notFound({ vi: `Không có điểm #${id}`, en: `No hotspot #${id}` });
+  await db.execute(sql`select id from hotspots where id = ${id} for update`);
+  return { hotspot: h, events: await eventsOfHotspot(db, id) };
+}
+
+/** The new event must follow the lifecycle (detected → eliminated → re-formed…) and come after the latest one. */
+function refuseOutOfLifecycle(
+  events: { kind: string; date: string }[],
+  e: { kind: HotspotEvent['kind']; date: string },
+  id: number,
+) {
+  const problem = checkLifecycle([...events.map((x) => ({ kind: x.kind as HotspotEvent['kind'], date: x.date })), e]);
+  if (!problem) return;
+  const m = PROBLEMS[problem.problem];
+  const where = `(#${id}, ${formatVnDate(e.date)})`;
+  throw new HttpError(422, 'lifecycle', `${m.vi} ${where}`, `${m.en} ${where}`);
+}
+
 export async function addHotspotEvent(
   deps: RegistryDeps,
   s: Snapshot,
@@ -250,27 +280,8 @@ export async function addHotspotEvent(
       'The event date cannot be after today',
     );
   const run = async (db: Db) => {
-    const [h] = await db.select().from(t.hotspots).where(eq(t.hotspots.id, id));
-    if (!h) throw notFound({ vi: `Không có điểm #${id}`, en: `No hotspot #${id}` });
-    await db.execute(sql`select id from hotspots where id = ${id} for update`); // one writer per hotspot
-    const events = await db
-      .select()
-      .from(t.hotspotEvents)
-      .where(eq(t.hotspotEvents.hotspotId, id))
-      .orderBy(asc(t.hotspotEvents.date), asc(t.hotspotEvents.id));
-    const problem = checkLifecycle([
-      ...events.map((x) => ({ kind: x.kind as HotspotEvent['kind'], date: x.date })),
-      { kind: e.kind, date: e.date },
-    ]);
-    if (problem) {
-      const m = PROBLEMS[problem.problem];
-      throw new HttpError(
-        422,
-        'lifecycle',
-        `${m.vi} (#${id}, ${formatVnDate(e.date)})`,
-        `${m.en} (#${id}, ${formatVnDate(e.date)})`,
-      );
-    }
+    const { hotspot: h, events } = await lockedHotspot(db, id);
+    refuseOutOfLifecycle(events, { kind: e.kind, date: e.date }, id);
     const [created] = await db
       .insert(t.hotspotEvents)
       .values({ hotspotId: id, kind: e.kind, date: e.date, note: e.note, recordedAt: actor.now.toISOString() })
@@ -280,6 +291,7 @@ export async function addHotspotEvent(
         ? await raiseFlagIfNeeded(db, s, actor, id, h.communeId, { kind: 'reformed', date: e.date })
         : null;
     await bumpRevision(db);
+    const last = events.at(-1);
     await appendAudit(
       db,
       {
@@ -289,7 +301,7 @@ export async function addHotspotEvent(
         action: 'hotspot_event',
         entityType: 'hotspot',
         entityId: String(id),
-        before: events.length ? { kind: events.at(-1)!.kind, date: events.at(-1)!.date } : null,
+        before: last ? { kind: last.kind, date: last.date } : null,
         after: e,
       },
       actor.now,
@@ -302,11 +314,7 @@ export async function addHotspotEvent(
 export async function hotspotDetail(deps: RegistryDeps, s: Snapshot, id: number, date: string) {
   const [h] = await deps.db.select().from(t.hotspots).where(eq(t.hotspots.id, id));
   if (!h) throw notFound({ vi: `Không có điểm #${id}`, en: `No hotspot #${id}` });
-  const events = await deps.db
-    .select()
-    .from(t.hotspotEvents)
-    .where(eq(t.hotspotEvents.hotspotId, id))
-    .orderBy(asc(t.hotspotEvents.date), asc(t.hotspotEvents.id));
+  const events = await eventsOfHotspot(deps.db, id);
   const commune = s.units.get(h.communeId)!;
   return {
     id: h.id,
