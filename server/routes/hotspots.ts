@@ -1,5 +1,5 @@
 // Hotspots: exact records and writes for police and admins; counts per commune for every signed-in role.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { requirePermission } from '../http/permissions';
 import { communesQuery, dateQuery, hotspotsQuery } from '../contracts/api';
 import { hotspotCreateBody, hotspotEventBody, hotspotIdParam, hotspotUpdateBody } from '../contracts/hotspots';
@@ -50,6 +50,10 @@ export function hotspotRoutes(ctx: RouteContext) {
   const deps = registryDeps(ctx);
   const details = requirePermission('read_hotspot_details');
   const write = requirePermission('write_hotspots');
+  /** What every read and write of one hotspot answers: its record as of the date (today after a write). */
+  const detailOn = async (id: number, date?: string) => hotspotDetail(deps, await ctx.cache.get(), id, asOf(ctx, date));
+  /** The registry, the snapshot and who writes: the first arguments of every write. */
+  const writing = async (c: Context<AuthEnv>) => [deps, await ctx.cache.get(), actorFor(ctx, c)] as const;
   return (
     new Hono<AuthEnv>()
       // Need to know: exact places and records only for police and admins; counts per commune for every role.
@@ -78,43 +82,27 @@ export function hotspotRoutes(ctx: RouteContext) {
         const q = c.req.valid('query');
         return c.json({ duplicates: await nearbyActive(deps.db, [q.lng, q.lat], asOf(ctx, undefined), q.except) }, 200);
       })
-      .get('/:id', details, validate('param', hotspotIdParam), validate('query', dateQuery), async (c) => {
-        return c.json(
-          await hotspotDetail(
-            deps,
-            await ctx.cache.get(),
-            c.req.valid('param').id,
-            asOf(ctx, c.req.valid('query').date),
-          ),
-          200,
-        );
-      })
+      .get('/:id', details, validate('param', hotspotIdParam), validate('query', dateQuery), async (c) =>
+        c.json(await detailOn(c.req.valid('param').id, c.req.valid('query').date), 200),
+      )
       .post('/', write, validate('json', hotspotCreateBody), async (c) => {
-        const { id, events } = await createHotspot(deps, await ctx.cache.get(), actorFor(ctx, c), c.req.valid('json'));
+        const { id, events } = await createHotspot(...(await writing(c)), c.req.valid('json'));
         invalidateAndPublish(ctx, events);
-        return c.json(await hotspotDetail(deps, await ctx.cache.get(), id, asOf(ctx, undefined)), 201);
+        return c.json(await detailOn(id), 201);
       })
       .patch('/:id', write, validate('param', hotspotIdParam), validate('json', hotspotUpdateBody), async (c) => {
-        const { id, event } = await updateHotspot(
-          deps,
-          await ctx.cache.get(),
-          actorFor(ctx, c),
-          c.req.valid('param').id,
-          c.req.valid('json'),
-        );
+        const { id, event } = await updateHotspot(...(await writing(c)), c.req.valid('param').id, c.req.valid('json'));
         invalidateAndPublish(ctx, [event]);
-        return c.json(await hotspotDetail(deps, await ctx.cache.get(), id, asOf(ctx, undefined)), 200);
+        return c.json(await detailOn(id), 200);
       })
       .post('/:id/events', write, validate('param', hotspotIdParam), validate('json', hotspotEventBody), async (c) => {
         const { id, event, flag } = await addHotspotEvent(
-          deps,
-          await ctx.cache.get(),
-          actorFor(ctx, c),
+          ...(await writing(c)),
           c.req.valid('param').id,
           c.req.valid('json'),
         );
         invalidateAndPublish(ctx, flag ? [event, flag] : [event]);
-        return c.json(await hotspotDetail(deps, await ctx.cache.get(), id, asOf(ctx, undefined)), 201);
+        return c.json(await detailOn(id), 201);
       })
   );
 }
