@@ -39,6 +39,7 @@ export const indicatorsQuery = z.object({
   unit: unitCode.optional(),
   date: isoDate.optional(),
 });
+export const indicatorParam = z.object({ indicator: z.enum(INDICATOR_IDS) });
 export const rankingQuery = z.object({
   plan: indicatorsQuery.shape.plan,
   parent: unitCode.optional(),

@@ -1,9 +1,11 @@
-// GET /api/indicators, its ranking of child units and its yearly trend.
+// GET /api/indicators, its ranking of child units, its yearly trend and what each indicator counts.
 import { Hono } from 'hono';
-import { indicatorsQuery, rankingQuery } from '../contracts/api';
+import { indicatorParam, indicatorsQuery, rankingQuery } from '../contracts/api';
+import { can } from '../auth/access';
+import { membersOf } from '../services/indicator-members';
 import { validate } from '../http/validate';
 import { requirePermission } from '../http/permissions';
-import type { AuthEnv } from '../http/guard';
+import { principalOf, type AuthEnv } from '../http/guard';
 import { childIndicators, indicatorTrend, unitIndicators } from '../services/indicators';
 import { asOf, type RouteContext } from './context';
 
@@ -25,6 +27,17 @@ export function indicatorRoutes(ctx: RouteContext) {
         childIndicators(await ctx.cache.get(), { planId: q.plan, parentCode: q.parent, date: asOf(ctx, q.date) }),
         200,
       );
+    })
+    .get('/:indicator/members', validate('param', indicatorParam), validate('query', indicatorsQuery), async (c) => {
+      const q = c.req.valid('query');
+      const members = await membersOf(await ctx.cache.get(), ctx.hotspotDetails, {
+        planId: q.plan,
+        unitCode: q.unit,
+        date: asOf(ctx, q.date),
+        indicator: c.req.valid('param').indicator,
+        withHotspots: can(principalOf(c), 'read_hotspot_details'),
+      });
+      return c.json(members, 200);
     })
     .get('/trend', validate('query', indicatorsQuery), async (c) => {
       const q = c.req.valid('query');

@@ -35,26 +35,29 @@ export interface IndicatorsResponse extends IndicatorReport {
   asOf: string;
 }
 
-export function unitIndicators(
-  s: Snapshot,
-  query: { planId?: string; unitCode?: string; date: string },
-): IndicatorsResponse {
+/** The plan, the unit and the engine's input for a query: what every indicator computation starts from. */
+export function indicatorScope(s: Snapshot, query: { planId?: string; unitCode?: string; date: string }) {
   const plan = choosePlan(s, query.planId, query.date);
   const unit = query.unitCode === undefined ? null : findUnit(s, query.unitCode, query.date);
   if (query.unitCode !== undefined && !unit)
     throw notFound({ vi: `Không có đơn vị ${query.unitCode}`, en: `No unit ${query.unitCode}` });
   const within = communesWithin(s, unit?.id ?? null, computedAt(plan, query.date));
-  const report = computeIndicators(
-    {
-      communes: [...within].map((id) => ({ id, history: s.histories.get(id) ?? [] })),
-      hotspots: s.hotspots,
-      hotspotCounts: s.hotspotCounts,
-      selections: s.selections.get(plan.id) ?? [],
-      within,
-    },
-    plan,
-    query.date,
-  );
+  const input = {
+    communes: [...within].map((id) => ({ id, history: s.histories.get(id) ?? [] })),
+    hotspots: s.hotspots,
+    hotspotCounts: s.hotspotCounts,
+    selections: s.selections.get(plan.id) ?? [],
+    within,
+  };
+  return { plan, unit, input };
+}
+
+export function unitIndicators(
+  s: Snapshot,
+  query: { planId?: string; unitCode?: string; date: string },
+): IndicatorsResponse {
+  const { plan, unit, input } = indicatorScope(s, query);
+  const report = computeIndicators(input, plan, query.date);
   return {
     ...report,
     asOf: query.date,

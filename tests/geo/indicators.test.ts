@@ -1,38 +1,8 @@
 // Indicator engine against the hand-computed mini province (tests/fixtures/mini-province.ts).
 import { describe, expect, it } from 'vitest';
-import { computeIndicators, type IndicatorInput, type IndicatorResult, type PlanPeriod } from '../../geo/indicators';
-import { effectiveHistory } from '../../geo/status';
-import { miniDataset as d } from '../fixtures/mini-province';
+import { computeIndicators, type IndicatorInput, type IndicatorResult } from '../../geo/indicators';
+import { communeCodes, inputFor, plan } from '../fixtures/mini-indicator-input';
 
-const communeCodes = ['98101', '98102', '98201', '98202'];
-const idOf = (code: string) => communeCodes.indexOf(code) + 1;
-const refId = new Map(d.statusChanges.map((c, i) => [c.ref, i + 1]));
-
-function inputFor(codes: string[]): IndicatorInput {
-  return {
-    communes: communeCodes.map((code) => ({
-      id: idOf(code),
-      history: effectiveHistory(
-        d.statusChanges
-          .filter((c) => c.communeCode === code)
-          .map((c) => ({
-            id: refId.get(c.ref)!,
-            status: c.status,
-            effectiveDate: c.effectiveDate,
-            correctsId: c.correctsRef ? refId.get(c.correctsRef)! : null,
-          })),
-      ),
-    })),
-    hotspots: d.hotspots.map((h, i) => ({
-      communeId: idOf(['98101', '98102', '98201', '98202', '98202'][i]!),
-      events: h.events,
-    })),
-    selections: d.selections.map((s) => ({ communeId: idOf(s.communeCode), selectedOn: s.selectedOn })),
-    within: new Set(codes.map(idOf)),
-  };
-}
-
-const plan: PlanPeriod = { start: d.plans[0]!.start, end: d.plans[0]!.end, targets: d.plans[0]!.targets };
 const all = inputFor(communeCodes);
 
 function pick(input: IndicatorInput, date: string) {

@@ -1,0 +1,96 @@
+// The leader's meeting through the API: what each card counts (within what the role may see), and the bar
+// "expected by now" of every card computed by hand for two dates.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { miniProvince } from '../fixtures/mini-province';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { signIn, type Client } from '../helpers/auth';
+
+let t: TestApp;
+let police: Client;
+let leader: Client;
+const body = async (c: Client, path: string) => {
+  const res = await c.get(path);
+  expect(res.status, path).toBe(200);
+  return res.json() as Promise<any>;
+};
+
+beforeAll(async () => {
+  t = await createTestApp(miniProvince);
+  police = await signIn(t, 'police');
+  leader = await signIn(t, 'leader');
+});
+afterAll(() => t.close());
+
+describe('GET /api/indicators/:id/members', () => {
+  it('H1 for police: the four hotspots active in the plan period, two eliminated, with their addresses', async () => {
+    const m = await body(police, '/api/indicators/H1/members?date=2024-06-30');
+    expect(m).toMatchObject({ indicator: 'H1', asOf: '2024-06-30', computedAt: '2024-06-30', plan: { id: 'p1' } });
+    expect(m.hotspots.map((h: any) => [h.address, h.commune, h.numerator, h.denominator])).toEqual([
+      ['Ấp 1, xã Tân An', '98101', 1, 1],
+      ['Khóm 2, thị trấn Hòa Lợi', '98102', 0, 1],
+      ['Khu phố 3, phường Long Đức', '98202', 1, 1],
+      ['Khu phố 4, phường Long Đức', '98202', 0, 1],
+    ]);
+    expect(m.communes.map((c: any) => [c.code, c.name, c.parent.name, c.numerator, c.denominator])).toEqual([
+      ['98202', 'Long Đức', 'Cầu Kè', 1, 2],
+      ['98101', 'Tân An', 'Châu Thành', 1, 1],
+      ['98102', 'Hòa Lợi', 'Châu Thành', 0, 1],
+    ]);
+  });
+
+  it('for a leader (no need to know) the same counts per commune, and no hotspot at all', async () => {
+    const m = await body(leader, '/api/indicators/H1/members?date=2024-06-30');
+    expect(m.hotspots).toBeNull();
+    expect(m.communes.map((c: any) => [c.code, c.numerator, c.denominator])).toEqual([
+      ['98202', 1, 2],
+      ['98101', 1, 1],
+      ['98102', 0, 1],
+    ]);
+    expect(JSON.stringify(m)).not.toContain('Khu phố');
+  });
+
+  it('T1 within a district lists its selected communes; C1 says who was drug-free a year earlier', async () => {
+    const t1 = await body(leader, '/api/indicators/T1/members?date=2024-06-30&unit=981');
+    expect(t1.unit).toEqual({ code: '981', name: 'Châu Thành', type: 'Huyện' });
+    expect(t1.communes.map((c: any) => [c.code, c.numerator, c.denominator])).toEqual([
+      ['98101', 1, 1],
+      ['98102', 1, 1],
+    ]);
+    const c1 = await body(leader, '/api/indicators/C1/members?date=2024-06-30');
+    expect(c1.communes.map((c: any) => [c.code, c.numerator, c.previous])).toEqual([
+      ['98102', 1, 0],
+      ['98202', 1, 1],
+      ['98101', 0, 0],
+      ['98201', 0, 0],
+    ]);
+  });
+
+  it('refuses an unknown indicator with 400 naming the field, and an unknown unit with 404', async () => {
+    const bad = await leader.get('/api/indicators/X9/members');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('indicator');
+    expect((await leader.get('/api/indicators/H1/members?unit=77777')).status).toBe(404);
+  });
+});
+
+describe('expected by now: the plan projection of each target, by hand', () => {
+  // Plan p1: 01/01/2021 – 31/12/2025, 1,825 days. Linear targets rise from 0 to their value over the plan,
+  // H2 (−5 %) within each calendar year, H3, T2 and C1 apply in full at every date.
+  const cases: [string, Record<string, number>][] = [
+    [
+      '2022-12-31', // 729 days into the plan; the whole of 2022
+      { H1: (0.8 * 729) / 1825, H2: -0.05, H3: 0, T1: (0.6 * 729) / 1825, T2: 0.85, C1: 0 },
+    ],
+    [
+      '2024-06-30', // 1,276 days into the plan; 182 of 2024's 366 days
+      { H1: (0.8 * 1276) / 1825, H2: (-0.05 * 182) / 366, H3: 0, T1: (0.6 * 1276) / 1825, T2: 0.85, C1: 0 },
+    ],
+  ];
+  for (const [date, expected] of cases)
+    it(`on ${date}`, async () => {
+      const report = await body(leader, `/api/indicators?date=${date}`);
+      // Every card has a bar on both dates: the mini province has data for all six.
+      expect(report.indicators.map((i: any) => i.id)).toEqual(['H1', 'H2', 'H3', 'T1', 'T2', 'C1']);
+      for (const i of report.indicators) expect(i.expected, i.id).toBeCloseTo(expected[i.id]!, 12);
+    });
+});
