@@ -27,6 +27,7 @@ import { myAreaRoutes } from './routes/my-area';
 import { EventBus } from './services/events';
 import { DEFAULT_STREAM_LIMITS, LiveStreams, type StreamLimits } from './services/live-streams';
 import { healthRoutes } from './routes/health';
+import { changeRoutes } from './routes/changes';
 import { indicatorRoutes } from './routes/indicators';
 import { hotspotRoutes } from './routes/hotspots';
 import { areaRoutes } from './routes/areas';
@@ -89,6 +90,7 @@ function apiRoutes(ctx: RouteContext) {
       .route('/boundaries', boundaryRoutes(ctx))
       .route('/hotspots', hotspotRoutes(ctx))
       .route('/indicators', indicatorRoutes(ctx))
+      .route('/changes', changeRoutes(ctx))
   );
 }
 

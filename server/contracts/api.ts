@@ -39,6 +39,13 @@ export const indicatorsQuery = z.object({
   unit: unitCode.optional(),
   date: isoDate.optional(),
 });
+/** A period of the meeting's "what changed": both days included; `to` defaults to today. */
+export const changesQuery = z
+  .object({ from: isoDate, to: isoDate.optional(), within: unitCode.optional() })
+  .refine((q) => !q.to || q.from <= q.to, {
+    message: 'from must not be after to / "from" không được sau "to"',
+    path: ['from'],
+  });
 export const indicatorParam = z.object({ indicator: z.enum(INDICATOR_IDS) });
 export const rankingQuery = z.object({
   plan: indicatorsQuery.shape.plan,

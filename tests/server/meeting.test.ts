@@ -73,6 +73,57 @@ describe('GET /api/indicators/:id/members', () => {
   });
 });
 
+describe('GET /api/changes', () => {
+  it('2023: status changes grouped by the status reached, dated, with the legal basis; a corrected record is gone', async () => {
+    const c = await body(leader, '/api/changes?from=2023-01-01&to=2023-12-31');
+    const rows = (group: string) =>
+      c.statusChanges
+        .find((g: any) => g.group === group)
+        .communes.map((x: any) => [x.code, x.previous, x.status, x.effectiveDate, x.legalBasis]);
+    expect(c.statusChanges.map((g: any) => g.group)).toEqual([
+      'became_complex',
+      'transformed',
+      'relapsed',
+      'became_drug_free',
+    ]);
+    expect(rows('became_complex')).toEqual([]);
+    expect(rows('transformed')).toEqual([
+      ['98102', 'complex', 'transformed', '2023-01-01', '6/QĐ-UBND ngày 01/01/2023'],
+    ]);
+    expect(rows('relapsed')).toEqual([['98101', 'transformed', 'relapsed', '2023-03-01', '3/QĐ-UBND ngày 01/03/2023']]);
+    expect(rows('became_drug_free')).toEqual([
+      ['98202', 'complex', 'drug_free', '2023-06-01', '13/QĐ-UBND ngày 01/06/2023'],
+      ['98102', 'transformed', 'drug_free', '2023-09-01', '8/QĐ-UBND ngày 01/09/2023'],
+    ]);
+    expect(JSON.stringify(c)).not.toContain('2023-08-01'); // the relapse recorded in error, corrected since
+  });
+
+  it('hotspot events of the period: counts per commune for a leader, one by one for police', async () => {
+    const c = await body(leader, '/api/changes?from=2023-01-01&to=2023-12-31');
+    expect(c.hotspots.total).toEqual({ detected: 1, eliminated: 1, reformed: 0 });
+    expect(c.hotspots.communes.map((x: any) => [x.code, x.detected, x.eliminated, x.reformed])).toEqual([
+      ['98101', 0, 1, 0],
+      ['98202', 1, 0, 0],
+    ]);
+    expect(c.hotspots.list).toBeNull();
+    const p = await body(police, '/api/changes?from=2022-01-01&to=2022-12-31');
+    expect(p.hotspots.list.map((h: any) => [h.address, h.detected, h.eliminated, h.reformed])).toEqual([
+      ['Ấp 1, xã Tân An', 0, 0, 1],
+      ['Khu phố 3, phường Long Đức', 1, 0, 0],
+    ]);
+  });
+
+  it('within a district, and refusals: reversed dates and a missing start are 400 naming the field', async () => {
+    const c = await body(leader, '/api/changes?from=2023-01-01&to=2023-12-31&within=982');
+    expect(c.statusChanges.flatMap((g: any) => g.communes.map((x: any) => x.code))).toEqual(['98202']);
+    for (const path of ['/api/changes?from=2023-12-31&to=2023-01-01', '/api/changes?to=2023-01-01']) {
+      const res = await leader.get(path);
+      expect(res.status, path).toBe(400);
+      expect(JSON.stringify(await res.json()), path).toContain('from');
+    }
+  });
+});
+
 describe('expected by now: the plan projection of each target, by hand', () => {
   // Plan p1: 01/01/2021 – 31/12/2025, 1,825 days. Linear targets rise from 0 to their value over the plan,
   // H2 (−5 %) within each calendar year, H3, T2 and C1 apply in full at every date.
