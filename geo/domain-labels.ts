@@ -1,6 +1,8 @@
 // The names of the domain's values in Vietnamese (as the plans write them) and English: one table for the UI, the
 // exports and the server's messages.
 import type { HotspotActivity, HotspotEventKind, HotspotKind, HotspotStatus } from './hotspots';
+import type { ChangeGroup } from './changes';
+import type { IndicatorId } from './indicators';
 import type { CommuneStatus } from './status';
 
 export type Lang = 'vi' | 'en';
@@ -34,6 +36,22 @@ export const HOTSPOT_EVENT_LABELS: Named<HotspotEventKind> = {
 export const HOTSPOT_STATUS_LABELS: Named<HotspotStatus> = {
   active: { vi: 'Đang hoạt động', en: 'Active' },
   eliminated: { vi: 'Đã triệt xóa', en: 'Eliminated' },
+};
+
+export const INDICATOR_LABELS: Named<IndicatorId> = {
+  H1: { vi: 'Điểm, tụ điểm đã triệt xóa', en: 'Hotspots eliminated' },
+  H2: { vi: 'Thay đổi số điểm hoạt động trong năm', en: 'Yearly change in active hotspots' },
+  H3: { vi: 'Điểm, tụ điểm tái hình thành', en: 'Re-formed hotspots' },
+  T1: { vi: 'Địa bàn đã chuyển hóa', en: 'Areas transformed' },
+  T2: { vi: 'Địa bàn chuyển hóa không tái phức tạp', en: 'Transformed areas not relapsed' },
+  C1: { vi: 'Xã không có tệ nạn ma túy', en: 'Drug-free communes' },
+};
+
+export const CHANGE_GROUP_LABELS: Named<ChangeGroup> = {
+  became_complex: { vi: 'Trở thành trọng điểm, phức tạp', en: 'Became complex' },
+  transformed: { vi: 'Đã chuyển hóa', en: 'Transformed' },
+  relapsed: { vi: 'Tái phức tạp', en: 'Relapsed' },
+  became_drug_free: { vi: 'Trở thành xã không có tệ nạn ma túy', en: 'Became drug-free' },
 };
 
 /** One language's column of a table: { key: text }. */

@@ -7,7 +7,9 @@ import { validate } from '../http/validate';
 import { requirePermission } from '../http/permissions';
 import { principalOf, type AuthEnv } from '../http/guard';
 import { childIndicators, indicatorTrend, unitIndicators } from '../services/indicators';
-import { asOf, type RouteContext } from './context';
+import { asOf, auditExport, type RouteContext } from './context';
+import { download } from '../http/download';
+import { districtTableXlsx } from '../services/district-table';
 
 export function indicatorRoutes(ctx: RouteContext) {
   return new Hono<AuthEnv>()
@@ -27,6 +29,16 @@ export function indicatorRoutes(ctx: RouteContext) {
         childIndicators(await ctx.cache.get(), { planId: q.plan, parentCode: q.parent, date: asOf(ctx, q.date) }),
         200,
       );
+    })
+    .get('/ranking/export', validate('query', rankingQuery), async (c) => {
+      const q = c.req.valid('query');
+      const date = asOf(ctx, q.date);
+      const table = childIndicators(await ctx.cache.get(), { planId: q.plan, parentCode: q.parent, date });
+      await auditExport(ctx, c, {
+        entityType: 'indicators',
+        after: { format: 'xlsx', plan: table.plan.id, parent: q.parent ?? null, date },
+      });
+      return download(c, await districtTableXlsx(table), `chi-tieu-theo-don-vi-${date}`, 'xlsx');
     })
     .get('/:indicator/members', validate('param', indicatorParam), validate('query', indicatorsQuery), async (c) => {
       const q = c.req.valid('query');

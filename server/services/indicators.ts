@@ -74,8 +74,12 @@ export function childIndicators(s: Snapshot, query: { planId?: string; parentCod
   const children = childrenOf(s, parent?.id ?? null, query.date);
   // Without a parent, rank the units below the single root (the districts of the province).
   const units = parent === null && children.length === 1 ? childrenOf(s, children[0]!.id, query.date) : children;
+  const plan = choosePlan(s, query.planId, query.date);
   return {
     asOf: query.date,
+    computedAt: computedAt(plan, query.date),
+    plan: { id: plan.id, title: plan.title, legalRef: plan.legalRef, start: plan.start, end: plan.end },
+    parent: parent && { code: parent.code, name: parent.name, type: parent.type },
     units: units.map((u) => ({
       code: u.code,
       name: u.name,

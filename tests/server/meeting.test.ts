@@ -1,5 +1,6 @@
 // The leader's meeting through the API: what each card counts (within what the role may see), and the bar
 // "expected by now" of every card computed by hand for two dates.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { miniProvince } from '../fixtures/mini-province';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -121,6 +122,41 @@ describe('GET /api/changes', () => {
       expect(res.status, path).toBe(400);
       expect(JSON.stringify(await res.json()), path).toContain('from');
     }
+  });
+});
+
+describe('GET /api/indicators/ranking/export: the district table as XLSX', () => {
+  it('every district with every indicator side by side, numbers as numbers, lagging cells shaded', async () => {
+    const res = await leader.get('/api/indicators/ranking/export?date=2024-06-30');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('chi-tieu-theo-don-vi-2024-06-30.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getCell('A1').value).toBe('Tiến độ thực hiện chỉ tiêu theo đơn vị');
+    expect(sheet.getCell('A2').value).toBe(
+      'Kế hoạch 2021–2025 (3220/KH-UBND ngày 25/9/2023) — số liệu tính đến ngày 30/06/2024',
+    );
+    expect(sheet.getCell('B3').value).toBe('H1. Điểm, tụ điểm đã triệt xóa');
+    expect(sheet.getCell('B4').value).toBe('Giá trị (mục tiêu ≥ 80%)');
+    expect(sheet.getCell('Q3').value).toBe('C1. Xã không có tệ nạn ma túy');
+    const row = (n: number) => sheet.getRow(n);
+    const [chauThanh, cauKe] = [row(5), row(6)];
+    expect(chauThanh.getCell(1).value).toBe('Huyện Châu Thành');
+    expect(cauKe.getCell(1).value).toBe('Huyện Cầu Kè');
+    // H1 in Châu Thành: h1 eliminated of h1, h2 → 50 %, below the 55.9 % due by 30/06/2024: shaded.
+    expect(chauThanh.getCell(2).value).toBe(0.5);
+    expect(chauThanh.getCell(2).numFmt).toBe('0.0%');
+    expect(chauThanh.getCell(3).value).toBe('1/2');
+    expect(chauThanh.getCell(4).value).toBeCloseTo((0.8 * 1276) / 1825, 12);
+    expect((chauThanh.getCell(2).fill as any)?.fgColor?.argb).toBe('FFF8D7D3');
+    // T1 in Châu Thành: both selected communes transformed (100 %): on track, not shaded.
+    expect(chauThanh.getCell(11).value).toBe(1);
+    expect(chauThanh.getCell(12).value).toBe('2/2');
+    expect((chauThanh.getCell(11).fill as any)?.fgColor?.argb).toBeUndefined();
+    // C1 in Cầu Kè: 98202 drug-free now and a year earlier, 98201 not: 1 of 2, no change.
+    expect(cauKe.getCell(17).value).toBe(1);
+    expect(cauKe.getCell(18).value).toBe('1/2 (+0 so với 1 năm trước)');
   });
 });
 
