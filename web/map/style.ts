@@ -7,19 +7,8 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 
-/** Distinct hue and lightness: readable for colour-blind viewers and in greyscale print. */
-export const STATUS_COLORS = {
-  drug_free: '#a6dba0',
-  complex: '#b2182b',
-  transformed: '#2166ac',
-  relapsed: '#f4a582',
-  none: '#e0e0e0',
-} as const;
-
-export type StatusKey = keyof typeof STATUS_COLORS;
-export const STATUS_KEYS = Object.keys(STATUS_COLORS) as StatusKey[];
-
-export const HOTSPOT_COLORS = { active: '#67001f', eliminated: '#1b7837' } as const;
+import { HOTSPOT_COLORS, STATUS_COLORS } from '../../geo/palette';
+export { HOTSPOT_COLORS, STATUS_COLORS, STATUS_KEYS, type StatusKey } from '../../geo/palette';
 
 export const FONT_REGULAR = ['Noto Sans Regular'];
 export const FONT_BOLD = ['Noto Sans Bold'];
