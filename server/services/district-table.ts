@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { formatVnDate } from '../../geo/dates';
 import { INDICATOR_LABELS } from '../../geo/domain-labels';
+import { formatTarget, isShare } from '../../geo/indicator-text';
 import type { IndicatorId, IndicatorResult } from '../../geo/indicators';
 import { unitDisplayName } from '../../geo/unit-names';
 import type { childIndicators } from './indicators';
@@ -10,21 +11,11 @@ import type { childIndicators } from './indicators';
 type Table = ReturnType<typeof childIndicators>;
 
 const LAGGING = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8D7D3' } } as const;
-const SHARES: readonly IndicatorId[] = ['H1', 'T1', 'T2'];
 
 /** Excel number format of an indicator's value: shares and H2 as percents, counts as integers (C1's change signed). */
 function numberFormat(id: IndicatorId): string {
   if (id === 'H2') return '+0.0%;-0.0%;0.0%';
-  return SHARES.includes(id) ? '0.0%' : '0';
-}
-
-function targetText(i: IndicatorResult): string {
-  if (!i.target) return '';
-  const op = i.target.op === 'gte' ? '≥' : '≤';
-  if (i.id === 'C1') return 'không giảm';
-  const v =
-    i.id === 'H2' || SHARES.includes(i.id) ? `${Math.round(i.target.value * 1000) / 10}%` : String(i.target.value);
-  return `${op} ${v}`;
+  return isShare(id) ? '0.0%' : '0';
 }
 
 function header(sheet: ExcelJS.Worksheet, ids: IndicatorId[], first: IndicatorResult[]) {
@@ -32,7 +23,7 @@ function header(sheet: ExcelJS.Worksheet, ids: IndicatorId[], first: IndicatorRe
   const subs = sheet.addRow([
     '',
     ...ids.flatMap((id) => {
-      const target = targetText(first.find((i) => i.id === id)!);
+      const target = formatTarget(first.find((i) => i.id === id)!, 'vi');
       return [`Giá trị${target ? ` (mục tiêu ${target})` : ''}`, 'Tử số / mẫu số', 'Cần đạt đến nay'];
     }),
   ]);

@@ -11,18 +11,7 @@ export function formatDateTime(iso: string, lang: Lang): string {
   return new Date(iso).toLocaleString(LOCALES[lang], { timeZone: 'Asia/Ho_Chi_Minh' });
 }
 
-export function formatPercent(value: number, lang: Lang, signed = false): string {
-  const text = new Intl.NumberFormat(LOCALES[lang], {
-    style: 'percent',
-    maximumFractionDigits: 1,
-    signDisplay: signed ? 'exceptZero' : 'auto',
-  }).format(value);
-  return text;
-}
-
-export function formatCount(value: number, lang: Lang, signed = false): string {
-  return new Intl.NumberFormat(LOCALES[lang], { signDisplay: signed ? 'exceptZero' : 'auto' }).format(value);
-}
+export { formatCount, formatPercent } from '../../geo/indicator-text';
 
 /** Areas of findings: square metres up to a hectare, square kilometres above. */
 export function formatArea(m2: number, lang: Lang): string {

@@ -1,29 +1,8 @@
 // How each indicator's value, target and bar are shown: shares and changes as %, counts as numbers.
 import type { Indicator } from '../api/client';
-import { formatCount, formatPercent } from '../i18n/format';
-import type { Lang } from '../i18n/messages';
+import { isShare } from '../../geo/indicator-text';
 
-export function isShare(id: Indicator['id']): boolean {
-  return id === 'H1' || id === 'T1' || id === 'T2';
-}
-
-export function formatValue(i: Pick<Indicator, 'id' | 'value'>, lang: Lang): string {
-  if (i.value === null) return '—';
-  if (i.id === 'H2') return formatPercent(i.value, lang, true);
-  return isShare(i.id) ? formatPercent(i.value, lang) : formatCount(i.value, lang);
-}
-
-export function formatTarget(i: Indicator, lang: Lang): string {
-  if (!i.target) return '—';
-  const op = i.target.op === 'gte' ? '≥' : '≤';
-  const v =
-    i.id === 'H2'
-      ? formatPercent(i.target.value, lang, true)
-      : isShare(i.id)
-        ? formatPercent(i.target.value, lang)
-        : formatCount(i.target.value, lang, i.id === 'C1');
-  return `${op} ${v}`;
-}
+export { formatTarget, formatValue, isShare } from '../../geo/indicator-text';
 
 /** Progress toward the target for shares (0..1 of the bar); null where a bar would mislead. */
 export function progress(i: Indicator): number | null {
