@@ -1,5 +1,5 @@
 // Lint rules (npm run lint, part of npm test): typescript-eslint and react-hooks recommended, type imports marked as
-// such, the environment read in server/env.ts only, geo free of the clock. Layers are checked by dependency-cruiser
+// such, the environment read in server/env.ts only, geo free of the clock, functions of at most 60 lines. Layers are checked by dependency-cruiser
 // (.dependency-cruiser.cjs); formatting by Prettier.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -60,6 +60,11 @@ export default tseslint.config(
         { name: 'document', message: 'geo/ is pure.' },
       ],
     },
+  },
+  {
+    // A function longer than a screen does several things: split it by step (router factories list their routes).
+    files: ['geo/**/*.ts', 'server/**/*.ts', 'data/**/*.ts', 'web/**/*.{ts,tsx}'],
+    rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
   },
   {
     // Specs read JSON bodies of many shapes; typing each one would restate the contracts they check.

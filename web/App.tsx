@@ -1,5 +1,5 @@
 // The application shell: wires view state, data and panels; no business rules live here.
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { minDate } from '../geo/dates';
 import { UNIT_TYPE_LEVEL, type UnitType } from '../geo/units';
 import { ApiError, errorText, fetchHealth } from './api/client';
@@ -45,32 +45,185 @@ function ErrorBanner({ error }: { error: Error }) {
   );
 }
 
-function Dashboard({
+type Update = (patch: Partial<ViewState>) => void;
+type DashboardData = ReturnType<typeof useDashboard>;
+type PoliceTools = ReturnType<typeof usePoliceTools>;
+
+/** The slider covers the plan; with no plan yet (real boundaries just imported), the boundary vintages up to today. */
+function timeSpan(d: DashboardData) {
+  const firstVintage = d.base?.health.vintages.map((v) => v.from).sort()[0];
+  return !d.today
+    ? null
+    : d.plan
+      ? { start: d.plan.start, end: minDate(d.plan.end, d.today), earliest: d.base?.plans[0]?.start ?? d.plan.start }
+      : firstVintage && firstVintage < d.today
+        ? { start: firstVintage, end: d.today, earliest: firstVintage }
+        : null;
+}
+
+/** The communes the legend counts (those of the focused unit) and those the map marks pending or flagged. */
+function useCommuneCodes(d: DashboardData, unit: string | null) {
+  const communeCodes = useMemo(
+    () => d.base?.map.communes.features.map((f) => f.properties!.code as string) ?? [],
+    [d.base],
+  );
+  const visibleCodes = unit
+    ? communeCodes.filter((c) => d.base?.map.names.get(c)?.parentCode === unit || c === unit)
+    : communeCodes;
+  const pendingCodes = useMemo(() => (d.pending.data?.proposals ?? []).map((p) => p.commune.code), [d.pending.data]);
+  const flaggedCodes = useMemo(() => (d.flags.data?.flags ?? []).map((f) => f.commune.code), [d.flags.data]);
+  return { visibleCodes, pendingCodes, flaggedCodes };
+}
+
+/** Opening a unit: a commune opens its panel, a larger unit becomes the focus. */
+function useUnitNavigation(d: DashboardData, update: Update) {
+  const onSelect = useCallback((code: string) => update({ commune: code }), [update]);
+  const onFocus = useCallback((code: string | null) => update({ unit: code, commune: null }), [update]);
+  const onOpenUnit = useCallback(
+    (code: string) =>
+      UNIT_TYPE_LEVEL[d.base?.map.names.get(code)?.type as UnitType] === 'commune'
+        ? update({ commune: code })
+        : onFocus(code),
+    [d.base, update, onFocus],
+  );
+  return { onSelect, onFocus, onOpenUnit };
+}
+type UnitNavigation = ReturnType<typeof useUnitNavigation>;
+
+interface MapProps {
+  view: ViewState;
+  update: Update;
+  d: DashboardData;
+  police: PoliceTools;
+  showHotspots: boolean;
+  onZoom(zoom: number): void;
+}
+
+function MapColumn({ view, update, d, police, showHotspots, onZoom, nav }: MapProps & { nav: UnitNavigation }) {
+  const t = useT();
+  const statuses = d.statuses.data?.statuses ?? {};
+  const { visibleCodes, pendingCodes, flaggedCodes } = useCommuneCodes(d, view.unit);
+  const noStatus = d.statuses.data && Object.values(statuses).every((s) => s === null);
+  const span = timeSpan(d);
+  return (
+    <div className="map-column">
+      <Breadcrumb data={d.base?.map ?? null} focus={view.unit} onFocus={nav.onFocus} onOpen={nav.onOpenUnit} />
+      <MapView
+        data={d.base?.map ?? null}
+        statuses={statuses}
+        hotspots={d.hotspots.data ?? null}
+        showHotspots={showHotspots}
+        heatmap={view.heatmap}
+        focus={view.unit}
+        selected={view.commune}
+        pending={pendingCodes}
+        flagged={flaggedCodes}
+        large={view.large}
+        onSelect={nav.onSelect}
+        onZoom={onZoom}
+        {...police.mapProps}
+      />
+      {police.toolbar}
+      {!d.base && !d.error && (
+        <div className="loading" role="status">
+          {t.loading}
+        </div>
+      )}
+      {noStatus && (
+        <div className="notice" role="status" data-testid="no-data">
+          {t.noData}
+        </div>
+      )}
+      <Legend
+        counts={countStatuses(statuses, visibleCodes)}
+        pending={pendingCodes.length > 0}
+        flagged={flaggedCodes.length > 0}
+      />
+      {span && d.date && <TimeBar {...span} date={d.date} onChange={(date) => update({ date })} />}
+    </div>
+  );
+}
+/** Beside the map: a police tool's panel, else the commune open, else the indicators. */
+function SidePanel({
   view,
   update,
-  onSignOut,
+  d,
+  police,
+  onOpenUnit,
+}: Omit<MapProps, 'showHotspots' | 'onZoom'> & { onOpenUnit(code: string): void }) {
+  if (police.panel) return police.panel;
+  if (view.commune)
+    return (
+      <CommunePanel
+        info={d.commune.data}
+        loading={d.commune.loading}
+        planId={d.plan?.id ?? null}
+        today={d.today}
+        onClose={() => update({ commune: null })}
+        canPropose={d.commune.data?.canPropose ?? false}
+      />
+    );
+  return (
+    <IndicatorPanel
+      report={d.indicators.data}
+      noPlan={d.base?.plans.length === 0}
+      trend={d.trend.data}
+      ranking={d.ranking.data}
+      onOpenUnit={onOpenUnit}
+    />
+  );
+}
+
+function MapBody(props: MapProps) {
+  const nav = useUnitNavigation(props.d, props.update);
+  return (
+    <div className="body">
+      <MapColumn {...props} nav={nav} />
+      <SidePanel {...props} onOpenUnit={nav.onOpenUnit} />
+    </div>
+  );
+}
+
+/** The page chosen, when the user may open it; otherwise the map (children). */
+function ChosenPage({
+  view,
+  update,
+  d,
+  children,
 }: {
   view: ViewState;
-  update(patch: Partial<ViewState>): void;
-  onSignOut(): void;
+  update: Update;
+  d: DashboardData;
+  children: ReactNode;
 }) {
+  const can = useCan();
+  if (view.page === 'search' && can('read_hotspot_details'))
+    return (
+      <HotspotSearchPage
+        map={d.base?.map ?? null}
+        date={d.date}
+        onOpenCommune={(code) => update({ page: 'map', commune: code })}
+      />
+    );
+  if (view.page === 'operations' && can('read_hotspot_details'))
+    return <OperationsPage onOpen={(op) => update({ page: 'map', op, hotspots: true })} />;
+  if (view.page === 'area' && can('propose'))
+    return <MyAreaPage onOpen={(code) => update({ page: 'map', commune: code })} />;
+  if (view.page === 'queue' && can('decide')) return <QueuePage />;
+  if (view.page === 'users' && can('admin_users')) return <UsersPage />;
+  if (view.page === 'audit' && can('read_audit')) return <AuditPage />;
+  if (view.page === 'import' && can('manage_boundaries')) return <ImportPage demo={d.base?.health.demo ?? false} />;
+  if (view.page === 'account') return <AccountPage />;
+  return children;
+}
+
+function Dashboard({ view, update, onSignOut }: { view: ViewState; update: Update; onSignOut(): void }) {
   const t = useT();
   const can = useCan();
   useLiveEvents(true);
   const showHotspots = view.hotspots && can('read_hotspot_details');
   const [zoom, setZoom] = useState<number | null>(null);
   const d = useDashboard({ ...view, hotspots: showHotspots }, can('read_proposals'), zoom);
-  const statuses = d.statuses.data?.statuses ?? {};
-  const communeCodes = useMemo(
-    () => d.base?.map.communes.features.map((f) => f.properties!.code as string) ?? [],
-    [d.base],
-  );
-  const visibleCodes = view.unit
-    ? communeCodes.filter((c) => d.base?.map.names.get(c)?.parentCode === view.unit || c === view.unit)
-    : communeCodes;
-  const pendingCodes = useMemo(() => (d.pending.data?.proposals ?? []).map((p) => p.commune.code), [d.pending.data]);
-  const flaggedCodes = useMemo(() => (d.flags.data?.flags ?? []).map((f) => f.commune.code), [d.flags.data]);
-  const onSelect = useCallback((code: string) => update({ commune: code }), [update]);
   const police = usePoliceTools({
     view,
     update,
@@ -80,25 +233,6 @@ function Dashboard({
     canRead: can('read_hotspot_details'),
     canWrite: can('write_hotspots'),
   });
-  const onFocus = useCallback((code: string | null) => update({ unit: code, commune: null }), [update]);
-  const onOpenUnit = useCallback(
-    (code: string) =>
-      UNIT_TYPE_LEVEL[d.base?.map.names.get(code)?.type as UnitType] === 'commune'
-        ? update({ commune: code })
-        : onFocus(code),
-    [d.base, update, onFocus],
-  );
-  const noStatus = d.statuses.data && Object.values(statuses).every((s) => s === null);
-  // The slider covers the plan; with no plan yet (real boundaries just imported), the boundary vintages up to today.
-  const firstVintage = d.base?.health.vintages.map((v) => v.from).sort()[0];
-  const span = !d.today
-    ? null
-    : d.plan
-      ? { start: d.plan.start, end: minDate(d.plan.end, d.today), earliest: d.base?.plans[0]?.start ?? d.plan.start }
-      : firstVintage && firstVintage < d.today
-        ? { start: firstVintage, end: d.today, earliest: firstVintage }
-        : null;
-
   return (
     <div className={`app${view.large ? ' large' : ''}`} data-testid="app">
       <Header
@@ -118,85 +252,9 @@ function Dashboard({
           </div>
         }
       >
-        {view.page === 'search' && can('read_hotspot_details') ? (
-          <HotspotSearchPage
-            map={d.base?.map ?? null}
-            date={d.date}
-            onOpenCommune={(code) => update({ page: 'map', commune: code })}
-          />
-        ) : view.page === 'operations' && can('read_hotspot_details') ? (
-          <OperationsPage onOpen={(op) => update({ page: 'map', op, hotspots: true })} />
-        ) : view.page === 'area' && can('propose') ? (
-          <MyAreaPage onOpen={(code) => update({ page: 'map', commune: code })} />
-        ) : view.page === 'queue' && can('decide') ? (
-          <QueuePage />
-        ) : view.page === 'users' && can('admin_users') ? (
-          <UsersPage />
-        ) : view.page === 'audit' && can('read_audit') ? (
-          <AuditPage />
-        ) : view.page === 'import' && can('manage_boundaries') ? (
-          <ImportPage demo={d.base?.health.demo ?? false} />
-        ) : view.page === 'account' ? (
-          <AccountPage />
-        ) : (
-          <div className="body">
-            <div className="map-column">
-              <Breadcrumb data={d.base?.map ?? null} focus={view.unit} onFocus={onFocus} onOpen={onOpenUnit} />
-              <MapView
-                data={d.base?.map ?? null}
-                statuses={statuses}
-                hotspots={d.hotspots.data ?? null}
-                showHotspots={showHotspots}
-                heatmap={view.heatmap}
-                focus={view.unit}
-                selected={view.commune}
-                pending={pendingCodes}
-                flagged={flaggedCodes}
-                large={view.large}
-                onSelect={onSelect}
-                onZoom={setZoom}
-                {...police.mapProps}
-              />
-              {police.toolbar}
-              {!d.base && !d.error && (
-                <div className="loading" role="status">
-                  {t.loading}
-                </div>
-              )}
-              {noStatus && (
-                <div className="notice" role="status" data-testid="no-data">
-                  {t.noData}
-                </div>
-              )}
-              <Legend
-                counts={countStatuses(statuses, visibleCodes)}
-                pending={pendingCodes.length > 0}
-                flagged={flaggedCodes.length > 0}
-              />
-              {span && d.date && <TimeBar {...span} date={d.date} onChange={(date) => update({ date })} />}
-            </div>
-            {police.panel ? (
-              police.panel
-            ) : view.commune ? (
-              <CommunePanel
-                info={d.commune.data}
-                loading={d.commune.loading}
-                planId={d.plan?.id ?? null}
-                today={d.today}
-                onClose={() => update({ commune: null })}
-                canPropose={d.commune.data?.canPropose ?? false}
-              />
-            ) : (
-              <IndicatorPanel
-                report={d.indicators.data}
-                noPlan={d.base?.plans.length === 0}
-                trend={d.trend.data}
-                ranking={d.ranking.data}
-                onOpenUnit={onOpenUnit}
-              />
-            )}
-          </div>
-        )}
+        <ChosenPage view={view} update={update} d={d}>
+          <MapBody view={view} update={update} d={d} police={police} showHotspots={showHotspots} onZoom={setZoom} />
+        </ChosenPage>
       </Suspense>
     </div>
   );
@@ -207,7 +265,7 @@ function SignedOut({ expired, onSignedIn }: { expired: boolean; onSignedIn(): vo
   return <LoginPage demo={health.data?.demo ?? false} expired={expired} onSignedIn={onSignedIn} />;
 }
 
-function Gate({ view, update }: { view: ViewState; update(patch: Partial<ViewState>): void }) {
+function Gate({ view, update }: { view: ViewState; update: Update }) {
   const t = useT();
   const { state, refresh, logout } = useSession();
   if (state.status === 'loading')

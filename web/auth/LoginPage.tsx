@@ -9,7 +9,8 @@ interface Props {
   onSignedIn(): void;
 }
 
-export function LoginPage({ demo, expired, onSignedIn }: Props) {
+/** The two fields and the sign-in; a server out of reach says so in the UI language. */
+function useSignIn(onSignedIn: () => void) {
   const t = useT();
   const lang = useLang();
   const [username, setUsername] = useState('');
@@ -30,7 +31,12 @@ export function LoginPage({ demo, expired, onSignedIn }: Props) {
       setBusy(false);
     }
   };
+  return { username, setUsername, password, setPassword, error, busy, submit };
+}
 
+export function LoginPage({ demo, expired, onSignedIn }: Props) {
+  const t = useT();
+  const { username, setUsername, password, setPassword, error, busy, submit } = useSignIn(onSignedIn);
   return (
     <main className="login">
       <form onSubmit={submit} className="login-form" aria-labelledby="login-title" data-testid="login-form">

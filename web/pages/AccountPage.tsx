@@ -4,10 +4,10 @@ import { changePassword, errorText } from '../api/client';
 import { useMe } from '../auth/context';
 import { useLang, useT } from '../i18n/context';
 
-export function AccountPage() {
+/** The three password fields and the change; a repeat that differs is refused before it is sent. */
+function usePasswordChange() {
   const t = useT();
   const lang = useLang();
-  const me = useMe();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -25,6 +25,41 @@ export function AccountPage() {
       setMessage({ ok: false, text: errorText(err, lang) });
     }
   };
+  return { current, setCurrent, next, setNext, repeat, setRepeat, message, submit };
+}
+
+function PasswordField({
+  label,
+  name,
+  autoComplete,
+  value,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  autoComplete: string;
+  value: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        type="password"
+        name={name}
+        autoComplete={autoComplete}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        required
+      />
+    </label>
+  );
+}
+
+export function AccountPage() {
+  const t = useT();
+  const me = useMe();
+  const form = usePasswordChange();
   if (!me) return null;
   return (
     <section className="page" data-testid="account-page">
@@ -33,44 +68,32 @@ export function AccountPage() {
         {t.username}: <strong>{me.username}</strong> · {t.role[me.role]}
         {me.scopes.length ? ` · ${t.wf.scopes.split(' (')[0]}: ${me.scopes.join(', ')}` : ''}
       </p>
-      <form className="proposal-form narrow" onSubmit={submit} data-testid="password-form">
+      <form className="proposal-form narrow" onSubmit={form.submit} data-testid="password-form">
         <h3>{t.wf.changePassword}</h3>
-        <label>
-          {t.wf.currentPassword}
-          <input
-            type="password"
-            name="current"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-            required
-          />
-        </label>
-        <label>
-          {t.wf.newPassword}
-          <input
-            type="password"
-            name="next"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-            required
-          />
-        </label>
-        <label>
-          {t.wf.repeatPassword}
-          <input
-            type="password"
-            name="repeat"
-            autoComplete="new-password"
-            value={repeat}
-            onChange={(e) => setRepeat(e.target.value)}
-            required
-          />
-        </label>
-        {message && (
-          <p role="status" className={message.ok ? 'ok' : 'error'} data-testid="password-result">
-            {message.text}
+        <PasswordField
+          label={t.wf.currentPassword}
+          name="current"
+          autoComplete="current-password"
+          value={form.current}
+          onChange={form.setCurrent}
+        />
+        <PasswordField
+          label={t.wf.newPassword}
+          name="next"
+          autoComplete="new-password"
+          value={form.next}
+          onChange={form.setNext}
+        />
+        <PasswordField
+          label={t.wf.repeatPassword}
+          name="repeat"
+          autoComplete="new-password"
+          value={form.repeat}
+          onChange={form.setRepeat}
+        />
+        {form.message && (
+          <p role="status" className={form.message.ok ? 'ok' : 'error'} data-testid="password-result">
+            {form.message.text}
           </p>
         )}
         <button type="submit">{t.wf.changePassword}</button>

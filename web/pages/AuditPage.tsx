@@ -5,6 +5,46 @@ import { useT } from '../i18n/context';
 import { formatDateTime } from '../i18n/format';
 import { useServerQuery } from '../api/queries';
 
+function AuditTable({ rows }: { rows: AuditRow[] }) {
+  const t = useT();
+  return (
+    <table className="grid audit">
+      <thead>
+        <tr>
+          <th>#</th>
+          <th>{t.wf.at}</th>
+          <th>{t.wf.actor}</th>
+          <th>{t.wf.address}</th>
+          <th>{t.wf.action}</th>
+          <th>{t.wf.entity}</th>
+          <th>{t.wf.before}</th>
+          <th>{t.wf.after}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td>{r.id}</td>
+            <td>{formatDateTime(r.at, 'vi')}</td>
+            <td>{r.actor}</td>
+            <td>{r.address ?? ''}</td>
+            <td>{r.action}</td>
+            <td>
+              {r.entityType ?? ''} {r.entityId ?? ''}
+            </td>
+            <td>
+              <code>{r.before ? JSON.stringify(r.before) : ''}</code>
+            </td>
+            <td>
+              <code>{r.after ? JSON.stringify(r.after) : ''}</code>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function AuditPage() {
   const t = useT();
   const first = useServerQuery(['audit', 'first'], () => fetchAudit());
@@ -31,40 +71,7 @@ export function AuditPage() {
           </span>
         )}
       </p>
-      <table className="grid audit">
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>{t.wf.at}</th>
-            <th>{t.wf.actor}</th>
-            <th>{t.wf.address}</th>
-            <th>{t.wf.action}</th>
-            <th>{t.wf.entity}</th>
-            <th>{t.wf.before}</th>
-            <th>{t.wf.after}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>{r.id}</td>
-              <td>{formatDateTime(r.at, 'vi')}</td>
-              <td>{r.actor}</td>
-              <td>{r.address ?? ''}</td>
-              <td>{r.action}</td>
-              <td>
-                {r.entityType ?? ''} {r.entityId ?? ''}
-              </td>
-              <td>
-                <code>{r.before ? JSON.stringify(r.before) : ''}</code>
-              </td>
-              <td>
-                <code>{r.after ? JSON.stringify(r.after) : ''}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AuditTable rows={rows} />
       {rows.length > 0 && <button onClick={loadMore}>{t.wf.more}</button>}
     </section>
   );

@@ -10,8 +10,8 @@ import { CodeLists } from './import/CodeLists';
 import { CommitForm } from './import/CommitForm';
 import { ReportView } from './import/ReportView';
 
-export function ImportPage({ demo }: { demo: boolean }) {
-  const t = useT().imp;
+/** The file checked and its report, the finding shown on the map, and whether a commit is running or done. */
+function useImportCheck() {
   const [job, setJob] = useState<ImportJob | null>(null);
   const [result, setResult] = useState<BoundaryPreview | null>(null);
   const [busy, setBusy] = useState(false);
@@ -45,15 +45,36 @@ export function ImportPage({ demo }: { demo: boolean }) {
     );
   const recheck = (mapping: BoundaryPreview['report']['mapping']) =>
     job && check({ ...job, options: { ...job.options, mapping } });
+  const values = { result, busy, error, focus, committing, committed };
+  return { ...values, setFocus, setCommitting, setCommitted, fromForm, recheck };
+}
 
+/** The checked file on a map, coloured by state, with its findings that have a place. */
+function ImportPreview({ result, focus }: { result: BoundaryPreview; focus: { at: Position } | null }) {
+  const t = useT().imp;
   const findings = useMemo<MapFinding[]>(
-    () =>
-      (result?.report.findings ?? [])
-        .filter((f) => f.at)
-        .map((f) => ({ at: f.at!, blocking: f.blocking, label: f.label })),
+    () => result.report.findings.filter((f) => f.at).map((f) => ({ at: f.at!, blocking: f.blocking, label: f.label })),
     [result],
   );
+  return (
+    <div className="import-map">
+      <h3>{t.preview}</h3>
+      <p className="legend-row">
+        {(Object.keys(STATE_COLORS) as (keyof typeof STATE_COLORS)[]).map((k) => (
+          <span key={k}>
+            <span className="swatch" style={{ background: STATE_COLORS[k] }} /> {t.states[k]}
+          </span>
+        ))}
+      </p>
+      <PreviewMap topo={result.preview} findings={findings} focus={focus} label={t.preview} />
+    </div>
+  );
+}
 
+export function ImportPage({ demo }: { demo: boolean }) {
+  const t = useT().imp;
+  const check = useImportCheck();
+  const { result, busy, committing } = check;
   return (
     <section className="page import-page" data-testid="import-page">
       <h2>{t.title}</h2>
@@ -61,19 +82,19 @@ export function ImportPage({ demo }: { demo: boolean }) {
       <div className="import-columns">
         <div className="import-main">
           <CodeLists />
-          <BoundaryForm busy={busy || committing} onCheck={fromForm} />
+          <BoundaryForm busy={busy || committing} onCheck={check.fromForm} />
           {busy && (
             <p className="progress" role="status">
               {t.checking}
             </p>
           )}
-          {error !== null && <ErrorMessage error={error} testId="import-error" />}
+          {check.error !== null && <ErrorMessage error={check.error} testId="import-error" />}
           {result && (
             <ReportView
               result={result}
-              busy={busy || committing || committed}
-              onRecheck={recheck}
-              onLocate={(at) => setFocus({ at })}
+              busy={busy || committing || check.committed}
+              onRecheck={check.recheck}
+              onLocate={(at) => check.setFocus({ at })}
             />
           )}
           {result && (
@@ -82,24 +103,12 @@ export function ImportPage({ demo }: { demo: boolean }) {
               result={result}
               demo={demo}
               checking={busy}
-              onCommitting={setCommitting}
-              onCommitted={() => setCommitted(true)}
+              onCommitting={check.setCommitting}
+              onCommitted={() => check.setCommitted(true)}
             />
           )}
         </div>
-        {result && (
-          <div className="import-map">
-            <h3>{t.preview}</h3>
-            <p className="legend-row">
-              {(Object.keys(STATE_COLORS) as (keyof typeof STATE_COLORS)[]).map((k) => (
-                <span key={k}>
-                  <span className="swatch" style={{ background: STATE_COLORS[k] }} /> {t.states[k]}
-                </span>
-              ))}
-            </p>
-            <PreviewMap topo={result.preview} findings={findings} focus={focus} label={t.preview} />
-          </div>
-        )}
+        {result && <ImportPreview result={result} focus={check.focus} />}
       </div>
     </section>
   );

@@ -86,6 +86,92 @@ function Row({ u, onChanged }: { u: User; onChanged(): void }) {
   );
 }
 
+const EMPTY_USER = { username: '', displayName: '', role: 'editor' as User['role'], password: '', scopes: '' };
+
+function UsersTable({ users, rev, onChanged }: { users: User[]; rev: number; onChanged(): void }) {
+  const t = useT();
+  return (
+    <table className="grid">
+      <thead>
+        <tr>
+          <th>{t.username}</th>
+          <th>{t.wf.displayName}</th>
+          <th>{t.wf.roleCol}</th>
+          <th>{t.wf.scopes}</th>
+          <th />
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {users.map((u) => (
+          <Row key={`${u.id}|${rev}`} u={u} onChanged={onChanged} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A new account: emptied once the server has created it. */
+function CreateUserForm({ onCreated }: { onCreated(): void }) {
+  const t = useT();
+  const { message, run } = useAction();
+  const [form, setForm] = useState(EMPTY_USER);
+  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+  const create = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (await run(() => createUser({ ...form, scopes: codes(form.scopes) }), t.wf.saved)) {
+      setForm(EMPTY_USER);
+      onCreated();
+    }
+  };
+  return (
+    <form className="inline-form" onSubmit={create} data-testid="user-create">
+      <h3>{t.wf.create}</h3>
+      <input
+        placeholder={t.username}
+        aria-label={t.username}
+        value={form.username}
+        onChange={(e) => set({ username: e.target.value })}
+        required
+      />
+      <input
+        placeholder={t.wf.displayName}
+        aria-label={t.wf.displayName}
+        value={form.displayName}
+        onChange={(e) => set({ displayName: e.target.value })}
+        required
+      />
+      <select value={form.role} onChange={(e) => set({ role: e.target.value as User['role'] })} aria-label="role">
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t.role[r]}
+          </option>
+        ))}
+      </select>
+      <input
+        placeholder={t.wf.scopes}
+        aria-label={t.wf.scopes}
+        value={form.scopes}
+        onChange={(e) => set({ scopes: e.target.value })}
+      />
+      <input
+        type="password"
+        placeholder={t.password}
+        aria-label={t.password}
+        value={form.password}
+        onChange={(e) => set({ password: e.target.value })}
+        required
+      />
+      <button type="submit">{t.wf.create}</button>
+      {message && (
+        <span role="status" className={message.ok ? 'ok' : 'error'}>
+          {message.text}
+        </span>
+      )}
+    </form>
+  );
+}
+
 export function UsersPage() {
   const t = useT();
   // Bumped by each change here: the rows' own edit state starts again from what the server now holds.
@@ -95,86 +181,11 @@ export function UsersPage() {
     invalidate('users');
     setRev((n) => n + 1);
   };
-  const { message, run } = useAction();
-  const [form, setForm] = useState({
-    username: '',
-    displayName: '',
-    role: 'editor' as User['role'],
-    password: '',
-    scopes: '',
-  });
-  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
-  const create = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (await run(() => createUser({ ...form, scopes: codes(form.scopes) }), t.wf.saved)) {
-      setForm({ username: '', displayName: '', role: 'editor', password: '', scopes: '' });
-      changed();
-    }
-  };
   return (
     <section className="page" data-testid="users-page">
       <h2>{t.wf.users}</h2>
-      <table className="grid">
-        <thead>
-          <tr>
-            <th>{t.username}</th>
-            <th>{t.wf.displayName}</th>
-            <th>{t.wf.roleCol}</th>
-            <th>{t.wf.scopes}</th>
-            <th />
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {(list.data?.users ?? []).map((u) => (
-            <Row key={`${u.id}|${rev}`} u={u} onChanged={changed} />
-          ))}
-        </tbody>
-      </table>
-      <form className="inline-form" onSubmit={create} data-testid="user-create">
-        <h3>{t.wf.create}</h3>
-        <input
-          placeholder={t.username}
-          aria-label={t.username}
-          value={form.username}
-          onChange={(e) => set({ username: e.target.value })}
-          required
-        />
-        <input
-          placeholder={t.wf.displayName}
-          aria-label={t.wf.displayName}
-          value={form.displayName}
-          onChange={(e) => set({ displayName: e.target.value })}
-          required
-        />
-        <select value={form.role} onChange={(e) => set({ role: e.target.value as User['role'] })} aria-label="role">
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t.role[r]}
-            </option>
-          ))}
-        </select>
-        <input
-          placeholder={t.wf.scopes}
-          aria-label={t.wf.scopes}
-          value={form.scopes}
-          onChange={(e) => set({ scopes: e.target.value })}
-        />
-        <input
-          type="password"
-          placeholder={t.password}
-          aria-label={t.password}
-          value={form.password}
-          onChange={(e) => set({ password: e.target.value })}
-          required
-        />
-        <button type="submit">{t.wf.create}</button>
-        {message && (
-          <span role="status" className={message.ok ? 'ok' : 'error'}>
-            {message.text}
-          </span>
-        )}
-      </form>
+      <UsersTable users={list.data?.users ?? []} rev={rev} onChanged={changed} />
+      <CreateUserForm onCreated={changed} />
     </section>
   );
 }

@@ -68,34 +68,27 @@ function usePanelKeys(code: string | undefined, onClose: () => void) {
   return heading;
 }
 
-export function CommunePanel({ info, loading, planId, canPropose, today, onClose }: Props) {
-  const t = useT();
-  const heading = usePanelKeys(info?.code, onClose);
+/** The proposal form open (a new status or a correction) and the "sent" note, both for the commune shown only. */
+function useProposalMode(code: string | undefined) {
   const [mode, setMode] = useState<Mode>(null);
   const [sent, setSent] = useState(false);
   // Another commune opened: the form and the "sent" note of the previous one go (state adjusted while rendering).
-  const [shownCode, setShownCode] = useState(info?.code);
-  if (shownCode !== info?.code) {
-    setShownCode(info?.code);
+  const [shownCode, setShownCode] = useState(code);
+  if (shownCode !== code) {
+    setShownCode(code);
     setMode(null);
     setSent(false);
   }
-  if (!info) return loading ? <aside className="panel commune-panel">{t.loading}</aside> : null;
+  return { mode, setMode, sent, setSent };
+}
+type ProposalMode = ReturnType<typeof useProposalMode>;
+
+/** Where the commune stands: status since when and on what basis, hotspots, selection under the plan shown. */
+function CommuneFacts({ info, planId }: { info: CommuneInfo; planId: string | null }) {
+  const t = useT();
   const selection = info.selections.find((s) => s.planId === planId);
   return (
-    <aside
-      className="panel commune-panel"
-      aria-label={unitDisplayName(info)}
-      data-testid="commune-panel"
-      data-code={info.code}
-    >
-      <button className="close" onClick={onClose} aria-label={t.close}>
-        ×
-      </button>
-      <h2 ref={heading} tabIndex={-1}>
-        {unitDisplayName(info)}
-      </h2>
-      <div className="muted">{info.parents.map(unitDisplayName).reverse().join(', ')}</div>
+    <>
       <p className="current-status" data-testid="commune-status">
         <span className="swatch" style={{ background: STATUS_COLORS[info.status?.status ?? 'none'] }} />
         <strong>{t.status[info.status?.status ?? 'none']}</strong>
@@ -116,37 +109,81 @@ export function CommunePanel({ info, loading, planId, canPropose, today, onClose
         <strong>{info.hotspots.eliminated}</strong> {t.eliminated}
       </p>
       <p>{selection ? `${t.selected} (${formatDate(selection.selectedOn)})` : t.notSelected}</p>
+    </>
+  );
+}
+
+/** A proposal pending or just sent, the button that opens the form, and the form. */
+function ProposalControls({
+  info,
+  canPropose,
+  today,
+  proposal,
+}: {
+  info: CommuneInfo;
+  canPropose: boolean;
+  today: string | null;
+  proposal: ProposalMode;
+}) {
+  const t = useT();
+  return (
+    <>
       {info.pendingProposalId !== null && (
         <p className="panel-notice" data-testid="pending-notice">
           {t.wf.pending} (#{info.pendingProposalId})
         </p>
       )}
-      {sent && (
+      {proposal.sent && (
         <p className="panel-notice" role="status" data-testid="proposal-sent">
           {t.wf.sent}
         </p>
       )}
-      {canPropose && today && info.pendingProposalId === null && !mode && (
-        <button onClick={() => setMode({ corrects: null })} data-testid="propose">
+      {canPropose && today && info.pendingProposalId === null && !proposal.mode && (
+        <button onClick={() => proposal.setMode({ corrects: null })} data-testid="propose">
           {t.wf.propose}
         </button>
       )}
-      {mode && today && (
+      {proposal.mode && today && (
         <ProposalForm
           info={info}
           today={today}
-          corrects={mode.corrects}
+          corrects={proposal.mode.corrects}
           onDone={() => {
-            setMode(null);
-            setSent(true);
+            proposal.setMode(null);
+            proposal.setSent(true);
           }}
-          onCancel={() => setMode(null)}
+          onCancel={() => proposal.setMode(null)}
         />
       )}
+    </>
+  );
+}
+
+export function CommunePanel({ info, loading, planId, canPropose, today, onClose }: Props) {
+  const t = useT();
+  const heading = usePanelKeys(info?.code, onClose);
+  const proposal = useProposalMode(info?.code);
+  if (!info) return loading ? <aside className="panel commune-panel">{t.loading}</aside> : null;
+  return (
+    <aside
+      className="panel commune-panel"
+      aria-label={unitDisplayName(info)}
+      data-testid="commune-panel"
+      data-code={info.code}
+    >
+      <button className="close" onClick={onClose} aria-label={t.close}>
+        ×
+      </button>
+      <h2 ref={heading} tabIndex={-1}>
+        {unitDisplayName(info)}
+      </h2>
+      <div className="muted">{info.parents.map(unitDisplayName).reverse().join(', ')}</div>
+      <CommuneFacts info={info} planId={planId} />
+      <ProposalControls info={info} canPropose={canPropose} today={today} proposal={proposal} />
       <h3>{t.history}</h3>
       <History
         info={info}
-        onCorrect={canPropose && info.pendingProposalId === null ? (h) => setMode({ corrects: h }) : null}
+        onCorrect={canPropose && info.pendingProposalId === null ? (h) => proposal.setMode({ corrects: h }) : null}
       />
     </aside>
   );

@@ -25,9 +25,89 @@ interface Props {
   onSignOut(): void;
 }
 
-export function Header({ dataset, demo, plans, planId, view, update, onSignOut }: Props) {
+type Update = Props['update'];
+
+/** The pages this user may open. */
+function PageNav({ view, update }: { view: ViewState; update: Update }) {
+  const t = useT();
+  const can = useCan();
+  return (
+    <nav className="nav" aria-label="pages">
+      {PAGE_PERMISSION.filter(([, perm]) => perm === null || can(perm)).map(([page]) => (
+        <button
+          key={page}
+          aria-current={view.page === page ? 'page' : undefined}
+          data-testid={`nav-${page}`}
+          onClick={() => update({ page })}
+        >
+          {t.pages[page]}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+/** The police layers: hotspots, their heatmap, operations. */
+function LayerToggles({ view, update }: { view: ViewState; update: Update }) {
+  const t = useT();
+  return (
+    <>
+      <label>
+        <input
+          type="checkbox"
+          checked={view.hotspots}
+          data-testid="toggle-hotspots"
+          onChange={(e) => update({ hotspots: e.target.checked })}
+        />{' '}
+        {t.hotspots}
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={view.heatmap}
+          disabled={!view.hotspots}
+          data-testid="toggle-heatmap"
+          onChange={(e) => update({ heatmap: e.target.checked })}
+        />{' '}
+        {t.heatmap}
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={view.operations}
+          data-testid="toggle-operations"
+          onChange={(e) => update({ operations: e.target.checked })}
+        />{' '}
+        {t.op.layer}
+      </label>
+    </>
+  );
+}
+
+/** Who is signed in (a link to their account) and the sign-out button. */
+function UserMenu({ view, update, onSignOut }: { view: ViewState; update: Update; onSignOut(): void }) {
   const t = useT();
   const me = useMe();
+  if (!me) return null;
+  return (
+    <span className="user" data-testid="user">
+      <button
+        className="link light"
+        onClick={() => update({ page: 'account' })}
+        data-testid="nav-account"
+        aria-current={view.page === 'account' ? 'page' : undefined}
+      >
+        {me.displayName} ({t.role[me.role]})
+      </button>
+      <button onClick={onSignOut} data-testid="sign-out">
+        {t.signOut}
+      </button>
+    </span>
+  );
+}
+
+export function Header({ dataset, demo, plans, planId, view, update, onSignOut }: Props) {
+  const t = useT();
   const can = useCan();
   return (
     <header className="topbar">
@@ -40,18 +120,7 @@ export function Header({ dataset, demo, plans, planId, view, update, onSignOut }
           {t.demo}
         </span>
       )}
-      <nav className="nav" aria-label="pages">
-        {PAGE_PERMISSION.filter(([, perm]) => perm === null || can(perm)).map(([page]) => (
-          <button
-            key={page}
-            aria-current={view.page === page ? 'page' : undefined}
-            data-testid={`nav-${page}`}
-            onClick={() => update({ page })}
-          >
-            {t.pages[page]}
-          </button>
-        ))}
-      </nav>
+      <PageNav view={view} update={update} />
       <div className="controls">
         <label>
           {t.plan}{' '}
@@ -63,59 +132,14 @@ export function Header({ dataset, demo, plans, planId, view, update, onSignOut }
             ))}
           </select>
         </label>
-        {can('read_hotspot_details') && (
-          <>
-            <label>
-              <input
-                type="checkbox"
-                checked={view.hotspots}
-                data-testid="toggle-hotspots"
-                onChange={(e) => update({ hotspots: e.target.checked })}
-              />{' '}
-              {t.hotspots}
-            </label>
-            <label>
-              <input
-                type="checkbox"
-                checked={view.heatmap}
-                disabled={!view.hotspots}
-                data-testid="toggle-heatmap"
-                onChange={(e) => update({ heatmap: e.target.checked })}
-              />{' '}
-              {t.heatmap}
-            </label>
-            <label>
-              <input
-                type="checkbox"
-                checked={view.operations}
-                data-testid="toggle-operations"
-                onChange={(e) => update({ operations: e.target.checked })}
-              />{' '}
-              {t.op.layer}
-            </label>
-          </>
-        )}
+        {can('read_hotspot_details') && <LayerToggles view={view} update={update} />}
         <button aria-pressed={view.large} data-testid="toggle-large" onClick={() => update({ large: !view.large })}>
           {t.largeType}
         </button>
         <button data-testid="lang-switch" onClick={() => update({ lang: view.lang === 'vi' ? 'en' : 'vi' })}>
           {t.language}
         </button>
-        {me && (
-          <span className="user" data-testid="user">
-            <button
-              className="link light"
-              onClick={() => update({ page: 'account' })}
-              data-testid="nav-account"
-              aria-current={view.page === 'account' ? 'page' : undefined}
-            >
-              {me.displayName} ({t.role[me.role]})
-            </button>
-            <button onClick={onSignOut} data-testid="sign-out">
-              {t.signOut}
-            </button>
-          </span>
-        )}
+        <UserMenu view={view} update={update} onSignOut={onSignOut} />
       </div>
     </header>
   );

@@ -17,7 +17,9 @@ interface Props {
 
 type Duplicate = { id: number; address: string; distanceM: number };
 
-export function HotspotForm({ at, today, onMove, onDone, onCancel }: Props) {
+/** The fields being typed and their save; a refusal naming likely duplicates lists them, and the next save
+ *  acknowledges them. */
+function useNewHotspot(at: [number, number], today: string, onDone: (commune: string) => void) {
   const t = useT();
   const lang = useLang();
   const [address, setAddress] = useState('');
@@ -54,45 +56,54 @@ export function HotspotForm({ at, today, onMove, onDone, onCancel }: Props) {
       setError(errorText(err, lang));
     }
   };
+  const values = { address, kind, activities, detected, description, source, duplicates, error };
+  const setters = { setAddress, setKind, setDetected, setDescription, setSource };
+  return { ...values, ...setters, toggle, submit };
+}
+type NewHotspot = ReturnType<typeof useNewHotspot>;
+
+/** The point typed in: a value read on leaving the field moves the marker (re-keyed when the marker moves). */
+function Coordinates({ at, onMove }: Pick<Props, 'at' | 'onMove'>) {
+  const t = useT();
   const coordinate = (i: 0 | 1) => (e: React.ChangeEvent<HTMLInputElement>) => {
     const v = Number(e.target.value.replace(',', '.'));
     if (Number.isFinite(v)) onMove(i === 0 ? [v, at[1]] : [at[0], v]);
   };
-
   return (
-    <form className="proposal-form" onSubmit={submit} data-testid="hotspot-form">
-      <h3>{t.hs.newHotspot}</h3>
-      <div className="actions">
-        <label>
-          {t.hs.lat}
-          <input
-            name="lat"
-            inputMode="decimal"
-            defaultValue={at[1].toFixed(6)}
-            key={`lat${at[1]}`}
-            onBlur={coordinate(1)}
-            size={10}
-          />
-        </label>
-        <label>
-          {t.hs.lng}
-          <input
-            name="lng"
-            inputMode="decimal"
-            defaultValue={at[0].toFixed(6)}
-            key={`lng${at[0]}`}
-            onBlur={coordinate(0)}
-            size={10}
-          />
-        </label>
-      </div>
+    <div className="actions">
       <label>
-        {t.hs.address}
-        <input name="address" value={address} onChange={(e) => setAddress(e.target.value)} required />
+        {t.hs.lat}
+        <input
+          name="lat"
+          inputMode="decimal"
+          defaultValue={at[1].toFixed(6)}
+          key={`lat${at[1]}`}
+          onBlur={coordinate(1)}
+          size={10}
+        />
       </label>
       <label>
+        {t.hs.lng}
+        <input
+          name="lng"
+          inputMode="decimal"
+          defaultValue={at[0].toFixed(6)}
+          key={`lng${at[0]}`}
+          onBlur={coordinate(0)}
+          size={10}
+        />
+      </label>
+    </div>
+  );
+}
+
+function KindAndActivities({ form }: { form: NewHotspot }) {
+  const t = useT();
+  return (
+    <>
+      <label>
         {t.hs.kind}
-        <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as HotspotKind)}>
+        <select name="kind" value={form.kind} onChange={(e) => form.setKind(e.target.value as HotspotKind)}>
           {HOTSPOT_KINDS.map((k) => (
             <option key={k} value={k}>
               {t.hs.kinds[k]}
@@ -104,46 +115,81 @@ export function HotspotForm({ at, today, onMove, onDone, onCancel }: Props) {
         <legend>{t.hs.activity}</legend>
         {HOTSPOT_ACTIVITIES.map((a) => (
           <label key={a} className="check">
-            <input type="checkbox" checked={activities.includes(a)} onChange={() => toggle(a)} /> {t.hs.activities[a]}
+            <input type="checkbox" checked={form.activities.includes(a)} onChange={() => form.toggle(a)} />{' '}
+            {t.hs.activities[a]}
           </label>
         ))}
       </fieldset>
+    </>
+  );
+}
+
+function DetectedAndSource({ form }: { form: NewHotspot }) {
+  const t = useT();
+  return (
+    <>
       <label>
         {t.hs.detectedOn}
         <input
           name="detectedOn"
           inputMode="numeric"
           placeholder="dd/mm/yyyy"
-          value={detected}
-          onChange={(e) => setDetected(e.target.value)}
+          value={form.detected}
+          onChange={(e) => form.setDetected(e.target.value)}
           required
         />
       </label>
       <label>
         {t.hs.description}
-        <textarea name="description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <textarea
+          name="description"
+          rows={2}
+          value={form.description}
+          onChange={(e) => form.setDescription(e.target.value)}
+        />
       </label>
       <label>
         {t.hs.source}
-        <input name="source" value={source} onChange={(e) => setSource(e.target.value)} />
+        <input name="source" value={form.source} onChange={(e) => form.setSource(e.target.value)} />
       </label>
-      {error && (
+    </>
+  );
+}
+
+function Duplicates({ duplicates }: { duplicates: Duplicate[] }) {
+  return (
+    <ul className="muted" data-testid="duplicates">
+      {duplicates.map((d) => (
+        <li key={d.id}>
+          #{d.id} {d.address} — {d.distanceM} m
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function HotspotForm({ at, today, onMove, onDone, onCancel }: Props) {
+  const t = useT();
+  const form = useNewHotspot(at, today, onDone);
+  return (
+    <form className="proposal-form" onSubmit={form.submit} data-testid="hotspot-form">
+      <h3>{t.hs.newHotspot}</h3>
+      <Coordinates at={at} onMove={onMove} />
+      <label>
+        {t.hs.address}
+        <input name="address" value={form.address} onChange={(e) => form.setAddress(e.target.value)} required />
+      </label>
+      <KindAndActivities form={form} />
+      <DetectedAndSource form={form} />
+      {form.error && (
         <p role="alert" className="error" data-testid="hotspot-error">
-          {error}
+          {form.error}
         </p>
       )}
-      {duplicates && (
-        <ul className="muted" data-testid="duplicates">
-          {duplicates.map((d) => (
-            <li key={d.id}>
-              #{d.id} {d.address} — {d.distanceM} m
-            </li>
-          ))}
-        </ul>
-      )}
+      {form.duplicates && <Duplicates duplicates={form.duplicates} />}
       <div className="actions">
         <button type="submit" data-testid="hotspot-submit">
-          {duplicates ? t.hs.saveAnyway : t.hs.save}
+          {form.duplicates ? t.hs.saveAnyway : t.hs.save}
         </button>
         <button type="button" onClick={onCancel}>
           {t.wf.cancel}

@@ -16,15 +16,18 @@ interface Props {
   onCancel(): void;
 }
 
-export function ProposalForm({ info, today, corrects = null, onDone, onCancel }: Props) {
+const ANY_STATUS: CommuneStatus[] = ['drug_free', 'complex', 'transformed', 'relapsed'];
+
+/** The statuses offered: the transitions from the current status, or any for a correction or a first status. */
+function statusChoices(info: CommuneInfo, corrects: Props['corrects']): CommuneStatus[] {
+  const current = info.history.find((h) => h.id === info.baseChangeId)?.status ?? null;
+  return corrects ? [...ANY_STATUS] : current ? [...STATUS_TRANSITIONS[current]] : [...ANY_STATUS];
+}
+
+/** The fields being typed and their submission (the attachment uploaded first); dates that do not read refuse it. */
+function useProposal({ info, today, corrects = null, onDone }: Omit<Props, 'onCancel'>, choices: CommuneStatus[]) {
   const t = useT();
   const lang = useLang();
-  const current = info.history.find((h) => h.id === info.baseChangeId)?.status ?? null;
-  const choices: CommuneStatus[] = corrects
-    ? ['drug_free', 'complex', 'transformed', 'relapsed']
-    : current
-      ? [...STATUS_TRANSITIONS[current]]
-      : ['drug_free', 'complex', 'transformed', 'relapsed'];
   const [status, setStatus] = useState<CommuneStatus | ''>(corrects?.status ?? choices[0] ?? '');
   const [effective, setEffective] = useState(formatDate(corrects?.effectiveDate ?? today));
   const [docNumber, setDocNumber] = useState('');
@@ -61,56 +64,58 @@ export function ProposalForm({ info, today, corrects = null, onDone, onCancel }:
       setBusy(false);
     }
   };
+  const values = { status, effective, docNumber, docDate, note, error, busy };
+  const setters = { setStatus, setEffective, setDocNumber, setDocDate, setNote, setFile };
+  return { ...values, ...setters, submit };
+}
+type Proposal = ReturnType<typeof useProposal>;
 
-  if (!choices.length) return <p className="muted">{t.wf.noTransition}</p>;
+/** A date typed as dd/mm/yyyy. */
+function DateField({
+  label,
+  name,
+  value,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  onChange(value: string): void;
+}) {
   return (
-    <form className="proposal-form" onSubmit={submit} data-testid="proposal-form">
-      <h3>{corrects ? `${t.wf.correct} (${formatDate(corrects.effectiveDate)})` : t.wf.propose}</h3>
-      <label>
-        {t.wf.newStatus}
-        <select value={status} onChange={(e) => setStatus(e.target.value as CommuneStatus)} name="status" required>
-          {choices.map((s) => (
-            <option key={s} value={s}>
-              {t.status[s]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t.wf.effectiveDate}
-        <input
-          name="effectiveDate"
-          inputMode="numeric"
-          placeholder="dd/mm/yyyy"
-          value={effective}
-          onChange={(e) => setEffective(e.target.value)}
-          required
-        />
-      </label>
+    <label>
+      {label}
+      <input
+        name={name}
+        inputMode="numeric"
+        placeholder="dd/mm/yyyy"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        required
+      />
+    </label>
+  );
+}
+
+/** The decision the status rests on: its number and date, a note and the scanned document. */
+function LegalBasisFields({ form }: { form: Proposal }) {
+  const t = useT();
+  return (
+    <>
       <label>
         {t.wf.documentNumber}
         <input
           name="documentNumber"
           placeholder="15/QĐ-UBND"
-          value={docNumber}
-          onChange={(e) => setDocNumber(e.target.value)}
+          value={form.docNumber}
+          onChange={(e) => form.setDocNumber(e.target.value)}
           required
         />
       </label>
-      <label>
-        {t.wf.documentDate}
-        <input
-          name="documentDate"
-          inputMode="numeric"
-          placeholder="dd/mm/yyyy"
-          value={docDate}
-          onChange={(e) => setDocDate(e.target.value)}
-          required
-        />
-      </label>
+      <DateField label={t.wf.documentDate} name="documentDate" value={form.docDate} onChange={form.setDocDate} />
       <label>
         {t.wf.note}
-        <textarea name="note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+        <textarea name="note" rows={2} value={form.note} onChange={(e) => form.setNote(e.target.value)} />
       </label>
       <label>
         {t.wf.attachment}
@@ -118,16 +123,45 @@ export function ProposalForm({ info, today, corrects = null, onDone, onCancel }:
           name="attachment"
           type="file"
           accept="application/pdf,image/png,image/jpeg,image/webp"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          onChange={(e) => form.setFile(e.target.files?.[0] ?? null)}
         />
       </label>
-      {error && (
+    </>
+  );
+}
+
+export function ProposalForm({ info, today, corrects = null, onDone, onCancel }: Props) {
+  const t = useT();
+  const choices = statusChoices(info, corrects);
+  const form = useProposal({ info, today, corrects, onDone }, choices);
+  if (!choices.length) return <p className="muted">{t.wf.noTransition}</p>;
+  return (
+    <form className="proposal-form" onSubmit={form.submit} data-testid="proposal-form">
+      <h3>{corrects ? `${t.wf.correct} (${formatDate(corrects.effectiveDate)})` : t.wf.propose}</h3>
+      <label>
+        {t.wf.newStatus}
+        <select
+          value={form.status}
+          onChange={(e) => form.setStatus(e.target.value as CommuneStatus)}
+          name="status"
+          required
+        >
+          {choices.map((s) => (
+            <option key={s} value={s}>
+              {t.status[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <DateField label={t.wf.effectiveDate} name="effectiveDate" value={form.effective} onChange={form.setEffective} />
+      <LegalBasisFields form={form} />
+      {form.error && (
         <p role="alert" className="error" data-testid="proposal-error">
-          {error}
+          {form.error}
         </p>
       )}
       <div className="actions">
-        <button type="submit" disabled={busy} data-testid="proposal-submit">
+        <button type="submit" disabled={form.busy} data-testid="proposal-submit">
           {t.wf.submit}
         </button>
         <button type="button" onClick={onCancel}>

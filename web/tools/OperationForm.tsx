@@ -12,7 +12,8 @@ interface Props {
   onSaved(id: number): void;
 }
 
-export function OperationForm({ area, targets, today, onSaved }: Props) {
+/** The fields being typed and the save; dates that do not read refuse it. Units are typed one a line. */
+function useNewOperation({ area, targets, today, onSaved }: Props) {
   const t = useT();
   const lang = useLang();
   const [name, setName] = useState('');
@@ -46,53 +47,65 @@ export function OperationForm({ area, targets, today, onSaved }: Props) {
       setError(errorText(err, lang));
     }
   };
+  const values = { name, from, to, units, note, error };
+  return { ...values, setName, setFrom, setTo, setUnits, setNote, submit };
+}
+
+function PeriodDate({
+  label,
+  name,
+  value,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  onChange(value: string): void;
+}) {
   return (
-    <form className="proposal-form" onSubmit={submit} data-testid="operation-form">
+    <label>
+      {label}
+      <input
+        name={name}
+        inputMode="numeric"
+        placeholder="dd/mm/yyyy"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        size={11}
+        required
+      />
+    </label>
+  );
+}
+
+export function OperationForm(props: Props) {
+  const t = useT();
+  const form = useNewOperation(props);
+  return (
+    <form className="proposal-form" onSubmit={form.submit} data-testid="operation-form">
       <h3>{t.op.save}</h3>
       <label>
         {t.op.name}
-        <input name="name" value={name} onChange={(e) => setName(e.target.value)} required />
+        <input name="name" value={form.name} onChange={(e) => form.setName(e.target.value)} required />
       </label>
       <div className="actions">
-        <label>
-          {t.op.from}
-          <input
-            name="from"
-            inputMode="numeric"
-            placeholder="dd/mm/yyyy"
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            size={11}
-            required
-          />
-        </label>
-        <label>
-          {t.op.to}
-          <input
-            name="to"
-            inputMode="numeric"
-            placeholder="dd/mm/yyyy"
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            size={11}
-            required
-          />
-        </label>
+        <PeriodDate label={t.op.from} name="from" value={form.from} onChange={form.setFrom} />
+        <PeriodDate label={t.op.to} name="to" value={form.to} onChange={form.setTo} />
       </div>
       <label>
         {t.op.units}
-        <textarea name="units" rows={3} value={units} onChange={(e) => setUnits(e.target.value)} />
+        <textarea name="units" rows={3} value={form.units} onChange={(e) => form.setUnits(e.target.value)} />
       </label>
       <label>
         {t.wf.note}
-        <textarea name="note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+        <textarea name="note" rows={2} value={form.note} onChange={(e) => form.setNote(e.target.value)} />
       </label>
       <p className="muted">
-        {t.op.targets}: {targets.length}
+        {t.op.targets}: {props.targets.length}
       </p>
-      {error && (
+      {form.error && (
         <p role="alert" className="error" data-testid="operation-error">
-          {error}
+          {form.error}
         </p>
       )}
       <button type="submit" data-testid="operation-submit">

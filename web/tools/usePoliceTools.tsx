@@ -12,6 +12,7 @@ import {
   type Operation,
 } from '../api/client';
 import { useT } from '../i18n/context';
+import type { Messages } from '../i18n/messages';
 import type { MapData } from '../map/boundaries';
 import { invalidateAfter, useServerQuery } from '../api/queries';
 import type { ViewState } from '../state/view';
@@ -35,21 +36,15 @@ interface Input {
   canWrite: boolean;
 }
 
-export function usePoliceTools({ view, update, map, date, today, canRead, canWrite }: Input) {
-  const t = useT();
+/** The tool chosen and what it holds: the place clicked for a new hotspot (or a marker dragged), the area drawn and
+ *  its search, the hotspot opened, the last save's notice. */
+function useToolState(update: Input['update']) {
   const [tool, setTool] = useState<Tool>('none');
   const [placed, setPlaced] = useState<[number, number] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [draft, setDraft] = useState<AreaDraft>(EMPTY_DRAFT);
   const [areaResult, setAreaResult] = useState<AreaResult | null>(null);
   const [hotspotId, setHotspotId] = useState<number | null>(null);
-  const op = useServerQuery(canRead && view.op && date ? ['operation', view.op, date] : null, () =>
-    fetchOperation(view.op!, date!),
-  );
-  const hotspot = useServerQuery(canRead && hotspotId && date ? ['hotspot', hotspotId, date] : null, () =>
-    fetchHotspot(hotspotId!, date!),
-  );
-  const opList = useServerQuery(canRead && view.operations ? ['operations'] : null, fetchOperations);
 
   const choose = (next: Tool) => {
     setTool(tool === next ? 'none' : next);
@@ -69,9 +64,28 @@ export function usePoliceTools({ view, update, map, date, today, canRead, canWri
     setHotspotId(id);
     setPlaced(null);
   }, []);
-  // This user's own save: read again at once, before its live event comes back.
-  const saved = () => invalidateAfter('hotspot');
+  const state = { tool, placed, notice, draft, areaResult, hotspotId };
+  const setters = { setTool, setPlaced, setNotice, setDraft, setAreaResult, setHotspotId };
+  return { ...state, ...setters, choose, onPlace, onHotspot };
+}
+type Tools = ReturnType<typeof useToolState>;
 
+/** The operation open (view.op), the hotspot open and the operations layer, read on the date shown. */
+function usePoliceReads({ view, date, canRead }: Input, hotspotId: number | null) {
+  const op = useServerQuery(canRead && view.op && date ? ['operation', view.op, date] : null, () =>
+    fetchOperation(view.op!, date!),
+  );
+  const hotspot = useServerQuery(canRead && hotspotId && date ? ['hotspot', hotspotId, date] : null, () =>
+    fetchHotspot(hotspotId!, date!),
+  );
+  const opList = useServerQuery(canRead && view.operations ? ['operations'] : null, fetchOperations);
+  return { op, hotspot, opList };
+}
+type Reads = ReturnType<typeof usePoliceReads>;
+
+/** What the map draws and where its clicks go: a place while placing, otherwise a hotspot opens. */
+function useMapProps(tools: Tools, { op, opList }: Reads, { view, canRead }: Input) {
+  const { tool, draft, areaResult, placed } = tools;
   const sketch = useMemo(() => (tool === 'area' ? draftSketch(draft) : null), [tool, draft]);
   const operations = useMemo<FeatureCollection | null>(
     () =>
@@ -92,18 +106,21 @@ export function usePoliceTools({ view, update, map, date, today, canRead, canWri
         ? ((op.data?.area as Geometry | undefined) ?? null)
         : null;
   const placing = (tool === 'add' && !placed) || tool === 'area';
-
-  const mapProps = {
-    onPlace: placing ? onPlace : null,
+  return {
+    onPlace: placing ? tools.onPlace : null,
     placed,
-    onDragPlaced: placed ? setPlaced : null,
+    onDragPlaced: placed ? tools.setPlaced : null,
     sketch,
     area,
     operations,
-    onHotspot: canRead && !placing ? onHotspot : null,
+    onHotspot: canRead && !placing ? tools.onHotspot : null,
   };
+}
 
-  const toolbar: ReactNode = canWrite && (
+function PoliceToolbar({ tools }: { tools: Tools }) {
+  const t = useT();
+  const { tool, placed, notice, choose } = tools;
+  return (
     <div className="map-tools">
       <button onClick={() => choose('add')} aria-pressed={tool === 'add'} data-testid="add-hotspot">
         {tool === 'add' && !placed ? t.hs.clickMap : t.hs.add}
@@ -118,69 +135,87 @@ export function usePoliceTools({ view, update, map, date, today, canRead, canWri
       )}
     </div>
   );
+}
 
+// This user's own save: read again at once, before its live event comes back.
+const saved = () => invalidateAfter('hotspot');
+
+/** What each panel's save or close does to the tools and the view. */
+function panelSteps(tools: Tools, { map, update }: Input, t: Messages) {
   const unitName = (code: string) => {
     const u = map?.names.get(code);
     return u ? unitDisplayName(u) : code;
   };
-  let panel: ReactNode = null;
+  return {
+    hotspotAdded(code: string) {
+      tools.setPlaced(null);
+      tools.setTool('none');
+      tools.setNotice(t.hs.saved(unitName(code)));
+      saved();
+      update({ hotspots: true });
+    },
+    hotspotChanged(_h: HotspotDetail, message?: string) {
+      tools.setPlaced(null);
+      tools.setNotice(message ?? null);
+      saved();
+    },
+    hotspotClosed() {
+      tools.setHotspotId(null);
+      tools.setPlaced(null);
+    },
+    areaSaved(id: number) {
+      tools.setTool('none');
+      tools.setDraft(EMPTY_DRAFT);
+      tools.setAreaResult(null);
+      update({ op: id, hotspots: true });
+    },
+  };
+}
+
+/** The side panel of the tool in use, or of what is open (a hotspot, then an operation); null when none. */
+function toolPanel(tools: Tools, { op, hotspot }: Reads, input: Input, t: Messages): ReactNode {
+  const { view, update, date, today, canWrite } = input;
+  const { tool, placed, hotspotId, setPlaced } = tools;
+  const steps = panelSteps(tools, input, t);
   if (tool === 'add' && placed && today)
-    panel = (
+    return (
       <aside className="panel">
         <HotspotForm
           at={placed}
           today={today}
           onMove={setPlaced}
           onCancel={() => setPlaced(null)}
-          onDone={(code) => {
-            setPlaced(null);
-            setTool('none');
-            setNotice(t.hs.saved(unitName(code)));
-            saved();
-            update({ hotspots: true });
-          }}
+          onDone={steps.hotspotAdded}
         />
       </aside>
     );
-  else if (hotspotId !== null && today)
-    panel = (
+  if (hotspotId !== null && today)
+    return (
       <HotspotPanel
         hotspot={hotspot.data}
         today={today}
         canWrite={canWrite}
         moving={placed}
         onMove={setPlaced}
-        onChanged={(_h: HotspotDetail, message?: string) => {
-          setPlaced(null);
-          setNotice(message ?? null);
-          saved();
-        }}
-        onClose={() => {
-          setHotspotId(null);
-          setPlaced(null);
-        }}
+        onChanged={steps.hotspotChanged}
+        onClose={steps.hotspotClosed}
       />
     );
-  else if (tool === 'area' && date && today)
-    panel = (
+  if (tool === 'area' && date && today)
+    return (
       <AreaPanel
-        draft={draft}
-        onDraft={setDraft}
-        result={areaResult}
-        onResult={setAreaResult}
+        draft={tools.draft}
+        onDraft={tools.setDraft}
+        result={tools.areaResult}
+        onResult={tools.setAreaResult}
         date={date}
         today={today}
-        onSaved={(id) => {
-          setTool('none');
-          setDraft(EMPTY_DRAFT);
-          setAreaResult(null);
-          update({ op: id, hotspots: true });
-        }}
-        onClose={() => setTool('none')}
+        onSaved={steps.areaSaved}
+        onClose={() => tools.setTool('none')}
       />
     );
-  else if (view.op && today)
-    panel = (
+  if (view.op && today)
+    return (
       <OperationPanel
         op={op.data}
         loading={op.loading}
@@ -190,7 +225,16 @@ export function usePoliceTools({ view, update, map, date, today, canRead, canWri
         onClose={() => update({ op: null })}
       />
     );
+  return null;
+}
 
+export function usePoliceTools(input: Input) {
+  const t = useT();
+  const tools = useToolState(input.update);
+  const reads = usePoliceReads(input, tools.hotspotId);
+  const mapProps = useMapProps(tools, reads, input);
+  const toolbar: ReactNode = input.canWrite && <PoliceToolbar tools={tools} />;
+  const panel = toolPanel(tools, reads, input, t);
   return {
     mapProps,
     toolbar,
@@ -205,6 +249,6 @@ export function usePoliceTools({ view, update, map, date, today, canRead, canWri
         {panel}
       </Suspense>
     ),
-    error: op.error ?? hotspot.error ?? opList.error,
+    error: reads.op.error ?? reads.hotspot.error ?? reads.opList.error,
   };
 }

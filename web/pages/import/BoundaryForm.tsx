@@ -10,40 +10,36 @@ export interface ImportJob {
   options: Partial<PreviewOptions>;
 }
 
-export function BoundaryForm({ busy, onCheck }: { busy: boolean; onCheck(job: ImportJob): void }) {
-  const t = useT().imp;
-  const [file, setFile] = useState<File | null>(null);
-  const [crosswalk, setCrosswalk] = useState<File | null>(null);
-  const [f, setF] = useState({
-    validFrom: '',
-    validTo: '',
-    epsg: '',
-    encoding: '',
-    layer: '',
-    province: '',
-    skipUnmatched: false,
-  });
-  const set = (patch: Partial<typeof f>) => setF((old) => ({ ...old, ...patch }));
+const EMPTY_FIELDS = {
+  validFrom: '',
+  validTo: '',
+  epsg: '',
+  encoding: '',
+  layer: '',
+  province: '',
+  skipUnmatched: false,
+};
+type Fields = typeof EMPTY_FIELDS;
+type SetFields = (patch: Partial<Fields>) => void;
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!file) return;
-    // Empty fields are left out so the server guesses them (a wrong EPSG or province is worse than none).
-    const options: Partial<PreviewOptions> = {
-      validFrom: f.validFrom,
-      validTo: f.validTo || null,
-      skipUnmatched: f.skipUnmatched,
-      ...(f.epsg ? { epsg: Number(f.epsg) } : {}),
-      ...(f.encoding ? { encoding: f.encoding as PreviewOptions['encoding'] } : {}),
-      ...(f.layer ? { layer: f.layer } : {}),
-      ...(f.province ? { province: f.province } : {}),
-    };
-    onCheck({ file, crosswalk: crosswalk ?? undefined, options });
+/** The options sent with the file. Empty fields are left out so the server guesses them (a wrong EPSG or province
+ *  is worse than none). */
+function readingOptions(f: Fields): Partial<PreviewOptions> {
+  return {
+    validFrom: f.validFrom,
+    validTo: f.validTo || null,
+    skipUnmatched: f.skipUnmatched,
+    ...(f.epsg ? { epsg: Number(f.epsg) } : {}),
+    ...(f.encoding ? { encoding: f.encoding as PreviewOptions['encoding'] } : {}),
+    ...(f.layer ? { layer: f.layer } : {}),
+    ...(f.province ? { province: f.province } : {}),
   };
+}
 
+function FileFields({ onFile, onCrosswalk }: { onFile(f: File | null): void; onCrosswalk(f: File | null): void }) {
+  const t = useT().imp;
   return (
-    <form className="import-block import-form" onSubmit={submit} data-testid="boundary-form">
-      <h3>{t.boundaries}</h3>
+    <>
       <label className="wide">
         {t.boundaryFile}{' '}
         <input
@@ -51,7 +47,7 @@ export function BoundaryForm({ busy, onCheck }: { busy: boolean; onCheck(job: Im
           name="file"
           accept=".geojson,.json,.topojson,.zip"
           required
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          onChange={(e) => onFile(e.target.files?.[0] ?? null)}
         />
       </label>
       <label className="wide">
@@ -60,9 +56,18 @@ export function BoundaryForm({ busy, onCheck }: { busy: boolean; onCheck(job: Im
           type="file"
           name="crosswalk"
           accept=".json,application/json"
-          onChange={(e) => setCrosswalk(e.target.files?.[0] ?? null)}
+          onChange={(e) => onCrosswalk(e.target.files?.[0] ?? null)}
         />
       </label>
+    </>
+  );
+}
+
+/** The dates the boundaries hold from and until. */
+function ValidityFields({ f, set }: { f: Fields; set: SetFields }) {
+  const t = useT().imp;
+  return (
+    <>
       <label>
         {t.validFrom}{' '}
         <input
@@ -77,6 +82,15 @@ export function BoundaryForm({ busy, onCheck }: { busy: boolean; onCheck(job: Im
         {t.validTo}{' '}
         <input type="date" name="validTo" value={f.validTo} onChange={(e) => set({ validTo: e.target.value })} />
       </label>
+    </>
+  );
+}
+
+/** How the file is read: its coordinate system, text encoding, layer and province (each guessed when left empty). */
+function ReadingFields({ f, set }: { f: Fields; set: SetFields }) {
+  const t = useT().imp;
+  return (
+    <>
       <label>
         {t.epsg}{' '}
         <input
@@ -112,6 +126,29 @@ export function BoundaryForm({ busy, onCheck }: { busy: boolean; onCheck(job: Im
           onChange={(e) => set({ province: e.target.value })}
         />
       </label>
+    </>
+  );
+}
+
+export function BoundaryForm({ busy, onCheck }: { busy: boolean; onCheck(job: ImportJob): void }) {
+  const t = useT().imp;
+  const [file, setFile] = useState<File | null>(null);
+  const [crosswalk, setCrosswalk] = useState<File | null>(null);
+  const [f, setF] = useState(EMPTY_FIELDS);
+  const set = (patch: Partial<Fields>) => setF((old) => ({ ...old, ...patch }));
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!file) return;
+    onCheck({ file, crosswalk: crosswalk ?? undefined, options: readingOptions(f) });
+  };
+
+  return (
+    <form className="import-block import-form" onSubmit={submit} data-testid="boundary-form">
+      <h3>{t.boundaries}</h3>
+      <FileFields onFile={setFile} onCrosswalk={setCrosswalk} />
+      <ValidityFields f={f} set={set} />
+      <ReadingFields f={f} set={set} />
       <label className="wide check">
         <input
           type="checkbox"

@@ -6,10 +6,38 @@ import { formatDate, formatDateTime } from '../../i18n/format';
 import { ErrorMessage } from '../../panels/ErrorMessage';
 import { invalidate, useServerQuery } from '../../api/queries';
 
-export function CodeLists() {
+type CodeList = Awaited<ReturnType<typeof fetchCodeLists>>['lists'][number];
+
+function CodeListTable({ rows }: { rows: CodeList[] }) {
   const t = useT().imp;
   const lang = useLang();
-  const lists = useServerQuery(['code-lists'], fetchCodeLists);
+  return (
+    <table className="grid">
+      <thead>
+        <tr>
+          <th>{t.asOf}</th>
+          <th>{t.listName}</th>
+          <th>{t.loadedAt}</th>
+          <th>{t.loadedBy}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((l) => (
+          <tr key={l.asOf} data-testid={`code-list-${l.asOf}`}>
+            <td>{formatDate(l.asOf)}</td>
+            <td>{l.name}</td>
+            <td>{formatDateTime(l.loadedAt, lang)}</td>
+            <td>{l.loadedBy}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Loading another list: the file, its date and name, then what the server made of it. */
+function LoadCodeList() {
+  const t = useT().imp;
   const [file, setFile] = useState<File | null>(null);
   const [asOf, setAsOf] = useState('');
   const [name, setName] = useState('');
@@ -30,40 +58,8 @@ export function CodeLists() {
       setBusy(false);
     }
   };
-
-  const rows = lists.data?.lists ?? [];
   return (
-    <section className="import-block" data-testid="code-lists">
-      <h3>{t.codeLists}</h3>
-      <p className="hint">{t.codeListHelp}</p>
-      {lists.error && <ErrorMessage error={lists.error} />}
-      {lists.data && rows.length === 0 && (
-        <p className="hint" data-testid="no-code-list">
-          {t.noLists}
-        </p>
-      )}
-      {rows.length > 0 && (
-        <table className="grid">
-          <thead>
-            <tr>
-              <th>{t.asOf}</th>
-              <th>{t.listName}</th>
-              <th>{t.loadedAt}</th>
-              <th>{t.loadedBy}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((l) => (
-              <tr key={l.asOf} data-testid={`code-list-${l.asOf}`}>
-                <td>{formatDate(l.asOf)}</td>
-                <td>{l.name}</td>
-                <td>{formatDateTime(l.loadedAt, lang)}</td>
-                <td>{l.loadedBy}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+    <>
       <form className="inline-form" onSubmit={submit} data-testid="code-list-form">
         <label>
           {t.listFile}{' '}
@@ -93,6 +89,26 @@ export function CodeLists() {
         ) : (
           <ErrorMessage error={outcome.error} />
         ))}
+    </>
+  );
+}
+
+export function CodeLists() {
+  const t = useT().imp;
+  const lists = useServerQuery(['code-lists'], fetchCodeLists);
+  const rows = lists.data?.lists ?? [];
+  return (
+    <section className="import-block" data-testid="code-lists">
+      <h3>{t.codeLists}</h3>
+      <p className="hint">{t.codeListHelp}</p>
+      {lists.error && <ErrorMessage error={lists.error} />}
+      {lists.data && rows.length === 0 && (
+        <p className="hint" data-testid="no-code-list">
+          {t.noLists}
+        </p>
+      )}
+      {rows.length > 0 && <CodeListTable rows={rows} />}
+      <LoadCodeList />
     </section>
   );
 }
