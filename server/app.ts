@@ -27,6 +27,7 @@ import { myAreaRoutes } from './routes/my-area';
 import { EventBus } from './services/events';
 import { DEFAULT_STREAM_LIMITS, LiveStreams, type StreamLimits } from './services/live-streams';
 import { healthRoutes } from './routes/health';
+import { briefRoutes } from './routes/brief';
 import { changeRoutes } from './routes/changes';
 import { indicatorRoutes } from './routes/indicators';
 import { hotspotRoutes } from './routes/hotspots';
@@ -91,6 +92,7 @@ function apiRoutes(ctx: RouteContext) {
       .route('/hotspots', hotspotRoutes(ctx))
       .route('/indicators', indicatorRoutes(ctx))
       .route('/changes', changeRoutes(ctx))
+      .route('/brief', briefRoutes(ctx))
   );
 }
 

@@ -46,6 +46,13 @@ export const changesQuery = z
     message: 'from must not be after to / "from" không được sau "to"',
     path: ['from'],
   });
+/** The meeting brief: figures as of `date`, changes since `from` (the month's first day by default), paper size. */
+export const briefQuery = z
+  .object({ date: isoDate.optional(), from: isoDate.optional(), size: z.enum(['a4', 'a3']).default('a4') })
+  .refine((q) => !q.from || !q.date || q.from <= q.date, {
+    message: 'from must not be after date / "from" không được sau "date"',
+    path: ['from'],
+  });
 export const indicatorParam = z.object({ indicator: z.enum(INDICATOR_IDS) });
 export const rankingQuery = z.object({
   plan: indicatorsQuery.shape.plan,

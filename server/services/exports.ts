@@ -1,8 +1,7 @@
 // Exports: hotspot lists as CSV, XLSX and GeoJSON; an operation packet as XLSX and as PDF (Vietnamese text in an
 // embedded Noto Sans, with a map drawing of the area). Every export is written to the audit trail by the route.
-import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
+import { PLAIN, pdfDocument } from './pdf';
 import type { FeatureCollection, Point, Position } from 'geojson';
 import { formatVnDate } from '../../geo/dates';
 import type { Area } from '../../geo/spatial';
@@ -16,10 +15,6 @@ import {
   HOTSPOT_STATUS_LABELS,
   labelsIn,
 } from '../../geo/domain-labels';
-
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf');
-const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf');
 
 const KIND_VI = labelsIn(HOTSPOT_KIND_LABELS, 'vi');
 const STATUS_VI = labelsIn(HOTSPOT_STATUS_LABELS, 'vi');
@@ -196,13 +191,6 @@ function drawMap(doc: PDFKit.PDFDocument, op: OperationPacket, x0: number, y0: n
   doc.rect(x0, y0, width, height).lineWidth(0.5).stroke('#90a4ae');
 }
 
-/**
- * Glyph composition (ccmp) and localized forms (locl) off: with them, fontkit splits letters such as "ị", "ụ", "ạ"
- * into a base glyph and a combining dot, and the PDF's text layer then reads back "thi", "tu", "đia" (seen with
- * pdftotext and pdf.js). Noto Sans has a precomposed glyph for every Vietnamese letter, so the page looks the same.
- */
-const PLAIN = { features: { ccmp: false, locl: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[] };
-
 function pdfHeading(doc: PDFKit.PDFDocument, op: OperationPacket) {
   doc
     .font('NotoBold')
@@ -268,14 +256,7 @@ function pdfHotspots(doc: PDFKit.PDFDocument, op: OperationPacket) {
 
 /** The operation's packet on A4: heading, map of its area, results, the hotspots with their history. */
 export function operationPdf(op: OperationPacket): Promise<Uint8Array> {
-  const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: `Đợt cao điểm: ${op.name}` } });
-  doc.registerFont('Noto', FONT_REGULAR);
-  doc.registerFont('NotoBold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Uint8Array>((resolve) =>
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))),
-  );
+  const { doc, bytes } = pdfDocument({ size: 'A4', margin: 40, info: { Title: `Đợt cao điểm: ${op.name}` } });
   pdfHeading(doc, op);
   pdfMap(doc, op);
   pdfResults(doc, op);
@@ -286,5 +267,5 @@ export function operationPdf(op: OperationPacket): Promise<Uint8Array> {
     .fillColor('#555')
     .text(`Xuất lúc ${op.generatedAt} — tài liệu mật, chỉ dùng trong lực lượng Công an.`, PLAIN);
   doc.end();
-  return done;
+  return bytes;
 }
