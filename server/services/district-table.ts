@@ -23,7 +23,10 @@ function header(sheet: ExcelJS.Worksheet, ids: IndicatorId[], first: IndicatorRe
   const subs = sheet.addRow([
     '',
     ...ids.flatMap((id) => {
-      const target = formatTarget(first.find((i) => i.id === id)!, 'vi');
+      const target = formatTarget(
+        first.find((i) => i.id === id)!,
+        'vi',
+      );
       return [`Giá trị${target ? ` (mục tiêu ${target})` : ''}`, 'Tử số / mẫu số', 'Cần đạt đến nay'];
     }),
   ]);
