@@ -53,6 +53,17 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
 
+export type Period = 'month' | 'quarter' | 'year';
+
+/** First day of the calendar month, quarter or year holding the date. */
+export function periodStart(date: IsoDate, period: Period): IsoDate {
+  const year = date.slice(0, 4);
+  if (period === 'year') return `${year}-01-01`;
+  const month = Number(date.slice(5, 7));
+  const first = period === 'month' ? month : month - ((month - 1) % 3);
+  return `${year}-${String(first).padStart(2, '0')}-01`;
+}
+
 /** dd/mm/yyyy, the format Vietnamese users read. */
 export function formatVnDate(date: IsoDate): string {
   return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;

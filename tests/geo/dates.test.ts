@@ -1,6 +1,6 @@
 // Calendar date helpers: validity, arithmetic across leap years, dd/mm/yyyy both ways.
 import { describe, expect, it } from 'vitest';
-import { addDays, addYears, daysBetween, formatVnDate, isIsoDate, parseVnDate } from '../../geo/dates';
+import { addDays, addYears, daysBetween, formatVnDate, isIsoDate, parseVnDate, periodStart } from '../../geo/dates';
 
 describe('dates', () => {
   it.each([
@@ -25,5 +25,16 @@ describe('dates', () => {
     expect(parseVnDate('3/2/2024')).toBe('2024-02-03');
     expect(parseVnDate('31/02/2024')).toBeNull();
     expect(parseVnDate('2024-02-03')).toBeNull();
+  });
+});
+
+describe('periodStart', () => {
+  it('is the first day of the month, the quarter or the year holding the date', () => {
+    expect(periodStart('2024-06-30', 'month')).toBe('2024-06-01');
+    expect(periodStart('2024-06-30', 'quarter')).toBe('2024-04-01');
+    expect(periodStart('2024-01-01', 'quarter')).toBe('2024-01-01');
+    expect(periodStart('2024-12-31', 'quarter')).toBe('2024-10-01');
+    expect(periodStart('2024-09-15', 'quarter')).toBe('2024-07-01');
+    expect(periodStart('2024-06-30', 'year')).toBe('2024-01-01');
   });
 });

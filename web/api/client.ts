@@ -100,6 +100,21 @@ export const fetchTrend = (plan: string, date: string, unit?: string) =>
   okBody(api.api.indicators.trend.$get({ query: { plan, date, ...(unit ? { unit } : {}) } }));
 export const fetchRanking = (plan: string, date: string, parent?: string) =>
   okBody(api.api.indicators.ranking.$get({ query: { plan, date, ...(parent ? { parent } : {}) } }));
+export const fetchMembers = (id: Indicator['id'], plan: string, date: string, unit?: string) =>
+  okBody(
+    api.api.indicators[':indicator'].members.$get({
+      param: { indicator: id },
+      query: { plan, date, ...(unit ? { unit } : {}) },
+    }),
+  );
+export const fetchChanges = (from: string, to: string, within?: string) =>
+  okBody(api.api.changes.$get({ query: { from, to, ...(within ? { within } : {}) } }));
+
+/** Downloads are plain links (the browser saves the file): the district table and the meeting brief. */
+export const rankingExportUrl = (plan: string, date: string, parent?: string) =>
+  `/api/indicators/ranking/export?${new URLSearchParams({ plan, date, ...(parent ? { parent } : {}) })}`;
+export const briefUrl = (date: string, from: string, size: 'a4' | 'a3') =>
+  `/api/brief?${new URLSearchParams({ date, from, size })}`;
 
 /** The geometry of one boundary vintage (its key and first day), simplified for a zoom tier. */
 export async function fetchBoundaries(key: string, from?: string, zoom?: number): Promise<Topology> {
@@ -219,6 +234,8 @@ export type IndicatorsReport = Awaited<ReturnType<typeof fetchIndicators>>;
 export type Indicator = IndicatorsReport['indicators'][number];
 export type Trend = Awaited<ReturnType<typeof fetchTrend>>;
 export type Ranking = Awaited<ReturnType<typeof fetchRanking>>;
+export type Members = Awaited<ReturnType<typeof fetchMembers>>;
+export type Changes = Awaited<ReturnType<typeof fetchChanges>>;
 export type Hotspots = Awaited<ReturnType<typeof fetchHotspots>>;
 export type AreaResult = Awaited<ReturnType<typeof queryArea>>;
 export type OperationSummary = Awaited<ReturnType<typeof fetchOperations>>['operations'][number];

@@ -1,5 +1,6 @@
 // UI text in Vietnamese (default) and English; both dictionaries have the same keys.
 import { importEn, importVi } from './import-messages';
+import { meetingEn, meetingVi } from './meeting-messages';
 import type { Widen } from './widen';
 import {
   COMMUNE_STATUS_LABELS,
@@ -7,6 +8,7 @@ import {
   HOTSPOT_EVENT_LABELS,
   HOTSPOT_KIND_LABELS,
   HOTSPOT_STATUS_LABELS,
+  INDICATOR_LABELS,
   labelsIn,
 } from '../../geo/domain-labels';
 export const vi = {
@@ -219,14 +221,8 @@ export const vi = {
   status: { ...labelsIn(COMMUNE_STATUS_LABELS, 'vi'), none: 'Chưa có dữ liệu' },
   hotspotStatus: labelsIn(HOTSPOT_STATUS_LABELS, 'vi'),
   imp: importVi,
-  indicator: {
-    H1: 'Điểm, tụ điểm đã triệt xóa',
-    H2: 'Thay đổi số điểm hoạt động trong năm',
-    H3: 'Điểm, tụ điểm tái hình thành',
-    T1: 'Địa bàn đã chuyển hóa',
-    T2: 'Địa bàn chuyển hóa không tái phức tạp',
-    C1: 'Xã không có tệ nạn ma túy',
-  },
+  meet: meetingVi,
+  indicator: labelsIn(INDICATOR_LABELS, 'vi'),
 } as const;
 
 export type Messages = Widen<typeof vi>;
@@ -441,14 +437,8 @@ export const en: Messages = {
   status: { ...labelsIn(COMMUNE_STATUS_LABELS, 'en'), none: 'No data yet' },
   hotspotStatus: labelsIn(HOTSPOT_STATUS_LABELS, 'en'),
   imp: importEn,
-  indicator: {
-    H1: 'Hotspots eliminated',
-    H2: 'Yearly change in active hotspots',
-    H3: 'Re-formed hotspots',
-    T1: 'Areas transformed',
-    T2: 'Transformed areas not relapsed',
-    C1: 'Drug-free communes',
-  },
+  meet: meetingEn,
+  indicator: labelsIn(INDICATOR_LABELS, 'en'),
 };
 
 export type Lang = 'vi' | 'en';

@@ -4,12 +4,21 @@ import { useLang, useT } from '../i18n/context';
 import { formatCount } from '../i18n/format';
 import { formatTarget, formatValue, isShare, progress } from './indicator-format';
 import { Sparkline } from './Sparkline';
+import { formatExpected, trackOf } from '../../geo/indicator-text';
 
-export function IndicatorCard({ indicator: i, trend }: { indicator: Indicator; trend: (number | null)[] }) {
+interface Props {
+  indicator: Indicator;
+  trend: (number | null)[];
+  /** Lists what the card counts (the communes and hotspots behind its numbers). */
+  onOpen?(id: Indicator['id']): void;
+}
+
+export function IndicatorCard({ indicator: i, trend, onOpen }: Props) {
   const t = useT();
   const lang = useLang();
   const bar = progress(i);
-  const state = i.onTrack === null ? 'none' : i.onTrack ? 'on' : 'off';
+  const state = trackOf(i);
+  const due = formatExpected(i, lang);
   return (
     <article className={`card track-${state}`} data-testid={`indicator-${i.id}`} data-value={i.value ?? ''}>
       <header>
@@ -41,6 +50,11 @@ export function IndicatorCard({ indicator: i, trend }: { indicator: Indicator; t
           )}
         </div>
       )}
+      {due && (
+        <p className="card-due" data-testid={`indicator-expected-${i.id}`}>
+          {due}
+        </p>
+      )}
       <footer>
         <span>
           {t.target} {formatTarget(i, lang)}
@@ -49,6 +63,11 @@ export function IndicatorCard({ indicator: i, trend }: { indicator: Indicator; t
           {state === 'none' ? t.noDataShort : state === 'on' ? `✓ ${t.onTrack}` : `✗ ${t.offTrack}`}
         </span>
       </footer>
+      {onOpen && (
+        <button className="card-open" onClick={() => onOpen(i.id)} data-testid={`indicator-open-${i.id}`}>
+          {t.meet.showMembers}
+        </button>
+      )}
     </article>
   );
 }

@@ -1,9 +1,13 @@
-// The indicator panel: a card per indicator for the focused unit, and a ranking of its sub-units.
-import { useState } from 'react';
-import type { IndicatorsReport, Ranking, Trend } from '../api/client';
-import { useLang, useT } from '../i18n/context';
+// The indicator panel: a card per indicator for the focused unit (each listing what it counts), the district table,
+// what changed in the period and the brief to hand out.
+import { useCallback, useState } from 'react';
+import { briefUrl, type Indicator, type IndicatorsReport, type Ranking, type Trend } from '../api/client';
+import { useT } from '../i18n/context';
+import { ChangesDialog } from '../meeting/ChangesDialog';
+import { DistrictTable } from '../meeting/DistrictTable';
+import { MembersDialog } from '../meeting/MembersDialog';
 import { IndicatorCard } from './IndicatorCard';
-import { formatValue, rankScore } from './indicator-format';
+import { periodStart } from '../../geo/dates';
 import { unitDisplayName } from '../../geo/unit-names';
 
 interface Props {
@@ -15,43 +19,88 @@ interface Props {
   onOpenUnit(code: string): void;
 }
 
-function RankingList({ ranking, onOpenUnit }: { ranking: Ranking; onOpenUnit(code: string): void }) {
+type Dialog = { kind: 'members'; id: Indicator['id'] } | { kind: 'table' } | { kind: 'changes' } | null;
+
+/** The meeting's tools under the cards: the district table, what changed, the brief to hand out. */
+function MeetingActions({
+  report,
+  ranking,
+  open,
+}: {
+  report: IndicatorsReport;
+  ranking: Ranking | null;
+  open(d: Dialog): void;
+}) {
   const t = useT();
-  const lang = useLang();
-  const [by, setBy] = useState<'H1' | 'H2' | 'H3' | 'T1' | 'T2' | 'C1'>('H1');
-  const rows = ranking.units
-    .map((u) => ({ ...u, indicator: u.indicators.find((i) => i.id === by) }))
-    .sort((a, b) => rankScore(b.indicator) - rankScore(a.indicator));
+  const from = periodStart(report.asOf, 'month');
   return (
-    <section className="ranking" aria-label={t.ranking}>
-      <label>
-        {t.rankBy}{' '}
-        <select value={by} onChange={(e) => setBy(e.target.value as typeof by)}>
-          {(['H1', 'H2', 'H3', 'T1', 'T2', 'C1'] as const).map((id) => (
-            <option key={id} value={id}>
-              {id} — {t.indicator[id]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <ol data-testid="ranking">
-        {rows.map((u) => (
-          <li key={u.code}>
-            <button onClick={() => onOpenUnit(u.code)} data-code={u.code}>
-              <span>{unitDisplayName(u)}</span>
-              <span className={u.indicator?.onTrack === false ? 'off' : u.indicator?.onTrack ? 'on' : ''}>
-                {u.indicator ? formatValue(u.indicator, lang) : '—'}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ol>
-    </section>
+    <nav className="meeting-actions" aria-label={t.meet.districtTable}>
+      {ranking && ranking.units.length > 0 && (
+        <button onClick={() => open({ kind: 'table' })} data-testid="open-district-table">
+          {t.meet.districtTable}
+        </button>
+      )}
+      <button onClick={() => open({ kind: 'changes' })} data-testid="open-changes">
+        {t.meet.changes}
+      </button>
+      <span className="brief-links">
+        {t.meet.brief}:{' '}
+        <a href={briefUrl(report.asOf, from, 'a4')} download data-testid="brief-a4">
+          A4
+        </a>{' '}
+        <a href={briefUrl(report.asOf, from, 'a3')} download>
+          A3
+        </a>
+      </span>
+    </nav>
   );
+}
+
+function OpenDialog({
+  dialog,
+  report,
+  ranking,
+  onOpenUnit,
+  close,
+}: {
+  dialog: Dialog;
+  report: IndicatorsReport;
+  ranking: Ranking | null;
+  onOpenUnit(code: string): void;
+  close(): void;
+}) {
+  const unit = report.unit?.code ?? null;
+  if (dialog?.kind === 'members')
+    return (
+      <MembersDialog
+        id={dialog.id}
+        plan={report.plan.id}
+        date={report.asOf}
+        unit={unit}
+        onOpenUnit={onOpenUnit}
+        onClose={close}
+      />
+    );
+  if (dialog?.kind === 'table' && ranking)
+    return (
+      <DistrictTable
+        ranking={ranking}
+        plan={report.plan.id}
+        date={report.asOf}
+        parent={unit}
+        onOpenUnit={onOpenUnit}
+        onClose={close}
+      />
+    );
+  if (dialog?.kind === 'changes')
+    return <ChangesDialog date={report.asOf} unit={unit} onOpenUnit={onOpenUnit} onClose={close} />;
+  return null;
 }
 
 export function IndicatorPanel({ report, noPlan = false, trend, ranking, onOpenUnit }: Props) {
   const t = useT();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const close = useCallback(() => setDialog(null), []);
   if (noPlan)
     return (
       <aside className="panel indicator-panel" data-testid="no-plan">
@@ -67,10 +116,16 @@ export function IndicatorPanel({ report, noPlan = false, trend, ranking, onOpenU
       </h2>
       <div className="cards">
         {report.indicators.map((i) => (
-          <IndicatorCard key={i.id} indicator={i} trend={series(i.id)} />
+          <IndicatorCard
+            key={i.id}
+            indicator={i}
+            trend={series(i.id)}
+            onOpen={(id) => setDialog({ kind: 'members', id })}
+          />
         ))}
       </div>
-      {ranking && ranking.units.length > 0 && <RankingList ranking={ranking} onOpenUnit={onOpenUnit} />}
+      <MeetingActions report={report} ranking={ranking} open={setDialog} />
+      <OpenDialog dialog={dialog} report={report} ranking={ranking} onOpenUnit={onOpenUnit} close={close} />
     </aside>
   );
 }

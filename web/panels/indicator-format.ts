@@ -9,9 +9,3 @@ export function progress(i: Indicator): number | null {
   if (!isShare(i.id) || i.value === null) return null;
   return Math.max(0, Math.min(1, i.value));
 }
-
-/** A number to sort units by: higher is better for ≥ targets, lower for ≤ targets. */
-export function rankScore(i: Indicator | undefined): number {
-  if (!i || i.judged === null) return -Infinity;
-  return i.target?.op === 'lte' ? -i.judged : i.judged;
-}
