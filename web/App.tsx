@@ -18,6 +18,7 @@ import { IndicatorPanel } from './panels/IndicatorPanel';
 import { countStatuses, Legend } from './panels/Legend';
 import { TimeBar } from './panels/TimeBar';
 import { useDashboard } from './state/useDashboard';
+import { Presentation } from './meeting/Presentation';
 import { useViewState } from './state/useViewState';
 import type { ViewState } from './state/view';
 
@@ -184,6 +185,41 @@ function MapBody(props: MapProps) {
   );
 }
 
+/** The presentation layout (projector): the same data, no editing, the date stepped by keys. */
+function PresentingBody({
+  view,
+  update,
+  d,
+  onZoom,
+}: {
+  view: ViewState;
+  update: Update;
+  d: DashboardData;
+  onZoom(z: number): void;
+}) {
+  const statuses = d.statuses.data?.statuses ?? {};
+  const { visibleCodes } = useCommuneCodes(d, view.unit);
+  const span = timeSpan(d);
+  const leave = useCallback(() => {
+    update({ present: false });
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
+  }, [update]);
+  return (
+    <Presentation
+      view={view}
+      title={d.base?.health.dataset ?? ''}
+      map={d.base?.map ?? null}
+      statuses={statuses}
+      counts={countStatuses(statuses, visibleCodes)}
+      report={d.indicators.data}
+      ranking={d.ranking.data}
+      timebar={span && d.date && <TimeBar {...span} date={d.date} onChange={(date) => update({ date })} keys />}
+      onLeave={leave}
+      onZoom={onZoom}
+    />
+  );
+}
+
 /** The page chosen, when the user may open it; otherwise the map (children). */
 function ChosenPage({
   view,
@@ -233,6 +269,7 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update: Updat
     canRead: can('read_hotspot_details'),
     canWrite: can('write_hotspots'),
   });
+  if (view.present && view.page === 'map') return <PresentingBody view={view} update={update} d={d} onZoom={setZoom} />;
   return (
     <div className={`app${view.large ? ' large' : ''}`} data-testid="app">
       <Header

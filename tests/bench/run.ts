@@ -71,6 +71,26 @@ async function apiLatency(url: string) {
   report('/api/statuses', fmt(statuses), ['statuses p95 < 20 ms', statuses.p95 < 20]);
   const indicators = await load(() => `${url}/api/indicators?date=${dates[k++ % dates.length]}`, h);
   report('/api/indicators (demo province)', fmt(indicators));
+  await briefTimes(url, h, health.today);
+}
+
+/** The meeting brief of the demo province, A4 then A3, each asked three times (the first builds the map geometry). */
+async function briefTimes(url: string, h: Record<string, string>, today: string) {
+  const times: Record<string, number[]> = { a4: [], a3: [] };
+  let bytes = 0;
+  for (const size of ['a4', 'a3'] as const)
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${url}/api/brief?date=${today}&size=${size}`, { headers: h });
+      bytes = (await res.arrayBuffer()).byteLength;
+      if (!res.ok) throw new Error(`brief: HTTP ${res.status}`);
+      times[size]!.push(Math.round(performance.now() - t0));
+    }
+  const slowest = Math.max(...times.a4!, ...times.a3!);
+  report('meeting brief PDF (A4 ×3, A3 ×3) ms, last size bytes', { ...times, bytes }, [
+    'brief for the demo province < 3 s',
+    slowest < 3000,
+  ]);
 }
 
 async function bufferSearch(server: Awaited<ReturnType<typeof startServer>>) {
@@ -101,6 +121,11 @@ async function browserFigures(url: string) {
   report('first complete map in Chromium, median of 5, ms', Math.round(median), [
     'first complete map < 1.5 s',
     median < 1500,
+  ]);
+  const presenting = [...web.presentationFirstMapMs].sort((a, b) => a - b)[2]!;
+  report('presentation view: first complete map, median of 5, ms', Math.round(presenting), [
+    "presentation view's first map within 10 % of the dashboard's",
+    presenting <= median * 1.1,
   ]);
   report('initial JS / CSS transferred (gzip), bytes', { js: web.jsGzipBytes, css: web.cssGzipBytes }, [
     'initial JS < 400 KB gzip (map library included)',

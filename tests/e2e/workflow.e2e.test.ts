@@ -6,15 +6,7 @@ import { pointOnFeature } from '@turf/turf';
 import { apiReader, signInOverHttp } from './api-session';
 import { appAndBrowser, describeInBrowser } from './app-server';
 import { DashboardDriver } from './driver';
-
-/** The status fills the map must draw, written out here (PRODUCT.md's palette), not read from the web code. */
-const STATUS_FILL = {
-  drug_free: '#a6dba0',
-  complex: '#b2182b',
-  transformed: '#2166ac',
-  relapsed: '#f4a582',
-  none: '#e0e0e0',
-} as const;
+import { STATUS_FILL } from './commune-pixels';
 
 describeInBrowser('status workflow in Chromium', () => {
   const app = appAndBrowser(18972);

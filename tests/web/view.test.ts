@@ -16,9 +16,10 @@ describe('view state in the URL', () => {
       operations: true,
       lang: 'en' as const,
       large: true,
+      present: true,
     };
     expect(serializeView(view)).toBe(
-      '?page=queue&plan=2021-2025&unit=993&date=2024-06-30&commune=99031&op=7&layers=hotspots%2Cheatmap%2Coperations&lang=en&large=1',
+      '?page=queue&plan=2021-2025&unit=993&date=2024-06-30&commune=99031&op=7&layers=hotspots%2Cheatmap%2Coperations&lang=en&large=1&present=1',
     );
     expect(parseView(serializeView(view))).toEqual(view);
   });

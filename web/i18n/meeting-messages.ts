@@ -37,6 +37,9 @@ export const meetingVi = {
   eliminated: 'Triệt xóa',
   reformed: 'Tái hình thành',
   brief: 'Báo cáo nhanh (PDF)',
+  present: 'Trình chiếu',
+  leave: 'Thoát trình chiếu (Esc)',
+  dataAsOf: 'Số liệu tính đến ngày',
   briefSize: 'Khổ giấy',
 };
 
@@ -75,5 +78,8 @@ export const meetingEn: typeof meetingVi = {
   eliminated: 'Eliminated',
   reformed: 'Re-formed',
   brief: 'Meeting brief (PDF)',
+  present: 'Present',
+  leave: 'Leave presentation (Esc)',
+  dataAsOf: 'Figures as of',
   briefSize: 'Paper',
 };

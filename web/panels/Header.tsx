@@ -27,6 +27,12 @@ interface Props {
 
 type Update = Props['update'];
 
+/** Presentation fills the screen where the browser allows it (a click is the gesture it needs). */
+function present(update: Update) {
+  update({ present: true, commune: null });
+  document.documentElement.requestFullscreen?.().catch(() => undefined);
+}
+
 /** The pages this user may open. */
 function PageNav({ view, update }: { view: ViewState; update: Update }) {
   const t = useT();
@@ -133,6 +139,11 @@ export function Header({ dataset, demo, plans, planId, view, update, onSignOut }
           </select>
         </label>
         {can('read_hotspot_details') && <LayerToggles view={view} update={update} />}
+        {view.page === 'map' && (
+          <button data-testid="present" onClick={() => present(update)}>
+            {t.meet.present}
+          </button>
+        )}
         <button aria-pressed={view.large} data-testid="toggle-large" onClick={() => update({ large: !view.large })}>
           {t.largeType}
         </button>

@@ -1,11 +1,13 @@
 // The indicator panel: a card per indicator for the focused unit (each listing what it counts), the district table,
 // what changed in the period and the brief to hand out.
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
+
+// The meeting's dialogs load on first use: the first map downloads only what it draws.
+const ChangesDialog = lazy(() => import('../meeting/ChangesDialog').then((m) => ({ default: m.ChangesDialog })));
+const DistrictTable = lazy(() => import('../meeting/DistrictTable').then((m) => ({ default: m.DistrictTable })));
+const MembersDialog = lazy(() => import('../meeting/MembersDialog').then((m) => ({ default: m.MembersDialog })));
 import { briefUrl, type Indicator, type IndicatorsReport, type Ranking, type Trend } from '../api/client';
 import { useT } from '../i18n/context';
-import { ChangesDialog } from '../meeting/ChangesDialog';
-import { DistrictTable } from '../meeting/DistrictTable';
-import { MembersDialog } from '../meeting/MembersDialog';
 import { IndicatorCard } from './IndicatorCard';
 import { periodStart } from '../../geo/dates';
 import { unitDisplayName } from '../../geo/unit-names';
@@ -125,7 +127,9 @@ export function IndicatorPanel({ report, noPlan = false, trend, ranking, onOpenU
         ))}
       </div>
       <MeetingActions report={report} ranking={ranking} open={setDialog} />
-      <OpenDialog dialog={dialog} report={report} ranking={ranking} onOpenUnit={onOpenUnit} close={close} />
+      <Suspense fallback={null}>
+        <OpenDialog dialog={dialog} report={report} ranking={ranking} onOpenUnit={onOpenUnit} close={close} />
+      </Suspense>
     </aside>
   );
 }

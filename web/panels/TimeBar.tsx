@@ -1,5 +1,5 @@
 // Time travel: an "as of" date, a slider of month ends from plan start to today, and play.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { addDays, parseVnDate, type IsoDate } from '../../geo/dates';
 import { useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
@@ -74,13 +74,46 @@ interface Props {
   earliest: IsoDate;
   date: IsoDate;
   onChange(date: IsoDate): void;
+  /** The presentation's keys: ← → step a month, Space plays or pauses (not while typing in a field). */
+  keys?: boolean;
 }
 
-export function TimeBar({ start, end, earliest, date, onChange }: Props) {
+const typing = (e: KeyboardEvent) =>
+  e.target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA|BUTTON|A)$/.test(e.target.tagName);
+
+function usePresentationKeys(
+  on: boolean,
+  steps: IsoDate[],
+  date: IsoDate,
+  onChange: (d: IsoDate) => void,
+  toggle: () => void,
+) {
+  useEffect(() => {
+    if (!on) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (typing(e) || e.altKey || e.ctrlKey || e.metaKey) return;
+      const i = nearest(steps, date);
+      if (e.key === 'ArrowRight' && i + 1 < steps.length) onChange(steps[i + 1]!);
+      else if (e.key === 'ArrowLeft' && i > 0) onChange(steps[i - 1]!);
+      else if (e.key === ' ') toggle();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [on, steps, date, onChange, toggle]);
+}
+
+export function TimeBar({ start, end, earliest, date, onChange, keys = false }: Props) {
   const t = useT();
   const steps = useMemo(() => monthSteps(start, end), [start, end]);
   const [playing, setPlaying] = useState(false);
   const index = nearest(steps, date);
+  const toggle = useCallback(() => {
+    prefetchStatuses(steps);
+    setPlaying((p) => !p);
+  }, [steps]);
+  usePresentationKeys(keys, steps, date, onChange, toggle);
 
   useEffect(() => {
     if (!playing) return;
@@ -94,14 +127,7 @@ export function TimeBar({ start, end, earliest, date, onChange }: Props) {
 
   return (
     <section className="timebar" aria-label={t.asOf}>
-      <button
-        onClick={() => {
-          prefetchStatuses(steps);
-          setPlaying(!playing);
-        }}
-        data-testid="play"
-        aria-pressed={playing}
-      >
+      <button onClick={toggle} data-testid="play" aria-pressed={playing}>
         {playing ? `⏸ ${t.pause}` : `▶ ${t.play}`}
       </button>
       <input

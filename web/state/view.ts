@@ -18,6 +18,8 @@ export interface ViewState {
   heatmap: boolean;
   lang: Lang;
   large: boolean;
+  /** The meeting's presentation layout (projector). */
+  present: boolean;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -32,6 +34,7 @@ export const DEFAULT_VIEW: ViewState = {
   heatmap: false,
   lang: 'vi',
   large: false,
+  present: false,
 };
 
 const CODE = /^\d{2,6}$/;
@@ -58,6 +61,7 @@ export function parseView(search: string): ViewState {
     heatmap: layers.includes('heatmap'),
     lang: q.get('lang') === 'en' ? 'en' : 'vi',
     large: q.get('large') === '1',
+    present: q.get('present') === '1',
   };
 }
 
@@ -73,6 +77,7 @@ export function serializeView(v: ViewState): string {
   if (layers.length) q.set('layers', layers.join(','));
   if (v.lang !== 'vi') q.set('lang', v.lang);
   if (v.large) q.set('large', '1');
+  if (v.present) q.set('present', '1');
   const s = q.toString();
   return s ? `?${s}` : '';
 }
