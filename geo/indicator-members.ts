@@ -7,9 +7,10 @@ import {
   type IndicatorCommune,
   type IndicatorId,
   type IndicatorSelection,
+  transformationAt,
   type PlanPeriod,
 } from './indicators';
-import { lastStepIndex, statusAt } from './status';
+import { statusAt } from './status';
 
 export interface MemberCount {
   numerator: number;
@@ -89,11 +90,7 @@ function transformationMembers(input: MembersInput, id: 'T1' | 'T2', date: IsoDa
   for (const s of input.selections) {
     if (!input.within.has(s.communeId) || s.selectedOn > date || seen.has(s.communeId)) continue;
     seen.add(s.communeId);
-    const history = historyById.get(s.communeId) ?? [];
-    const upTo = lastStepIndex(history, date);
-    const transformed = history.slice(0, upTo + 1).some((step) => step.status === 'transformed');
-    const now = upTo >= 0 ? history[upTo]!.status : null;
-    const holding = transformed && now !== 'relapsed' && now !== 'complex';
+    const { transformed, holding } = transformationAt(historyById.get(s.communeId) ?? [], date);
     const count =
       id === 'T1' ? { numerator: +transformed, denominator: 1 } : { numerator: +holding, denominator: +transformed };
     if (count.denominator) out.push({ communeId: s.communeId, ...count });

@@ -182,6 +182,19 @@ function hotspotIndicators(input: IndicatorInput, plan: PlanPeriod, date: IsoDat
   ];
 }
 
+/** T1 and T2 for one selected commune: reached `transformed` on or before the date; and, if so, neither relapsed nor
+ *  complex at the date. */
+export function transformationAt(
+  history: readonly StatusStep[],
+  date: IsoDate,
+): { transformed: boolean; holding: boolean } {
+  const upTo = lastStepIndex(history, date);
+  let transformed = false;
+  for (let i = 0; i <= upTo; i++) if (history[i]!.status === 'transformed') transformed = true;
+  const now = upTo >= 0 ? history[upTo]!.status : null;
+  return { transformed, holding: transformed && now !== 'relapsed' && now !== 'complex' };
+}
+
 function transformationIndicators(input: IndicatorInput, plan: PlanPeriod, date: IsoDate): IndicatorResult[] {
   const historyById = new Map(input.communes.map((c) => [c.id, c.history]));
   let selected = 0;
@@ -192,14 +205,10 @@ function transformationIndicators(input: IndicatorInput, plan: PlanPeriod, date:
     if (!input.within.has(s.communeId) || s.selectedOn > date || seen.has(s.communeId)) continue;
     seen.add(s.communeId);
     selected++;
-    const history = historyById.get(s.communeId) ?? [];
-    const upTo = lastStepIndex(history, date);
-    let everTransformed = false;
-    for (let i = 0; i <= upTo; i++) if (history[i]!.status === 'transformed') everTransformed = true;
-    if (!everTransformed) continue;
+    const t = transformationAt(historyById.get(s.communeId) ?? [], date);
+    if (!t.transformed) continue;
     transformed++;
-    const now = history[upTo]!.status;
-    if (now !== 'relapsed' && now !== 'complex') holding++;
+    if (t.holding) holding++;
   }
   return [
     result('T1', plan, date, transformed, selected, share(transformed, selected)),

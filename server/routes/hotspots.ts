@@ -41,7 +41,7 @@ async function hotspotsFile(ctx: RouteContext, q: HotspotQuery, format: ExportFo
     format === 'csv'
       ? hotspotsCsv(list, name)
       : format === 'xlsx'
-        ? new Uint8Array(await hotspotsXlsx(list, name, title))
+        ? await hotspotsXlsx(list, name, title)
         : hotspotsGeoJson(list, name);
   return { list, body };
 }

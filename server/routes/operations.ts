@@ -57,7 +57,7 @@ export function operationRoutes(ctx: RouteContext) {
       const packet = await operationPacket(ctx, id);
       await auditExport(ctx, c, { entityType: 'operation', entityId: String(id), after: { format } });
       const body = format === 'pdf' ? await operationPdf(packet) : await operationXlsx(packet);
-      return download(c, new Uint8Array(body), `dot-cao-diem-${id}`, format);
+      return download(c, body, `dot-cao-diem-${id}`, format);
     })
     .post('/', write, validate('json', operationBody), async (c) => {
       const id = await createOperation(deps, await ctx.cache.get(), actorFor(ctx, c), c.req.valid('json'));

@@ -9,7 +9,7 @@ import * as t from '../db/schema';
 import { resolveWithin } from './communes';
 import type { HotspotDetails } from './hotspot-details';
 import type { Snapshot } from './snapshot';
-import { communesWithin } from './units';
+import { communesWithin, unitWithParent } from './units';
 
 export interface ChangesQuery {
   from: string;
@@ -18,7 +18,7 @@ export interface ChangesQuery {
   withHotspots: boolean;
 }
 
-type Place = ReturnType<typeof place>;
+type Place = ReturnType<typeof unitWithParent>;
 
 interface ChangeRow extends Place {
   previous: CommuneStatus | null;
@@ -26,17 +26,6 @@ interface ChangeRow extends Place {
   effectiveDate: string;
   legalBasis: string;
 }
-
-const place = (s: Snapshot, communeId: number) => {
-  const u = s.units.get(communeId)!;
-  const parent = u.parentId === null ? null : s.units.get(u.parentId)!;
-  return {
-    code: u.code,
-    name: u.name,
-    type: u.type,
-    parent: parent && { code: parent.code, name: parent.name, type: parent.type },
-  };
-};
 
 async function statusChanges(db: Db, s: Snapshot, communes: Set<number>, from: string, to: string) {
   const found = [...communes].flatMap((communeId) =>
@@ -55,7 +44,7 @@ async function statusChanges(db: Db, s: Snapshot, communes: Set<number>, from: s
     .sort((a, b) => a.step.effectiveDate.localeCompare(b.step.effectiveDate) || a.step.id - b.step.id)
     .forEach(({ communeId, step, previous }) =>
       groups.get(GROUP_OF_STATUS[step.status])!.push({
-        ...place(s, communeId),
+        ...unitWithParent(s, communeId),
         previous,
         status: step.status,
         effectiveDate: step.effectiveDate,
@@ -85,7 +74,7 @@ async function hotspotChanges(s: Snapshot, details: HotspotDetails, q: ChangesQu
   return {
     total,
     communes: [...byCommune]
-      .map(([id, counts]) => ({ ...place(s, id), ...counts }))
+      .map(([id, counts]) => ({ ...unitWithParent(s, id), ...counts }))
       .sort((a, b) => a.code.localeCompare(b.code)),
     list: index
       ? touched

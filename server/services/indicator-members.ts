@@ -3,6 +3,7 @@ import { indicatorMembers } from '../../geo/indicator-members';
 import type { IndicatorId } from '../../geo/indicators';
 import type { HotspotDetails } from './hotspot-details';
 import { indicatorScope } from './indicators';
+import { unitWithParent } from './units';
 import type { Snapshot } from './snapshot';
 
 export interface MembersQuery {
@@ -17,18 +18,8 @@ export interface MembersQuery {
 export async function membersOf(s: Snapshot, details: HotspotDetails, q: MembersQuery) {
   const { plan, unit, input } = indicatorScope(s, q);
   const m = indicatorMembers(input, plan, q.date, q.indicator);
-  const unitRef = (id: number) => {
-    const u = s.units.get(id)!;
-    const parent = u.parentId === null ? null : s.units.get(u.parentId)!;
-    return {
-      code: u.code,
-      name: u.name,
-      type: u.type,
-      parent: parent && { code: parent.code, name: parent.name, type: parent.type },
-    };
-  };
   const communes = m.communes
-    .map(({ communeId, ...count }) => ({ ...unitRef(communeId), ...count }))
+    .map(({ communeId, ...count }) => ({ ...unitWithParent(s, communeId), ...count }))
     .sort((a, b) => b.numerator - a.numerator || b.denominator - a.denominator || a.code.localeCompare(b.code));
   let hotspots = null;
   if (q.withHotspots) {

@@ -46,3 +46,15 @@ export function ancestors(s: Snapshot, unit: UnitNode): UnitNode[] {
   for (let p = unit.parentId; p !== null; p = s.units.get(p)!.parentId) chain.unshift(s.units.get(p)!);
   return chain;
 }
+
+/** A unit named as lists show it: code, name and type, with its parent's (a commune and its district). */
+export function unitWithParent(s: Snapshot, id: number) {
+  const u = s.units.get(id)!;
+  const parent = u.parentId === null ? null : s.units.get(u.parentId)!;
+  return {
+    code: u.code,
+    name: u.name,
+    type: u.type,
+    parent: parent && { code: parent.code, name: parent.name, type: parent.type },
+  };
+}

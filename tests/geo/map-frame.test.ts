@@ -1,14 +1,7 @@
 // The printed map's frame keeps one scale everywhere, and the scale bar picks a round length that fits.
+import { haversine } from '../helpers/haversine';
 import { describe, expect, it } from 'vitest';
 import { fitFrame, scaleBar } from '../../geo/map-frame';
-
-/** Great-circle distance in metres (haversine on the WGS 84 mean radius), written out here, not imported. */
-function haversine([lon1, lat1]: number[], [lon2, lat2]: number[]): number {
-  const r = (d: number) => (d * Math.PI) / 180;
-  const a =
-    Math.sin(r(lat2! - lat1!) / 2) ** 2 + Math.cos(r(lat1!)) * Math.cos(r(lat2!)) * Math.sin(r(lon2! - lon1!) / 2) ** 2;
-  return 2 * 6_371_008.8 * Math.asin(Math.sqrt(a));
-}
 
 describe('fitFrame', () => {
   // A province of about 1° × 1.5° in the north of Việt Nam, fitted into an A4 landscape frame.

@@ -2,6 +2,7 @@
 // the classification line and page number on every page, and the scale bar against the map's own scale.
 import { writeFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { haversine } from '../helpers/haversine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { miniProvince } from '../fixtures/mini-province';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -34,14 +35,6 @@ async function readPdf(bytes: ArrayBuffer) {
     pages.push({ items, text: items.map((i) => i.str).join(' '), size: page.view.slice(2) });
   }
   return pages;
-}
-
-/** Great-circle distance in metres (haversine, mean Earth radius), written out here. */
-function haversine([lon1, lat1]: number[], [lon2, lat2]: number[]): number {
-  const r = (d: number) => (d * Math.PI) / 180;
-  const a =
-    Math.sin(r(lat2! - lat1!) / 2) ** 2 + Math.cos(r(lat1!)) * Math.cos(r(lat2!)) * Math.sin(r(lon2! - lon1!) / 2) ** 2;
-  return 2 * 6_371_008.8 * Math.asin(Math.sqrt(a));
 }
 
 describe('GET /api/brief', () => {

@@ -5,7 +5,8 @@ import { fetchChanges, type Changes } from '../api/client';
 import { useServerQuery } from '../api/queries';
 import { useLang, useT } from '../i18n/context';
 import { formatCount, formatDate } from '../i18n/format';
-import { isIsoDate, periodStart, type Period } from '../../geo/dates';
+import { parseVnDate, periodStart, type Period } from '../../geo/dates';
+import { TextDateField } from '../panels/TextDateField';
 import { unitDisplayName } from '../../geo/unit-names';
 import { Overlay } from './Overlay';
 
@@ -80,9 +81,13 @@ interface Props {
 export function ChangesDialog({ date, unit, onOpenUnit, onClose }: Props) {
   const t = useT();
   const [choice, setChoice] = useState<Choice>('month');
-  const [custom, setCustom] = useState({ from: periodStart(date, 'year'), to: date });
-  const [from, to] = choice === 'custom' ? [custom.from, custom.to] : [periodStart(date, choice), date];
-  const valid = isIsoDate(from) && isIsoDate(to) && from <= to;
+  // Typed as dd/mm/yyyy, read when both dates parse and are in order.
+  const [custom, setCustom] = useState({ from: formatDate(periodStart(date, 'year')), to: formatDate(date) });
+  const [from, to] =
+    choice === 'custom'
+      ? [parseVnDate(custom.from) ?? '', parseVnDate(custom.to) ?? '']
+      : [periodStart(date, choice), date];
+  const valid = from !== '' && to !== '' && from <= to && to <= date;
   const changes = useServerQuery(valid ? ['changes', from, to, unit] : null, () =>
     fetchChanges(from, to, unit ?? undefined),
   );
@@ -102,29 +107,25 @@ export function ChangesDialog({ date, unit, onOpenUnit, onClose }: Props) {
         </label>
         {choice === 'custom' && (
           <>
-            <label>
-              {t.meet.from}{' '}
-              <input
-                type="date"
-                value={custom.from}
-                max={date}
-                onChange={(e) => setCustom({ ...custom, from: e.target.value })}
-              />
-            </label>
-            <label>
-              {t.meet.to}{' '}
-              <input
-                type="date"
-                value={custom.to}
-                max={date}
-                onChange={(e) => setCustom({ ...custom, to: e.target.value })}
-              />
-            </label>
+            <TextDateField
+              label={t.meet.from}
+              name="from"
+              value={custom.from}
+              onChange={(v) => setCustom({ ...custom, from: v })}
+            />
+            <TextDateField
+              label={t.meet.to}
+              name="to"
+              value={custom.to}
+              onChange={(v) => setCustom({ ...custom, to: v })}
+            />
           </>
         )}
-        <span className="muted" data-testid="changes-range">
-          {formatDate(from)} – {formatDate(to)}
-        </span>
+        {valid && (
+          <span className="muted" data-testid="changes-range">
+            {formatDate(from)} – {formatDate(to)}
+          </span>
+        )}
       </div>
       {!changes.data && valid && <p role="status">{t.loading}</p>}
       {changes.data && <StatusGroups changes={changes.data} onOpenUnit={open} />}

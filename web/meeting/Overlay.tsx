@@ -1,6 +1,7 @@
 // A dialog over the map for the meeting's lists and tables: titled, closed by its button or Escape, focus inside.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useT } from '../i18n/context';
+import { useWindowKeys } from '../state/useWindowKeys';
 
 export function Overlay({
   title,
@@ -15,12 +16,8 @@ export function Overlay({
 }) {
   const t = useT();
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    box.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEffect(() => box.current?.focus(), []);
+  useWindowKeys((e) => e.key === 'Escape' && onClose());
   return (
     <div className="overlay-backdrop" onClick={onClose}>
       <div

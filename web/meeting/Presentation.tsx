@@ -1,7 +1,7 @@
 // "Trình chiếu": the dashboard for a projector. Title with the province, plan and date; the map large; the six
 // indicators in type legible from the back of a room; the legend in a strip under the map (it covers no commune); no
 // editing. Keys: ← → step the date, Space plays, 1–6 focus an indicator (by district), Escape leaves.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Indicator, IndicatorsReport, Ranking } from '../api/client';
 import { useLang, useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
@@ -10,6 +10,7 @@ import { STATUS_COLORS, STATUS_KEYS, type StatusKey } from '../map/style';
 import { formatExpected, formatTarget, formatValue, TRACK_WORDS, trackOf } from '../../geo/indicator-text';
 import { unitDisplayName } from '../../geo/unit-names';
 import type { ViewState } from '../state/view';
+import { keyInField, useWindowKeys } from '../state/useWindowKeys';
 
 const NO_CODES: readonly string[] = [];
 
@@ -17,6 +18,7 @@ function Tile({ i, focused }: { i: Indicator; focused: boolean }) {
   const t = useT();
   const lang = useLang();
   const track = trackOf(i);
+  const due = formatExpected(i, lang);
   const fraction = i.numerator !== null && i.denominator !== null ? `${i.numerator}/${i.denominator}` : null;
   return (
     <article className={`tile track-${track}${focused ? ' focused' : ''}`} data-testid={`tile-${i.id}`}>
@@ -28,7 +30,7 @@ function Tile({ i, focused }: { i: Indicator; focused: boolean }) {
       </p>
       <p className="tile-line">
         {t.target} {formatTarget(i, lang)}
-        {formatExpected(i, lang) && <> · {formatExpected(i, lang)}</>}
+        {due && <> · {due}</>}
       </p>
       <p className="tile-line track">{TRACK_WORDS[track][lang]}</p>
     </article>
@@ -101,20 +103,16 @@ interface Props {
 
 export function Presentation({ view, title, map, statuses, counts, report, ranking, timebar, onLeave, onZoom }: Props) {
   const [focused, setFocused] = useState<Indicator['id'] | null>(null);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName)) return;
-      const n = Number(e.key);
-      const ids = report?.indicators.map((i) => i.id) ?? [];
-      if (n >= 1 && n <= ids.length) setFocused((f) => (f === ids[n - 1] ? null : ids[n - 1]!));
-      else if (e.key === 'Escape') {
-        if (focused) setFocused(null);
-        else onLeave();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [report, focused, onLeave]);
+  useWindowKeys((e) => {
+    if (keyInField(e)) return;
+    const n = Number(e.key);
+    const ids = report?.indicators.map((i) => i.id) ?? [];
+    if (n >= 1 && n <= ids.length) setFocused((f) => (f === ids[n - 1] ? null : ids[n - 1]!));
+    else if (e.key === 'Escape') {
+      if (focused) setFocused(null);
+      else onLeave();
+    }
+  });
   const shown = report?.indicators.filter((i) => !focused || i.id === focused) ?? [];
   return (
     <div className={`app present${view.large ? ' large' : ''}`} data-testid="presentation">

@@ -1,7 +1,7 @@
 // The commune panel: name, type, parent units, current status with date and legal basis, history timeline,
 // hotspot counts, and selection for transformation under the current plan.
 import { useEffect, useRef, useState } from 'react';
-import { useLatest } from '../state/useLatest';
+import { useWindowKeys } from '../state/useWindowKeys';
 import { ProposalForm } from './ProposalForm';
 import type { CommuneInfo } from '../api/client';
 import { formatDate } from '../i18n/format';
@@ -57,14 +57,10 @@ function History({
 /** Escape closes the panel; opening it moves the keyboard focus to its heading so a screen reader reads it. */
 function usePanelKeys(code: string | undefined, onClose: () => void) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const close = useLatest(onClose);
   useEffect(() => {
-    if (!code) return;
-    heading.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close.current();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [code, close]);
+    if (code) heading.current?.focus();
+  }, [code]);
+  useWindowKeys((e) => e.key === 'Escape' && onClose(), !!code);
   return heading;
 }
 

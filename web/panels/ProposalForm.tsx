@@ -1,5 +1,6 @@
 // The proposal form (also used on a phone): new status limited to the allowed transitions, dates as dd/mm/yyyy,
 // the legal basis, a note and an optional attachment. The server decides; its refusal is shown as it says it.
+import { TextDateField } from './TextDateField';
 import { useState } from 'react';
 import { parseVnDate } from '../../geo/dates';
 import { STATUS_TRANSITIONS, type CommuneStatus } from '../../geo/status';
@@ -70,33 +71,6 @@ function useProposal({ info, today, corrects = null, onDone }: Omit<Props, 'onCa
 }
 type Proposal = ReturnType<typeof useProposal>;
 
-/** A date typed as dd/mm/yyyy. */
-function DateField({
-  label,
-  name,
-  value,
-  onChange,
-}: {
-  label: string;
-  name: string;
-  value: string;
-  onChange(value: string): void;
-}) {
-  return (
-    <label>
-      {label}
-      <input
-        name={name}
-        inputMode="numeric"
-        placeholder="dd/mm/yyyy"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        required
-      />
-    </label>
-  );
-}
-
 /** The decision the status rests on: its number and date, a note and the scanned document. */
 function LegalBasisFields({ form }: { form: Proposal }) {
   const t = useT();
@@ -112,7 +86,7 @@ function LegalBasisFields({ form }: { form: Proposal }) {
           required
         />
       </label>
-      <DateField label={t.wf.documentDate} name="documentDate" value={form.docDate} onChange={form.setDocDate} />
+      <TextDateField label={t.wf.documentDate} name="documentDate" value={form.docDate} onChange={form.setDocDate} />
       <label>
         {t.wf.note}
         <textarea name="note" rows={2} value={form.note} onChange={(e) => form.setNote(e.target.value)} />
@@ -153,7 +127,12 @@ export function ProposalForm({ info, today, corrects = null, onDone, onCancel }:
           ))}
         </select>
       </label>
-      <DateField label={t.wf.effectiveDate} name="effectiveDate" value={form.effective} onChange={form.setEffective} />
+      <TextDateField
+        label={t.wf.effectiveDate}
+        name="effectiveDate"
+        value={form.effective}
+        onChange={form.setEffective}
+      />
       <LegalBasisFields form={form} />
       {form.error && (
         <p role="alert" className="error" data-testid="proposal-error">

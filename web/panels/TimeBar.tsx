@@ -4,6 +4,7 @@ import { addDays, parseVnDate, type IsoDate } from '../../geo/dates';
 import { useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
 import { prefetchStatuses } from '../state/useDashboard';
+import { keyForControl, useWindowKeys } from '../state/useWindowKeys';
 
 /** Month ends from `start` to `end`, with `end` itself last. */
 export function monthSteps(start: IsoDate, end: IsoDate): IsoDate[] {
@@ -78,9 +79,6 @@ interface Props {
   keys?: boolean;
 }
 
-const typing = (e: KeyboardEvent) =>
-  e.target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA|BUTTON|A)$/.test(e.target.tagName);
-
 function usePresentationKeys(
   on: boolean,
   steps: IsoDate[],
@@ -88,20 +86,15 @@ function usePresentationKeys(
   onChange: (d: IsoDate) => void,
   toggle: () => void,
 ) {
-  useEffect(() => {
-    if (!on) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (typing(e) || e.altKey || e.ctrlKey || e.metaKey) return;
-      const i = nearest(steps, date);
-      if (e.key === 'ArrowRight' && i + 1 < steps.length) onChange(steps[i + 1]!);
-      else if (e.key === 'ArrowLeft' && i > 0) onChange(steps[i - 1]!);
-      else if (e.key === ' ') toggle();
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [on, steps, date, onChange, toggle]);
+  useWindowKeys((e) => {
+    if (keyForControl(e)) return;
+    const i = nearest(steps, date);
+    if (e.key === 'ArrowRight' && i + 1 < steps.length) onChange(steps[i + 1]!);
+    else if (e.key === 'ArrowLeft' && i > 0) onChange(steps[i - 1]!);
+    else if (e.key === ' ') toggle();
+    else return;
+    e.preventDefault();
+  }, on);
 }
 
 export function TimeBar({ start, end, earliest, date, onChange, keys = false }: Props) {

@@ -1,4 +1,5 @@
 // Saves a searched area as a crackdown operation: name, period, participating units, targets, note.
+import { TextDateField } from '../panels/TextDateField';
 import { useState } from 'react';
 import { parseVnDate } from '../../geo/dates';
 import { createOperation, errorText, type AreaSpecInput } from '../api/client';
@@ -51,33 +52,6 @@ function useNewOperation({ area, targets, today, onSaved }: Props) {
   return { ...values, setName, setFrom, setTo, setUnits, setNote, submit };
 }
 
-function PeriodDate({
-  label,
-  name,
-  value,
-  onChange,
-}: {
-  label: string;
-  name: string;
-  value: string;
-  onChange(value: string): void;
-}) {
-  return (
-    <label>
-      {label}
-      <input
-        name={name}
-        inputMode="numeric"
-        placeholder="dd/mm/yyyy"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        size={11}
-        required
-      />
-    </label>
-  );
-}
-
 export function OperationForm(props: Props) {
   const t = useT();
   const form = useNewOperation(props);
@@ -89,8 +63,8 @@ export function OperationForm(props: Props) {
         <input name="name" value={form.name} onChange={(e) => form.setName(e.target.value)} required />
       </label>
       <div className="actions">
-        <PeriodDate label={t.op.from} name="from" value={form.from} onChange={form.setFrom} />
-        <PeriodDate label={t.op.to} name="to" value={form.to} onChange={form.setTo} />
+        <TextDateField label={t.op.from} name="from" value={form.from} onChange={form.setFrom} size={11} />
+        <TextDateField label={t.op.to} name="to" value={form.to} onChange={form.setTo} size={11} />
       </div>
       <label>
         {t.op.units}
