@@ -2,7 +2,7 @@
 // events dated in it. Pure: the server adds names and legal bases.
 import type { IsoDate } from './dates';
 import type { HotspotEvent, HotspotEventKind } from './hotspots';
-import type { CommuneStatus, StatusStep } from './status';
+import { statusAt, type CommuneStatus, type StatusStep } from './status';
 
 /** How a meeting reads a change: by the status the commune reached. */
 export const CHANGE_GROUPS = ['became_complex', 'transformed', 'relapsed', 'became_drug_free'] as const;
@@ -39,4 +39,16 @@ export function hotspotEventsIn(events: readonly HotspotEvent[], from: IsoDate, 
   const counts: HotspotEventCounts = { detected: 0, eliminated: 0, reformed: 0 };
   for (const e of events) if (e.date >= from && e.date <= to) counts[e.kind]++;
   return counts;
+}
+
+export interface StatusPair {
+  before: CommuneStatus | null;
+  after: CommuneStatus | null;
+}
+
+/** A commune's status on two days (earlier first), when it differs; null when it is the same on both. */
+export function statusBetween(history: readonly StatusStep[], earlier: IsoDate, later: IsoDate): StatusPair | null {
+  const before = statusAt(history, earlier)?.status ?? null;
+  const after = statusAt(history, later)?.status ?? null;
+  return before === after ? null : { before, after };
 }

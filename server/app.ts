@@ -29,6 +29,7 @@ import { DEFAULT_STREAM_LIMITS, LiveStreams, type StreamLimits } from './service
 import { healthRoutes } from './routes/health';
 import { briefRoutes } from './routes/brief';
 import { changeRoutes } from './routes/changes';
+import { compareRoutes } from './routes/compare';
 import { indicatorRoutes } from './routes/indicators';
 import { hotspotRoutes } from './routes/hotspots';
 import { areaRoutes } from './routes/areas';
@@ -92,6 +93,7 @@ function apiRoutes(ctx: RouteContext) {
       .route('/hotspots', hotspotRoutes(ctx))
       .route('/indicators', indicatorRoutes(ctx))
       .route('/changes', changeRoutes(ctx))
+      .route('/compare', compareRoutes(ctx))
       .route('/brief', briefRoutes(ctx))
   );
 }

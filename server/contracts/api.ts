@@ -46,6 +46,13 @@ export const changesQuery = z
     message: 'from must not be after to / "from" không được sau "to"',
     path: ['from'],
   });
+/** The meeting's two-date comparison: date `a` against `b` (today by default), for one plan and unit. */
+export const compareQuery = z.object({
+  a: isoDate,
+  b: isoDate.optional(),
+  plan: indicatorsQuery.shape.plan,
+  unit: unitCode.optional(),
+});
 /** The meeting brief: figures as of `date`, changes since `from` (the month's first day by default), paper size. */
 export const briefQuery = z
   .object({ date: isoDate.optional(), from: isoDate.optional(), size: z.enum(['a4', 'a3']).default('a4') })

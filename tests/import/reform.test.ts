@@ -343,6 +343,26 @@ describeWithSharedData('the 2025 reform: Trà Vinh (old communes) → Vĩnh Long
     expect(oldDetail.laterUnits).toEqual([expect.objectContaining({ code: '29242', from: '2025-07-01' })]);
   });
 
+  it('compares two dates across the reform: the new commune against its parts\' gravest status, its parts outlined', async () => {
+    const res = await admin.get('/api/compare?a=2023-01-01&b=2026-01-15');
+    expect(res.status).toBe(200);
+    const c = (await res.json()) as {
+      a: { changed: string[] };
+      b: { changed: string[] };
+      communes: { code: string; name: string; type: string; before: string | null; after: string | null }[];
+    };
+    // On 1/1/2023 Phường 1 and Phường 9 were complex, Phường 3 drug-free: the gravest is complex; in 2026 transformed.
+    expect(c.communes.map((x) => [x.code, x.type, x.name, x.before, x.after])).toEqual([
+      ['29242', 'Phường', 'Trà Vinh', 'complex', 'transformed'],
+    ]);
+    expect(c.b.changed).toEqual(['29242']);
+    // On the 2023 map, the three old communes that became Phường Trà Vinh.
+    expect(c.a.changed).toEqual(['29239', '29242', '29260']);
+    // Between 31/12/2024 and 2026 nothing changed: transformed (the gravest of the parts) on both days.
+    const same = (await (await admin.get('/api/compare?a=2024-12-31&b=2026-01-15')).json()) as typeof c;
+    expect([same.communes, same.a.changed, same.b.changed]).toEqual([[], [], []]);
+  });
+
   it('computes the indicators on the communes of the date: the old ones in 2024, the new ones (with inherited histories and selections) in 2026', async () => {
     const indicators = async (date: string) =>
       (

@@ -125,6 +125,44 @@ describe('GET /api/changes', () => {
   });
 });
 
+describe('GET /api/compare: two dates side by side', () => {
+  it('the communes whose status differs on 1/1/2023 and 30/6/2024 (a relapse and back in between is no change)', async () => {
+    const c = await body(leader, '/api/compare?a=2023-01-01&b=2024-06-30');
+    // Tân An: transformed on both days (relapsed 1/3/2023, transformed again 1/2/2024); Phước Hưng complex on both.
+    expect(c.communes.map((x: any) => [x.code, x.name, x.parent.name, x.before, x.after])).toEqual([
+      ['98202', 'Long Đức', 'Cầu Kè', 'complex', 'drug_free'],
+      ['98102', 'Hòa Lợi', 'Châu Thành', 'transformed', 'drug_free'],
+    ]);
+    expect(c.a).toEqual({ asOf: '2023-01-01', changed: ['98102', '98202'] });
+    expect(c.b).toEqual({ asOf: '2024-06-30', changed: ['98102', '98202'] });
+  });
+
+  it('the six indicators on both days, as /api/indicators gives them; drug-free communes 0 then 2', async () => {
+    const c = await body(leader, '/api/compare?a=2023-01-01&b=2024-06-30');
+    expect(c.plan.id).toBe('p1');
+    expect(c.indicators.map((i: any) => i.id)).toEqual(['H1', 'H2', 'H3', 'T1', 'T2', 'C1']);
+    const [a, b] = [
+      await body(leader, '/api/indicators?plan=p1&date=2023-01-01'),
+      await body(leader, '/api/indicators?plan=p1&date=2024-06-30'),
+    ];
+    expect(c.indicators.map((i: any) => i.a)).toEqual(a.indicators);
+    expect(c.indicators.map((i: any) => i.b)).toEqual(b.indicators);
+    const c1 = c.indicators.find((i: any) => i.id === 'C1');
+    expect([c1.a.value, c1.b.value]).toEqual([0, 2]);
+  });
+
+  it('dates in either order, within a district; a missing or malformed date is 400 naming the field', async () => {
+    const c = await body(leader, '/api/compare?a=2024-06-30&b=2023-01-01&unit=981');
+    expect(c.communes.map((x: any) => [x.code, x.before, x.after])).toEqual([['98102', 'transformed', 'drug_free']]);
+    expect(c.a).toEqual({ asOf: '2024-06-30', changed: ['98102'] });
+    for (const path of ['/api/compare?b=2023-01-01', '/api/compare?a=2023-02-30']) {
+      const res = await leader.get(path);
+      expect(res.status, path).toBe(400);
+      expect(JSON.stringify(await res.json()), path).toContain('query.a');
+    }
+  });
+});
+
 describe('GET /api/indicators/ranking/export: the district table as XLSX', () => {
   it('every district with every indicator side by side, numbers as numbers, lagging cells shaded', async () => {
     const res = await leader.get('/api/indicators/ranking/export?date=2024-06-30');
