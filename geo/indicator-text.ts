@@ -69,3 +69,13 @@ export const TRACK_WORDS = {
 export function trackOf(i: Pick<IndicatorResult, 'onTrack'>): keyof typeof TRACK_WORDS {
   return i.onTrack === null ? 'none' : i.onTrack ? 'on' : 'off';
 }
+
+const POINTS = { vi: 'điểm %', en: 'pts' };
+
+/** From one date's value to another's: percents differ in percentage points ("+12,5 điểm %"), counts in counts. */
+export function formatDifference(id: IndicatorId, a: number | null, b: number | null, lang: Lang): string {
+  if (a === null || b === null) return '—';
+  if (id === 'H3' || id === 'C1') return formatCount(b - a, lang, true);
+  const points = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  return `${points.format(Math.round((b - a) * 1000) / 10)} ${POINTS[lang]}`;
+}

@@ -12,4 +12,8 @@ export const STATUS_COLORS = {
 export type StatusKey = keyof typeof STATUS_COLORS;
 export const STATUS_KEYS = Object.keys(STATUS_COLORS) as StatusKey[];
 
+/** The outline of a commune whose status differs between two compared dates: yellow on a dark casing, seen on every
+ *  status fill. */
+export const CHANGED_OUTLINE = { line: '#ffd600', casing: '#111111' } as const;
+
 export const HOTSPOT_COLORS = { active: '#67001f', eliminated: '#1b7837' } as const;

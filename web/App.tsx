@@ -1,6 +1,6 @@
 // The application shell: wires view state, data and panels; no business rules live here.
 import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
-import { minDate } from '../geo/dates';
+import { addYears, minDate } from '../geo/dates';
 import { UNIT_TYPE_LEVEL, type UnitType } from '../geo/units';
 import { ApiError, errorText, fetchHealth } from './api/client';
 import { MeContext, useCan } from './auth/context';
@@ -32,6 +32,7 @@ const HotspotSearchPage = lazy(() =>
 const MyAreaPage = lazy(() => import('./pages/MyAreaPage').then((m) => ({ default: m.MyAreaPage })));
 const OperationsPage = lazy(() => import('./pages/OperationsPage').then((m) => ({ default: m.OperationsPage })));
 const QueuePage = lazy(() => import('./pages/QueuePage').then((m) => ({ default: m.QueuePage })));
+const Comparison = lazy(() => import('./meeting/Comparison').then((m) => ({ default: m.Comparison })));
 const UsersPage = lazy(() => import('./pages/UsersPage').then((m) => ({ default: m.UsersPage })));
 
 function ErrorBanner({ error }: { error: Error }) {
@@ -60,6 +61,13 @@ function timeSpan(d: DashboardData) {
       : firstVintage && firstVintage < d.today
         ? { start: firstVintage, end: d.today, earliest: firstVintage }
         : null;
+}
+
+/** A comparison opens on a year earlier, or on the plan's first day when the plan is younger than a year. */
+function compareFrom(d: DashboardData): string | null {
+  if (!d.date) return null;
+  const yearEarlier = addYears(d.date, -1);
+  return d.plan && d.plan.start > yearEarlier && d.plan.start < d.date ? d.plan.start : yearEarlier;
 }
 
 /** The communes the legend counts (those of the focused unit) and those the map marks pending or flagged. */
@@ -279,6 +287,7 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update: Updat
         planId={d.plan?.id ?? null}
         view={view}
         update={update}
+        onCompare={() => update({ compare: view.compare ? null : compareFrom(d), commune: null, present: false })}
         onSignOut={onSignOut}
       />
       {(d.error ?? police.error) && <ErrorBanner error={(d.error ?? police.error)!} />}
@@ -290,7 +299,11 @@ function Dashboard({ view, update, onSignOut }: { view: ViewState; update: Updat
         }
       >
         <ChosenPage view={view} update={update} d={d}>
-          <MapBody view={view} update={update} d={d} police={police} showHotspots={showHotspots} onZoom={setZoom} />
+          {view.compare ? (
+            <Comparison view={view} update={update} d={d} zoom={zoom} onZoom={setZoom} />
+          ) : (
+            <MapBody view={view} update={update} d={d} police={police} showHotspots={showHotspots} onZoom={setZoom} />
+          )}
         </ChosenPage>
       </Suspense>
     </div>

@@ -129,8 +129,8 @@ export class DashboardDriver {
   }
 
   /** The map as it shows on screen now, pixel by pixel. */
-  shootMap(): Promise<MapShot> {
-    return shootMap(this.page);
+  shootMap(scope = ''): Promise<MapShot> {
+    return shootMap(this.page, scope);
   }
 
   /** For each commune, a pixel near the first of its given points that has one where only its fill is drawn, by code. */

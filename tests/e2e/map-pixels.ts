@@ -63,13 +63,14 @@ export class MapShot {
 }
 
 /**
- * The screen where the map canvas is, as the user sees it (pointer moved off the map first, so no hover tooltip).
+ * The screen where the map canvas is, as the user sees it (pointer moved off the map first, so no hover tooltip);
+ * `scope` is a selector of the element holding the map when the page shows more than one.
  * Playwright's element screenshot clips the page screenshot: whatever covers the canvas is in it.
  */
-export async function shootMap(page: Page): Promise<MapShot> {
+export async function shootMap(page: Page, scope = ''): Promise<MapShot> {
   await page.mouse.move(0, 0);
   await waitForIdleMap(page);
-  const canvas = page.locator('[data-testid="map"] canvas.maplibregl-canvas');
+  const canvas = page.locator(`${scope} [data-testid="map"] canvas.maplibregl-canvas`);
   return new MapShot(decodePng(await canvas.screenshot({ scale: 'css' })));
 }
 

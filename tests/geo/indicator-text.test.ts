@@ -1,6 +1,6 @@
 // The words and numbers of an indicator card, written out in both languages.
 import { describe, expect, it } from 'vitest';
-import { formatExpected, formatTarget, formatValue, trackOf } from '../../geo/indicator-text';
+import { formatDifference, formatExpected, formatTarget, formatValue, trackOf } from '../../geo/indicator-text';
 import type { IndicatorResult } from '../../geo/indicators';
 
 const card = (over: Partial<IndicatorResult>): IndicatorResult => ({
@@ -69,5 +69,15 @@ describe('indicator text', () => {
     expect([formatValue(i, 'vi'), formatTarget(i, 'vi')]).toEqual(['1', '0']);
     expect(formatValue(card({ value: null }), 'vi')).toBe('—');
     expect(trackOf(card({ onTrack: null }))).toBe('none');
+  });
+
+  it('differences between two dates: percentage points for percents, signed counts for counts', () => {
+    expect(formatDifference('H1', 0.25, 0.375, 'vi')).toBe('+12,5 điểm %');
+    expect(formatDifference('H1', 0.25, 0.375, 'en')).toBe('+12.5 pts');
+    expect(formatDifference('H2', 0.1, -0.05, 'vi')).toBe('-15 điểm %');
+    expect(formatDifference('T2', 0.5, 0.5, 'en')).toBe('0 pts');
+    expect(formatDifference('C1', 0, 2, 'vi')).toBe('+2');
+    expect(formatDifference('H3', 3, 1, 'en')).toBe('-2');
+    expect(formatDifference('T1', null, 0.5, 'vi')).toBe('—');
   });
 });

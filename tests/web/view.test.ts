@@ -17,9 +17,10 @@ describe('view state in the URL', () => {
       lang: 'en' as const,
       large: true,
       present: true,
+      compare: '2023-06-30',
     };
     expect(serializeView(view)).toBe(
-      '?page=queue&plan=2021-2025&unit=993&date=2024-06-30&commune=99031&op=7&layers=hotspots%2Cheatmap%2Coperations&lang=en&large=1&present=1',
+      '?page=queue&plan=2021-2025&unit=993&date=2024-06-30&commune=99031&op=7&layers=hotspots%2Cheatmap%2Coperations&lang=en&large=1&present=1&compare=2023-06-30',
     );
     expect(parseView(serializeView(view))).toEqual(view);
   });
@@ -30,6 +31,6 @@ describe('view state in the URL', () => {
   });
 
   it('ignores malformed values', () => {
-    expect(parseView('?plan=DROP%20TABLE&unit=abc&date=2024-02-30&op=0x1&lang=fr&large=yes')).toEqual(DEFAULT_VIEW);
+    expect(parseView('?plan=DROP%20TABLE&unit=abc&date=2024-02-30&op=0x1&lang=fr&large=yes&compare=2023-13-01')).toEqual(DEFAULT_VIEW);
   });
 });

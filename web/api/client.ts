@@ -109,6 +109,8 @@ export const fetchMembers = (id: Indicator['id'], plan: string, date: string, un
   );
 export const fetchChanges = (from: string, to: string, within?: string) =>
   okBody(api.api.changes.$get({ query: { from, to, ...(within ? { within } : {}) } }));
+export const fetchComparison = (a: string, b: string, plan?: string, unit?: string) =>
+  okBody(api.api.compare.$get({ query: { a, b, ...(plan ? { plan } : {}), ...(unit ? { unit } : {}) } }));
 
 /** Downloads are plain links (the browser saves the file): the district table and the meeting brief. */
 export const rankingExportUrl = (plan: string, date: string, parent?: string) =>
@@ -236,6 +238,7 @@ export type Trend = Awaited<ReturnType<typeof fetchTrend>>;
 export type Ranking = Awaited<ReturnType<typeof fetchRanking>>;
 export type Members = Awaited<ReturnType<typeof fetchMembers>>;
 export type Changes = Awaited<ReturnType<typeof fetchChanges>>;
+export type Comparison = Awaited<ReturnType<typeof fetchComparison>>;
 export type Hotspots = Awaited<ReturnType<typeof fetchHotspots>>;
 export type AreaResult = Awaited<ReturnType<typeof queryArea>>;
 export type OperationSummary = Awaited<ReturnType<typeof fetchOperations>>['operations'][number];

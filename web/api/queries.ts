@@ -41,10 +41,21 @@ export type LiveKind = 'status' | 'proposal' | 'flag' | 'hotspot';
 
 /** What each kind of live event makes stale, by the first element of the query keys. */
 export const LIVE_INVALIDATIONS: Record<LiveKind, readonly string[]> = {
-  status: ['statuses', 'indicators', 'trend', 'ranking', 'commune', 'proposals', 'my-area'],
+  status: ['statuses', 'indicators', 'trend', 'ranking', 'compare', 'commune', 'proposals', 'my-area'],
   proposal: ['commune', 'proposals', 'my-area'],
   flag: ['flags', 'my-area'],
-  hotspot: ['hotspots', 'hotspot', 'commune', 'indicators', 'trend', 'ranking', 'operation', 'operations', 'flags'],
+  hotspot: [
+    'hotspots',
+    'hotspot',
+    'commune',
+    'indicators',
+    'trend',
+    'ranking',
+    'compare',
+    'operation',
+    'operations',
+    'flags',
+  ],
 };
 
 /** After this user's own write: what the live event of that kind will invalidate, at once, not when it comes back. */

@@ -41,6 +41,16 @@ export const meetingVi = {
   leave: 'Thoát trình chiếu (Esc)',
   dataAsOf: 'Số liệu tính đến ngày',
   briefSize: 'Khổ giấy',
+  compare: 'So sánh hai thời điểm',
+  compareShort: 'So sánh',
+  dateA: 'Ngày A',
+  dateB: 'Ngày B',
+  leaveCompare: 'Đóng so sánh',
+  badDate: 'Nhập ngày dạng dd/mm/yyyy, không sau hôm nay',
+  difference: 'Chênh lệch',
+  changedCommunes: 'Xã, phường đổi trạng thái',
+  changedOutline: 'Viền vàng: trạng thái khác nhau giữa hai ngày',
+  loadingMap: 'Đang tải bản đồ…',
 };
 
 export const meetingEn: typeof meetingVi = {
@@ -82,4 +92,14 @@ export const meetingEn: typeof meetingVi = {
   leave: 'Leave presentation (Esc)',
   dataAsOf: 'Figures as of',
   briefSize: 'Paper',
+  compare: 'Compare two dates',
+  compareShort: 'Compare',
+  dateA: 'Date A',
+  dateB: 'Date B',
+  leaveCompare: 'Close comparison',
+  badDate: 'Type a date as dd/mm/yyyy, not after today',
+  difference: 'Change',
+  changedCommunes: 'Communes whose status changed',
+  changedOutline: 'Yellow outline: status differs between the two dates',
+  loadingMap: 'Loading the map…',
 };

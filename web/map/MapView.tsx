@@ -44,6 +44,10 @@ interface Props {
   area?: Geometry | null;
   /** Operation areas with their names (the operations layer), or null when the layer is off. */
   operations?: FeatureCollection | null;
+  /** Communes outlined as changed between two compared dates. */
+  changed?: readonly string[];
+  /** Told the MapLibre instance once its style has loaded (two compared maps keep in step through it). */
+  onMap?: (map: MapLibreMap) => void;
   /** A click on a hotspot point (police tools). */
   onHotspot?: ((id: number) => void) | null;
 }
@@ -72,6 +76,10 @@ function useMap(container: React.RefObject<HTMLDivElement | null>) {
 export function MapView(props: Props) {
   const container = useRef<HTMLDivElement>(null);
   const map = useMap(container);
+  const { onMap } = props;
+  useEffect(() => {
+    if (map && onMap) onMap(map);
+  }, [map, onMap]);
   useCommuneLayers(map, props);
   useLabelLayers(map, props.large);
   useHotspotLayers(map, props);

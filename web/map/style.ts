@@ -7,7 +7,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 
-import { HOTSPOT_COLORS, STATUS_COLORS } from '../../geo/palette';
+import { CHANGED_OUTLINE, HOTSPOT_COLORS, STATUS_COLORS } from '../../geo/palette';
 export { HOTSPOT_COLORS, STATUS_COLORS, STATUS_KEYS, type StatusKey } from '../../geo/palette';
 
 export const FONT_REGULAR = ['Noto Sans Regular'];
@@ -71,6 +71,19 @@ function communeLayers(): LayerSpecification[] {
         'circle-stroke-width': 2,
         'circle-translate': [0, -16],
       },
+    },
+    // Two dates compared: the communes whose status differs, outlined on both maps.
+    {
+      id: 'commune-changed-casing',
+      type: 'line',
+      source: 'changed',
+      paint: { 'line-color': CHANGED_OUTLINE.casing, 'line-width': 5 },
+    },
+    {
+      id: 'commune-changed',
+      type: 'line',
+      source: 'changed',
+      paint: { 'line-color': CHANGED_OUTLINE.line, 'line-width': 2.5 },
     },
     // A proposal waiting for approval does not count yet: only a dashed outline says it exists.
     {
@@ -257,6 +270,7 @@ export function buildStyle(origin: string): StyleSpecification {
       labels: empty(),
       selected: empty(),
       pending: empty(),
+      changed: empty(),
       flags: empty(),
       sketch: empty(),
       area: empty(),

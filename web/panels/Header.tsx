@@ -22,6 +22,8 @@ interface Props {
   planId: string | null;
   view: ViewState;
   update(patch: Partial<ViewState>): void;
+  /** Opens the two-date comparison (or closes it). */
+  onCompare(): void;
   onSignOut(): void;
 }
 
@@ -112,7 +114,7 @@ function UserMenu({ view, update, onSignOut }: { view: ViewState; update: Update
   );
 }
 
-export function Header({ dataset, demo, plans, planId, view, update, onSignOut }: Props) {
+export function Header({ dataset, demo, plans, planId, view, update, onCompare, onSignOut }: Props) {
   const t = useT();
   const can = useCan();
   return (
@@ -140,9 +142,19 @@ export function Header({ dataset, demo, plans, planId, view, update, onSignOut }
         </label>
         {can('read_hotspot_details') && <LayerToggles view={view} update={update} />}
         {view.page === 'map' && (
-          <button data-testid="present" onClick={() => present(update)}>
-            {t.meet.present}
-          </button>
+          <>
+            <button data-testid="present" onClick={() => present(update)}>
+              {t.meet.present}
+            </button>
+            <button
+              data-testid="compare"
+              aria-pressed={view.compare !== null}
+              onClick={onCompare}
+              title={t.meet.compare}
+            >
+              {t.meet.compareShort}
+            </button>
+          </>
         )}
         <button aria-pressed={view.large} data-testid="toggle-large" onClick={() => update({ large: !view.large })}>
           {t.largeType}

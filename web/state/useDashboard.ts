@@ -54,7 +54,7 @@ async function loadBase(firstDate: string | null): Promise<Base> {
  * The map geometry of the vintage the server names for the date shown (old communes and districts before 1/7/2025,
  * the new ones after) at the zoom tier the map is drawn at; the previous geometry stays on screen while the next loads.
  */
-function useGeometry(base: Base | null, vintage: Vintage | null, zoom: number | null) {
+export function useGeometry(base: Base | null, vintage: Vintage | null, zoom: number | null) {
   const tier = zoom === null ? FIRST_TIER : displayTier(Math.round(zoom));
   const wanted = vintage ? `${vintage.key}|${tier}` : null;
   const other = base && vintage && wanted !== base.mapId;
@@ -108,6 +108,8 @@ export function useDashboard(view: ViewState, readProposals: boolean, zoom: numb
     [loaded, statuses, indicators, trend, ranking, hotspots, commune, pending, flags].find((r) => r.error)?.error ??
     null;
   return {
+    /** The first geometry loaded: what another date's map (a comparison) starts from. */
+    first: loaded.data,
     base,
     error: failure,
     today,

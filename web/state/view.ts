@@ -1,4 +1,5 @@
-// The view a URL describes (plan, unit, date, commune, layers, language, large type): parse and serialise.
+// The view a URL describes (plan, unit, date, commune, layers, language, large type, presentation, comparison):
+// parse and serialise.
 import { isIsoDate } from '../../geo/dates';
 import type { Lang } from '../i18n/messages';
 
@@ -20,6 +21,8 @@ export interface ViewState {
   large: boolean;
   /** The meeting's presentation layout (projector). */
   present: boolean;
+  /** The date the map is compared with (two maps side by side), or null. */
+  compare: string | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -35,6 +38,7 @@ export const DEFAULT_VIEW: ViewState = {
   lang: 'vi',
   large: false,
   present: false,
+  compare: null,
 };
 
 const CODE = /^\d{2,6}$/;
@@ -62,6 +66,7 @@ export function parseView(search: string): ViewState {
     lang: q.get('lang') === 'en' ? 'en' : 'vi',
     large: q.get('large') === '1',
     present: q.get('present') === '1',
+    compare: pick('compare', isIsoDate),
   };
 }
 
@@ -78,6 +83,7 @@ export function serializeView(v: ViewState): string {
   if (v.lang !== 'vi') q.set('lang', v.lang);
   if (v.large) q.set('large', '1');
   if (v.present) q.set('present', '1');
+  if (v.compare) q.set('compare', v.compare);
   const s = q.toString();
   return s ? `?${s}` : '';
 }

@@ -16,10 +16,23 @@ export interface CommuneLayerProps {
   selected: string | null;
   pending: readonly string[];
   flagged: readonly string[];
+  /** Communes outlined as changed between two compared dates. */
+  changed?: readonly string[];
 }
 
+/** One source holding the communes whose code is listed (selected, pending, changed). */
+function communesNamed(map: MapLibreMap, source: string, data: MapData, codes: readonly string[]) {
+  const wanted = new Set(codes);
+  setData(map, source, {
+    type: 'FeatureCollection',
+    features: data.communes.features.filter((f) => wanted.has(f.properties!.code as string)),
+  });
+}
+
+const NONE: readonly string[] = [];
+
 export function useCommuneLayers(map: MapLibreMap | null, p: CommuneLayerProps): void {
-  const { data, statuses, focus, selected, pending, flagged } = p;
+  const { data, statuses, focus, selected, pending, flagged, changed = NONE } = p;
   useEffect(() => {
     if (!map || !data) return;
     for (const id of ['communes', 'outlines', 'labels'] as const) setData(map, id, data[id]);
@@ -47,21 +60,16 @@ export function useCommuneLayers(map: MapLibreMap | null, p: CommuneLayerProps):
   }, [map, province, focus, latest]);
 
   useEffect(() => {
-    if (!map || !data) return;
-    setData(map, 'selected', {
-      type: 'FeatureCollection',
-      features: data.communes.features.filter((f) => f.properties!.code === selected),
-    });
+    if (map && data) communesNamed(map, 'selected', data, selected ? [selected] : NONE);
   }, [map, data, selected]);
 
   useEffect(() => {
-    if (!map || !data) return;
-    const codes = new Set(pending);
-    setData(map, 'pending', {
-      type: 'FeatureCollection',
-      features: data.communes.features.filter((f) => codes.has(f.properties!.code as string)),
-    });
+    if (map && data) communesNamed(map, 'pending', data, pending);
   }, [map, data, pending]);
+
+  useEffect(() => {
+    if (map && data) communesNamed(map, 'changed', data, changed);
+  }, [map, data, changed]);
 
   useEffect(() => {
     if (!map || !data) return;
