@@ -55,6 +55,9 @@ export const CHANGE_GROUP_LABELS: Named<ChangeGroup> = {
 };
 
 /** One language's column of a table: { key: text }. */
+/** The line every printed page of the meeting carries (the brief's footer, the dashboard printed from the browser). */
+export const CLASSIFICATION = 'TÀI LIỆU LƯU HÀNH NỘI BỘ — phục vụ họp Ban Chỉ đạo, không phổ biến ra ngoài';
+
 export function labelsIn<K extends string>(table: Named<K>, lang: Lang): Record<K, string> {
   return Object.fromEntries(Object.entries(table).map(([k, v]) => [k, (v as Record<Lang, string>)[lang]])) as Record<
     K,

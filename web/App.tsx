@@ -2,7 +2,8 @@
 import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { addYears, minDate } from '../geo/dates';
 import { UNIT_TYPE_LEVEL, type UnitType } from '../geo/units';
-import { ApiError, errorText, fetchHealth } from './api/client';
+import { ApiError, errorText, fetchHealth, type IndicatorsReport } from './api/client';
+import { formatDate } from './i18n/format';
 import { MeContext, useCan } from './auth/context';
 import { usePoliceTools } from './tools/usePoliceTools';
 import { useLiveEvents } from './state/useLiveEvents';
@@ -183,13 +184,26 @@ function SidePanel({
   );
 }
 
+/** Printed from the browser: the plan and the date the figures are as of, under the title (hidden on screen). */
+function PrintHeading({ report }: { report: IndicatorsReport | null }) {
+  const t = useT();
+  return report ? (
+    <p className="print-only print-heading" data-testid="print-heading">
+      {report.plan.title} — {t.meet.dataAsOf} {formatDate(report.asOf)}
+    </p>
+  ) : null;
+}
+
 function MapBody(props: MapProps) {
   const nav = useUnitNavigation(props.d, props.update);
   return (
-    <div className="body">
-      <MapColumn {...props} nav={nav} />
-      <SidePanel {...props} onOpenUnit={nav.onOpenUnit} />
-    </div>
+    <>
+      <PrintHeading report={props.d.indicators.data} />
+      <div className="body">
+        <MapColumn {...props} nav={nav} />
+        <SidePanel {...props} onOpenUnit={nav.onOpenUnit} />
+      </div>
+    </>
   );
 }
 

@@ -1,9 +1,13 @@
 // The leader's meeting in Chromium: cards that say what is due by now and list what they count, the district table
 // sorted as its numbers read, what changed in the year, and the brief downloaded as a PDF.
+import { writeFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
+import { pdfImages, readPdf } from '../helpers/pdf';
 import { apiReader } from './api-session';
 import { appAndBrowser, describeInBrowser } from './app-server';
+import { communeFill, type Status } from './commune-pixels';
 import { DashboardDriver } from './driver';
+import { channelDistance } from './map-pixels';
 
 const DAY = 86_400_000;
 const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
@@ -72,5 +76,46 @@ describeInBrowser('meeting tools in Chromium', () => {
     const pdf = await leader.page.request.get(app.origin + href!);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect(new TextDecoder().decode((await pdf.body()).subarray(0, 5))).toBe('%PDF-');
+  });
+
+  it('prints from the browser as the brief lays out: A4 landscape, title, plan and date, the map drawn, the classification line', async () => {
+    const read = await apiReader(app.origin, 'lanhdao');
+    const { today } = await read('/api/health');
+    const report = await read(`/api/indicators?date=${today}`);
+    const leader = await DashboardDriver.open(app.browser, app.origin, '/', { width: 1280, height: 720 }, 'lanhdao');
+    await leader.page.getByTestId('indicator-panel').waitFor();
+    const bytes = await leader.page.pdf({ preferCSSPageSize: true, printBackground: true });
+    writeFileSync('test-artifacts/dashboard-print.pdf', bytes); // kept for a look
+    // Chromium writes a letter with a stacked diacritic as its own text item: compare without the spaces between items.
+    const squash = (s: string) => s.replace(/\s+/g, '');
+    const pages = (await readPdf(bytes)).map((p) => ({ ...p, text: squash(p.text) }));
+    pages.forEach((p, i) => {
+      expect(p.size.map(Math.round)).toEqual([842, 595]);
+      expect(p.text).toContain(squash('TÀI LIỆU LƯU HÀNH NỘI BỘ — phục vụ họp Ban Chỉ đạo, không phổ biến ra ngoài'));
+      expect(p.text).toContain(`Trang${i + 1}/${pages.length}`);
+    });
+    const first = pages[0]!.text;
+    for (const words of [
+      'Bản đồ phòng, chống ma túy — Tỉnh Sông Ngọc',
+      `${report.plan.title} — Số liệu tính đến ngày ${today.split('-').reverse().join('/')}`,
+      'H1 Điểm, tụ điểm đã triệt xóa',
+      'C1 Xã không có tệ nạn ma túy',
+      'Trọng điểm, phức tạp',
+    ])
+      expect(first).toContain(squash(words));
+    expect(first).not.toContain('Trìnhchiếu'); // no controls on paper
+    // The map is on paper: the printed canvas holds each status colour over many pixels, not a blank box.
+    const [map] = (await pdfImages(bytes, 1)).sort((a, b) => b.width * b.height - a.width * a.height);
+    expect(map, 'an image on the first page').toBeDefined();
+    const count = (status: Status) => {
+      let n = 0;
+      for (let i = 0; i < map!.rgba.length; i += 4) {
+        const px: [number, number, number] = [map!.rgba[i]!, map!.rgba[i + 1]!, map!.rgba[i + 2]!];
+        if (channelDistance(px, communeFill(status)) <= 6) n++;
+      }
+      return n;
+    };
+    for (const status of ['drug_free', 'complex', 'transformed'] as const)
+      expect(count(status), status).toBeGreaterThan(2000);
   });
 });

@@ -343,7 +343,7 @@ describeWithSharedData('the 2025 reform: Trà Vinh (old communes) → Vĩnh Long
     expect(oldDetail.laterUnits).toEqual([expect.objectContaining({ code: '29242', from: '2025-07-01' })]);
   });
 
-  it('compares two dates across the reform: the new commune against its parts\' gravest status, its parts outlined', async () => {
+  it("compares two dates across the reform: the new commune against its parts' gravest status, its parts outlined", async () => {
     const res = await admin.get('/api/compare?a=2023-01-01&b=2026-01-15');
     expect(res.status).toBe(200);
     const c = (await res.json()) as {

@@ -1,7 +1,7 @@
 // The meeting brief: a PDF made on the server, read back with pdf.js: pages, Vietnamese text with every diacritic,
 // the classification line and page number on every page, and the scale bar against the map's own scale.
 import { writeFileSync } from 'node:fs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readPdf } from '../helpers/pdf';
 import { haversine } from '../helpers/haversine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { miniProvince } from '../fixtures/mini-province';
@@ -16,26 +16,6 @@ beforeAll(async () => {
   leader = await signIn(t, 'leader');
 });
 afterAll(() => t.close());
-
-interface Item {
-  str: string;
-  x: number;
-  y: number;
-  width: number;
-}
-
-async function readPdf(bytes: ArrayBuffer) {
-  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: { items: Item[]; text: string; size: number[] }[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    const items = (await page.getTextContent()).items
-      .filter((x: any) => typeof x.str === 'string' && x.str.trim())
-      .map((x: any) => ({ str: x.str.normalize('NFC'), x: x.transform[4], y: x.transform[5], width: x.width }));
-    pages.push({ items, text: items.map((i) => i.str).join(' '), size: page.view.slice(2) });
-  }
-  return pages;
-}
 
 describe('GET /api/brief', () => {
   let a4: Awaited<ReturnType<typeof readPdf>>;

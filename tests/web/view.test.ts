@@ -31,6 +31,8 @@ describe('view state in the URL', () => {
   });
 
   it('ignores malformed values', () => {
-    expect(parseView('?plan=DROP%20TABLE&unit=abc&date=2024-02-30&op=0x1&lang=fr&large=yes&compare=2023-13-01')).toEqual(DEFAULT_VIEW);
+    expect(
+      parseView('?plan=DROP%20TABLE&unit=abc&date=2024-02-30&op=0x1&lang=fr&large=yes&compare=2023-13-01'),
+    ).toEqual(DEFAULT_VIEW);
   });
 });

@@ -61,6 +61,8 @@ function useMap(container: React.RefObject<HTMLDivElement | null>) {
       style: buildStyle(window.location.origin),
       attributionControl: false,
       fadeDuration: 0,
+      // Kept after each frame so that the browser's print shows the map (a WebGL canvas otherwise prints blank).
+      canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     m.addControl(new NavigationControl({ showCompass: false }));
     m.on('load', () => {

@@ -2,7 +2,7 @@
 // (value, target, what is due by now); then the district table; then what changed in the period. Every page carries
 // its number and the classification line.
 import { formatVnDate } from '../../../geo/dates';
-import { CHANGE_GROUP_LABELS, COMMUNE_STATUS_LABELS, INDICATOR_LABELS } from '../../../geo/domain-labels';
+import { CHANGE_GROUP_LABELS, CLASSIFICATION, COMMUNE_STATUS_LABELS, INDICATOR_LABELS } from '../../../geo/domain-labels';
 import { formatExpected, formatTarget, formatValue, TRACK_WORDS, trackOf } from '../../../geo/indicator-text';
 import type { IndicatorResult } from '../../../geo/indicators';
 import { unitDisplayName } from '../../../geo/unit-names';
@@ -14,7 +14,6 @@ type Doc = PDFKit.PDFDocument;
 export const BRIEF_SIZES = { a4: [841.89, 595.28], a3: [1190.55, 841.89] } as const;
 export type BriefSize = keyof typeof BRIEF_SIZES;
 
-export const CLASSIFICATION = 'TÀI LIỆU LƯU HÀNH NỘI BỘ — phục vụ họp Ban Chỉ đạo, không phổ biến ra ngoài';
 const MARGIN = 36;
 const TRACK_COLOURS = { on: '#1b5e20', off: '#b71c1c', none: '#555555' } as const;
 
