@@ -66,9 +66,7 @@ export async function compareDates(db: Db, s: Snapshot, q: CompareQuery) {
   return {
     a: { asOf: q.a, changed: codesOn[q.a]! },
     b: { asOf: q.b, changed: codesOn[q.b]! },
-    communes: [...changed]
-      .map(([id, pair]) => ({ ...unitWithParent(s, id), ...pair }))
-      .sort(byPlace),
+    communes: [...changed].map(([id, pair]) => ({ ...unitWithParent(s, id), ...pair })).sort(byPlace),
     plan: rb.plan,
     indicators: rb.indicators.map((i) => ({ id: i.id, a: ra.indicators.find((x) => x.id === i.id)!, b: i })),
   };

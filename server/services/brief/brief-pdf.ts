@@ -2,7 +2,12 @@
 // (value, target, what is due by now); then the district table; then what changed in the period. Every page carries
 // its number and the classification line.
 import { formatVnDate } from '../../../geo/dates';
-import { CHANGE_GROUP_LABELS, CLASSIFICATION, COMMUNE_STATUS_LABELS, INDICATOR_LABELS } from '../../../geo/domain-labels';
+import {
+  CHANGE_GROUP_LABELS,
+  CLASSIFICATION,
+  COMMUNE_STATUS_LABELS,
+  INDICATOR_LABELS,
+} from '../../../geo/domain-labels';
 import { formatExpected, formatTarget, formatValue, TRACK_WORDS, trackOf } from '../../../geo/indicator-text';
 import type { IndicatorResult } from '../../../geo/indicators';
 import { unitDisplayName } from '../../../geo/unit-names';
