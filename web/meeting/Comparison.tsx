@@ -8,8 +8,8 @@ import { useServerQuery } from '../api/queries';
 import { useLang, useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
 import type { MapData } from '../map/boundaries';
-import { MapView } from '../map/MapView';
-import { STATUS_COLORS, STATUS_KEYS } from '../map/style';
+import { LegendStrip } from './LegendStrip';
+import { StatusMap } from './StatusMap';
 import { syncMaps } from '../map/syncMaps';
 import { TextDateField } from '../panels/TextDateField';
 import { useGeometry, type useDashboard } from '../state/useDashboard';
@@ -54,7 +54,7 @@ interface SideProps {
   side: 'a' | 'b';
   date: string;
   map: MapData | null;
-  statuses: Parameters<typeof MapView>[0]['statuses'];
+  statuses: Parameters<typeof StatusMap>[0]['statuses'];
   changed: readonly string[];
   view: ViewState;
   onMap(m: MapLibreMap): void;
@@ -69,16 +69,10 @@ function MapSide({ side, date, map, statuses, changed, view, onMap, onSelect, on
       <figcaption data-testid={`compare-caption-${side}`}>
         {side === 'a' ? t.meet.dateA : t.meet.dateB}: {formatDate(date)}
       </figcaption>
-      <MapView
+      <StatusMap
         data={map}
         statuses={statuses}
-        hotspots={null}
-        showHotspots={false}
-        heatmap={false}
         focus={view.unit}
-        selected={null}
-        pending={NONE}
-        flagged={NONE}
         large={view.large}
         changed={changed}
         onMap={onMap}
@@ -97,13 +91,7 @@ function MapSide({ side, date, map, statuses, changed, view, onMap, onSelect, on
 function LegendKey() {
   const t = useT();
   return (
-    <ul className="present-legend compare-legend" aria-label={t.legend} data-testid="legend">
-      {STATUS_KEYS.map((k) => (
-        <li key={k}>
-          <span className={`swatch${k === 'relapsed' ? ' hatched' : ''}`} style={{ background: STATUS_COLORS[k] }} />
-          {t.status[k]}
-        </li>
-      ))}
+    <LegendStrip>
       <li>
         <span
           className="swatch outline"
@@ -111,7 +99,7 @@ function LegendKey() {
         />
         {t.meet.changedOutline}
       </li>
-    </ul>
+    </LegendStrip>
   );
 }
 

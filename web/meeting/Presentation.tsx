@@ -5,14 +5,13 @@ import { useState } from 'react';
 import type { Indicator, IndicatorsReport, Ranking } from '../api/client';
 import { useLang, useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
-import { MapView } from '../map/MapView';
-import { STATUS_COLORS, STATUS_KEYS, type StatusKey } from '../map/style';
+import { StatusMap } from './StatusMap';
+import { LegendStrip } from './LegendStrip';
+import type { StatusKey } from '../map/style';
 import { formatExpected, formatTarget, formatValue, TRACK_WORDS, trackOf } from '../../geo/indicator-text';
 import { unitDisplayName } from '../../geo/unit-names';
 import type { ViewState } from '../state/view';
 import { keyInField, useWindowKeys } from '../state/useWindowKeys';
-
-const NO_CODES: readonly string[] = [];
 
 function Tile({ i, focused }: { i: Indicator; focused: boolean }) {
   const t = useT();
@@ -73,26 +72,11 @@ function TitleBar({ title, report, onLeave }: { title: string; report: Indicator
   );
 }
 
-/** The legend as a strip of its own under the map: it covers no commune. */
-function LegendStrip({ counts }: { counts: Record<StatusKey, number> }) {
-  const t = useT();
-  return (
-    <ul className="present-legend" aria-label={t.legend} data-testid="legend">
-      {STATUS_KEYS.map((k) => (
-        <li key={k}>
-          <span className={`swatch${k === 'relapsed' ? ' hatched' : ''}`} style={{ background: STATUS_COLORS[k] }} />
-          {t.status[k]} <strong data-testid={`legend-count-${k}`}>{counts[k]}</strong>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 interface Props {
   view: ViewState;
   title: string;
-  map: Parameters<typeof MapView>[0]['data'];
-  statuses: Parameters<typeof MapView>[0]['statuses'];
+  map: Parameters<typeof StatusMap>[0]['data'];
+  statuses: Parameters<typeof StatusMap>[0]['statuses'];
   counts: Record<StatusKey, number>;
   report: IndicatorsReport | null;
   ranking: Ranking | null;
@@ -119,20 +103,7 @@ export function Presentation({ view, title, map, statuses, counts, report, ranki
       <TitleBar title={title} report={report} onLeave={onLeave} />
       <div className="present-body">
         <div className="present-map" data-testid="present-map">
-          <MapView
-            data={map}
-            statuses={statuses}
-            hotspots={null}
-            showHotspots={false}
-            heatmap={false}
-            focus={view.unit}
-            selected={null}
-            pending={NO_CODES}
-            flagged={NO_CODES}
-            large={view.large}
-            onSelect={() => undefined}
-            onZoom={onZoom}
-          />
+          <StatusMap data={map} statuses={statuses} focus={view.unit} large={view.large} onZoom={onZoom} />
         </div>
         <aside className={`present-tiles${focused ? ' one' : ''}`} data-testid="present-tiles">
           {shown.map((i) => (
