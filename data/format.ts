@@ -3,7 +3,8 @@ import { z } from '../server/contracts/messages';
 import { HOTSPOT_ACTIVITIES, HOTSPOT_EVENT_KINDS, HOTSPOT_KINDS } from '../geo/hotspots';
 import { INDICATOR_IDS } from '../geo/indicators';
 import { COMMUNE_STATUSES } from '../geo/status';
-import { UNIT_TYPES } from '../geo/units';
+import { REPORT_PERIODS, REPORTED_MEASURES } from '../geo/reported';
+import { UNIT_LEVELS, UNIT_TYPES } from '../geo/units';
 import { areaGeometry, isoDate, lineGeometry, position, unitCode } from '../server/contracts/common';
 
 export const DATASET_FORMAT = 'pcmt-dataset';
@@ -27,6 +28,21 @@ export const target = z.object({
   projection: z.enum(['linear', 'yearly', 'none']),
 });
 
+/** How a reported value is judged (geo/reported.ts ReportedTarget). */
+export const reportedTarget = z.discriminatedUnion('rule', [
+  z.object({ rule: z.literal('growth'), value: z.number().min(-1).max(10) }),
+  z.object({ rule: z.enum(['gte', 'gt']), value: z.number().min(0).max(1) }),
+]);
+
+export const reportedIndicator = z.object({
+  code: z.string().regex(/^[A-Z][A-Z0-9]{0,7}$/),
+  name: z.object({ vi: text, en: text }),
+  measure: z.enum(REPORTED_MEASURES),
+  period: z.enum(REPORT_PERIODS),
+  levels: z.array(z.enum(UNIT_LEVELS)).min(1),
+  target: reportedTarget,
+});
+
 export const datasetPlan = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/),
   title: text,
@@ -34,6 +50,24 @@ export const datasetPlan = z.object({
   start: isoDate,
   end: isoDate,
   targets: z.partialRecord(z.enum(INDICATOR_IDS), target),
+  /** Numbers the plan tracks from units' reports, and when those reports are due and lock (days after the period). */
+  reported: z.array(reportedIndicator).default([]),
+  reportDueDays: z.int().min(0).max(365).default(10),
+  reportLockDays: z.int().min(0).max(730).default(30),
+});
+
+/** One unit's approved (or waiting) figures for a reported indicator and period (key: 2026, 2026-Q1, 2026-03). */
+export const datasetReportedValue = z.object({
+  planId: z.string(),
+  code: z.string(),
+  unitCode,
+  period: z.string(),
+  numerator: z.int().min(0),
+  denominator: z.int().min(1).nullable().default(null),
+  note: z.string().default(''),
+  author: text,
+  recordedAt: z.iso.datetime({ offset: true }),
+  state: z.enum(['pending', 'approved']).default('approved'),
 });
 
 export const datasetSelection = z.object({
@@ -92,6 +126,7 @@ export const dataset = z.object({
   selections: z.array(datasetSelection).default([]),
   statusChanges: z.array(datasetStatusChange).default([]),
   hotspots: z.array(datasetHotspot).default([]),
+  reportedValues: z.array(datasetReportedValue).default([]),
 });
 
 export type Dataset = z.infer<typeof dataset>;

@@ -208,8 +208,24 @@ async function writeLayersAndPlans(db: Db, r: ResolvedDataset, unitIds: number[]
         startDate: p.start,
         endDate: p.end,
         targets: p.targets,
+        reportDueDays: p.reportDueDays,
+        reportLockDays: p.reportLockDays,
       })),
     );
+  const reported = r.data.plans.flatMap((p) =>
+    p.reported.map((d, position) => ({
+      planId: p.id,
+      code: d.code,
+      position,
+      nameVi: d.name.vi,
+      nameEn: d.name.en,
+      measure: d.measure,
+      period: d.period,
+      levels: d.levels,
+      target: d.target,
+    })),
+  );
+  if (reported.length) await db.insert(t.reportedIndicators).values(reported);
   if (r.data.selections.length)
     await db.insert(t.planSelections).values(
       r.data.selections.map((s, i) => ({
@@ -219,6 +235,24 @@ async function writeLayersAndPlans(db: Db, r: ResolvedDataset, unitIds: number[]
         note: s.note,
       })),
     );
+}
+
+/** Reported figures, approved ones counted as decided when recorded. */
+async function writeReportedValues(db: Db, r: ResolvedDataset, unitIds: number[]) {
+  const rows = r.data.reportedValues.map((v, i) => ({
+    planId: v.planId,
+    code: v.code,
+    unitId: unitIds[r.reportedUnits[i]!]!,
+    periodKey: v.period,
+    numerator: v.numerator,
+    denominator: v.denominator,
+    note: v.note,
+    authorName: v.author,
+    proposedAt: v.recordedAt,
+    state: v.state,
+    decidedAt: v.state === 'approved' ? v.recordedAt : null,
+  }));
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(t.reportedValues).values(rows.slice(i, i + 1000));
 }
 
 /** Writes a validated dataset in one transaction. Refuses a non-empty database unless `replace`. */
@@ -239,6 +273,7 @@ export async function loadDataset(db: Db, input: unknown, options: LoadOptions =
     await writeLayersAndPlans(txDb, r, unitIds);
     await writeStatusChanges(txDb, r, unitIds);
     await writeHotspots(txDb, r, unitIds);
+    await writeReportedValues(txDb, r, unitIds);
     await writeMeta(txDb, 'dataset', r.data.meta);
     await writeMeta(txDb, 'boundaryVersion', boundaryVersion(r));
     await bumpRevision(txDb);

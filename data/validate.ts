@@ -4,6 +4,7 @@ import { bboxOf, locatePoint, type LocatableArea } from '../geo/spatial';
 import { checkTransition, effectiveHistory, type CommuneStatus } from '../geo/status';
 import { levelOfType, type UnitLevel } from '../geo/units';
 import type { Dataset } from './format';
+import { checkReportedValues } from './validate-reported';
 
 export interface DatasetProblem {
   path: string;
@@ -19,6 +20,7 @@ export interface ResolvedDataset {
   selectionUnits: number[];
   statusUnits: number[];
   hotspotUnits: number[];
+  reportedUnits: number[];
 }
 
 const TRANSITION_MESSAGES = {
@@ -217,5 +219,6 @@ export function resolveDataset(data: Dataset): { resolved: ResolvedDataset; prob
   const selectionUnits = checkPlansAndSelections(data, index, levels, problems);
   const statusUnits = checkStatusChanges(data, index, levels, problems);
   const hotspotUnits = checkHotspots(data, levels, problems);
-  return { resolved: { data, levels, parents, selectionUnits, statusUnits, hotspotUnits }, problems };
+  const reportedUnits = checkReportedValues(data, (code, date) => index.find(code, date), levels, problems);
+  return { resolved: { data, levels, parents, selectionUnits, statusUnits, hotspotUnits, reportedUnits }, problems };
 }

@@ -6,6 +6,10 @@ import { addDays, type IsoDate, type Period } from './dates';
 import type { UnitLevel } from './units';
 
 export const REPORTED_MEASURES = ['count', 'share'] as const;
+export const REPORT_PERIODS = ['month', 'quarter', 'year'] as const satisfies readonly Period[];
+/** An entry waits for approval, counts once approved, is refused, or was replaced by a later approved one. */
+export const REPORTED_STATES = ['pending', 'approved', 'rejected', 'replaced'] as const;
+export type ReportedState = (typeof REPORTED_STATES)[number];
 export type ReportedMeasure = (typeof REPORTED_MEASURES)[number];
 
 /**

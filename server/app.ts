@@ -30,6 +30,7 @@ import { healthRoutes } from './routes/health';
 import { briefRoutes } from './routes/brief';
 import { changeRoutes } from './routes/changes';
 import { compareRoutes } from './routes/compare';
+import { reportedRoutes } from './routes/reported';
 import { indicatorRoutes } from './routes/indicators';
 import { hotspotRoutes } from './routes/hotspots';
 import { areaRoutes } from './routes/areas';
@@ -94,6 +95,7 @@ function apiRoutes(ctx: RouteContext) {
       .route('/indicators', indicatorRoutes(ctx))
       .route('/changes', changeRoutes(ctx))
       .route('/compare', compareRoutes(ctx))
+      .route('/reported', reportedRoutes(ctx))
       .route('/brief', briefRoutes(ctx))
   );
 }

@@ -5,6 +5,7 @@ import { DATASET_FORMAT, DATASET_VERSION, type DatasetInput } from '../format';
 import { buildProvince, type ProvinceModel } from './admin';
 import { makeHotspots } from './hotspots';
 import { PLANS } from './plans';
+import { reportedValues } from './reported';
 import { makeProfiles } from './profiles';
 import { Random } from './random';
 import { recordStatuses } from './records';
@@ -84,5 +85,6 @@ export function generateDemoDataset(options: DemoOptions = {}): DatasetInput {
     selections: selections(model, timeline.selections),
     statusChanges: recordStatuses(model, timeline.statuses, until, Random.derive(seed, 'records')),
     hotspots: makeHotspots(model, profiles, timeline.statuses, until, Random.derive(seed, 'hotspots')),
+    reportedValues: reportedValues(model, PLANS, until, seed),
   };
 }

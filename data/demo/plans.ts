@@ -1,6 +1,7 @@
 // The two provincial plans of the demo province, their targets (PRODUCT.md defaults) and selection rounds.
 import { DEFAULT_TARGETS } from '../../geo/indicators';
 import type { DatasetInput } from '../format';
+import { REPORTED } from './reported';
 
 type PlanInput = NonNullable<DatasetInput['plans']>[number];
 
@@ -12,6 +13,7 @@ export const PLANS: PlanInput[] = [
     start: '2021-01-01',
     end: '2025-12-31',
     targets: DEFAULT_TARGETS,
+    reported: REPORTED,
   },
   {
     id: '2026-2030',
@@ -25,6 +27,7 @@ export const PLANS: PlanInput[] = [
       T1: { op: 'gte', value: 0.7, projection: 'linear' },
       T2: { op: 'gte', value: 0.9, projection: 'none' },
     },
+    reported: REPORTED,
   },
 ];
 

@@ -9,7 +9,15 @@ import {
   type HotspotKind,
 } from '../../geo/hotspots';
 import { COMMUNE_STATUSES } from '../../geo/status';
-import { UNIT_LEVELS, UNIT_LINK_KINDS } from '../../geo/units';
+import { UNIT_LEVELS, UNIT_LINK_KINDS, type UnitLevel } from '../../geo/units';
+import type { Period } from '../../geo/dates';
+import {
+  REPORT_PERIODS,
+  REPORTED_MEASURES,
+  REPORTED_STATES,
+  type ReportedMeasure,
+  type ReportedTarget,
+} from '../../geo/reported';
 import { ROLES } from '../contracts/permissions';
 import { FLAG_STATES, PROPOSAL_STATES } from '../contracts/workflow';
 import type { Area } from '../../geo/spatial';
@@ -19,6 +27,7 @@ import {
   check,
   date,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -197,7 +206,101 @@ export const plans = pgTable('plans', {
   startDate: day('start_date').notNull(),
   endDate: day('end_date').notNull(),
   targets: jsonb('targets').notNull(),
+  /** Reports of a period are due this many days after it ends, and lock this many days after it ends. */
+  reportDueDays: integer('report_due_days').notNull().default(10),
+  reportLockDays: integer('report_lock_days').notNull().default(30),
 });
+
+/** A number the plan tracks from units' periodic reports (geo/reported.ts), beside the derived indicators. */
+export const reportedIndicators = pgTable(
+  'reported_indicators',
+  {
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    position: integer('position').notNull(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+    measure: text('measure').$type<ReportedMeasure>().notNull(),
+    period: text('period').$type<Period>().notNull(),
+    levels: text('levels').array().$type<UnitLevel[]>().notNull(),
+    target: jsonb('target').$type<ReportedTarget>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.planId, t.code] }),
+    check('reported_indicators_measure', oneOf(t.measure, REPORTED_MEASURES)),
+    check('reported_indicators_period', oneOf(t.period, REPORT_PERIODS)),
+  ],
+);
+
+/**
+ * One unit's figures for one reported indicator and period, entered by staff and counted once approved (the same path
+ * as status proposals). A later approved entry for the same unit and period replaces the earlier one.
+ */
+export const reportedValues = pgTable(
+  'reported_values',
+  {
+    id: serial('id').primaryKey(),
+    planId: text('plan_id').notNull(),
+    code: text('code').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => adminUnits.id),
+    periodKey: text('period_key').notNull(),
+    numerator: integer('numerator').notNull(),
+    denominator: integer('denominator'),
+    note: text('note').notNull().default(''),
+    attachmentId: text('attachment_id').references(() => attachments.id),
+    /** Who entered it (null for figures loaded with a dataset, which name their author only). */
+    proposerId: integer('proposer_id').references(() => users.id),
+    authorName: text('author_name').notNull(),
+    proposedAt: instant('proposed_at').notNull(),
+    state: text('state').notNull().default('pending'),
+    deciderId: integer('decider_id').references(() => users.id),
+    decidedAt: instant('decided_at'),
+    reason: text('reason'),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.planId, t.code],
+      foreignColumns: [reportedIndicators.planId, reportedIndicators.code],
+    }).onDelete('cascade'),
+    index('reported_values_period').on(t.planId, t.code, t.periodKey),
+    check('reported_values_state', oneOf(t.state, REPORTED_STATES)),
+    check(
+      'reported_values_numbers',
+      sql`${t.numerator} >= 0 and (${t.denominator} is null or ${t.numerator} <= ${t.denominator})`,
+    ),
+    // At most one entry waiting and one counted per unit, indicator and period: the database refuses a second.
+    uniqueIndex('reported_values_one_pending')
+      .on(t.planId, t.code, t.unitId, t.periodKey)
+      .where(sql`${t.state} = 'pending'`),
+    uniqueIndex('reported_values_one_approved')
+      .on(t.planId, t.code, t.unitId, t.periodKey)
+      .where(sql`${t.state} = 'approved'`),
+  ],
+);
+
+/** A locked reporting period opened again by an administrator, until a day (audited). */
+export const reportingReopenings = pgTable(
+  'reporting_reopenings',
+  {
+    id: serial('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    period: text('period').$type<Period>().notNull(),
+    periodKey: text('period_key').notNull(),
+    until: day('until').notNull(),
+    reason: text('reason').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    at: instant('at').notNull(),
+  },
+  (t) => [index('reporting_reopenings_period').on(t.planId, t.period, t.periodKey)],
+);
 
 export const planSelections = pgTable(
   'plan_selections',

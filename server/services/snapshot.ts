@@ -8,6 +8,7 @@ import type { UnitLevel } from '../../geo/units';
 import type { Db } from '../db/client';
 import * as t from '../db/schema';
 import { readMeta, readRevision, type DatasetMeta } from './meta';
+import { loadReported, type ReportedSnapshot } from './reported/load';
 
 export interface UnitNode {
   id: number;
@@ -33,7 +34,7 @@ export interface HotspotEntry extends IndicatorHotspot {
   id: number;
 }
 
-export interface Snapshot {
+export interface Snapshot extends ReportedSnapshot {
   revision: number;
   dataset: DatasetMeta | null;
   boundaryVersion: string;
@@ -171,7 +172,9 @@ function loadSnapshot(db: Db): Promise<Snapshot> {
       await inheritHistories(txDb, histories);
       const hotspots = await loadHotspots(txDb);
       const { plans, selections } = await loadPlans(txDb);
+      const reported = await loadReported(txDb);
       return {
+        ...reported,
         revision,
         dataset,
         boundaryVersion,
