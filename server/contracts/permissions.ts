@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'admin_users',
   'read_audit',
   'manage_boundaries', // code lists and boundary imports
+  'manage_reporting', // reopening a locked reporting period
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,6 +28,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     'admin_users',
     'read_audit',
     'manage_boundaries',
+    'manage_reporting',
   ],
   leader: ['read_map', 'read_proposals'],
   police: ['read_map', 'read_hotspot_details', 'write_hotspots'],

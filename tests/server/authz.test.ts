@@ -89,6 +89,23 @@ async function attachmentOf(code: string): Promise<string> {
   return id;
 }
 
+/** Reported figures: the district of the area (981) and another (982); R1 2024 is open on 30/6/2024. */
+const DISTRICT = { [IN]: '981', [OUT]: '982' } as Record<string, string>;
+const R1_2023 = { '981': 110, '982': 40 } as Record<string, number>;
+async function clearReported(unit: string) {
+  const { values } = (await (await cleaner.get(`/api/reported/values?state=pending&unit=${unit}`)).json()) as any;
+  for (const v of values)
+    await cleaner.send('POST', `/api/reported/values/${v.id}/decision`, { decision: 'reject', reason: 'Dọn dẹp' });
+}
+/** Figures for R1 2024 within 50% of 2023 (no note needed). */
+const figures = (unit: string) => ({ plan: 'p1', code: 'R1', unit, period: '2024', numerator: R1_2023[unit]! + 1 });
+async function pendingReported(unit: string): Promise<number> {
+  await clearReported(unit);
+  const res = await maker.send('POST', '/api/reported/values', figures(unit));
+  expect(res.status, await res.clone().text()).toBe(201);
+  return ((await res.json()) as any).id;
+}
+
 type Row = [name: string, run: (c: Client, who: Who) => Promise<Response>, allowed: Partial<Record<Who, number>>];
 /** The roles the grants table (checked against PRODUCT.md in permissions.test.ts) lets through, with the answer. */
 const needs = (permission: Permission, status = 200): Partial<Record<Who, number>> =>
@@ -106,6 +123,7 @@ const READS: Row[] = [
     '/api/indicators/trend',
     '/api/units',
     '/api/plans',
+    '/api/reported',
   ].map((path): Row => [`GET ${path}`, (c) => c.get(path), needs('read_map')]),
   ['GET /api/hotspots', (c) => c.get('/api/hotspots'), needs('read_hotspot_details')],
   ['GET /api/hotspots/1', (c) => c.get('/api/hotspots/1'), needs('read_hotspot_details')],
@@ -123,6 +141,7 @@ const READS: Row[] = [
     needs('read_hotspot_details'),
   ],
   ['GET /api/proposals', (c) => c.get('/api/proposals'), needs('read_proposals')],
+  ['GET /api/reported/values', (c) => c.get('/api/reported/values'), needs('read_proposals')],
   ['GET /api/my-area', (c) => c.get('/api/my-area'), needs('propose')],
   ['GET /api/users', (c) => c.get('/api/users'), needs('admin_users')],
   ['GET /api/audit', (c) => c.get('/api/audit'), needs('read_audit')],
@@ -219,6 +238,41 @@ describe.each(WHO)('as %s', (who) => {
     if (expected !== 200) expect(await area(code)).toMatchObject({ status: before, pendingProposalId: id });
   });
 
+  it.each([
+    ['in scope', IN, { admin: 201, editor: 201 }],
+    ['out of scope', OUT, { admin: 201 }],
+  ] as const)('POST /api/reported/values %s', async (_n, code, allowed) => {
+    const unit = DISTRICT[code]!;
+    await clearReported(unit);
+    const res = await as(who).send('POST', '/api/reported/values', figures(unit));
+    expect(res.status).toBe(who === 'anon' ? 401 : ((allowed as Record<string, number>)[who] ?? 403));
+    const { values } = (await (await cleaner.get(`/api/reported/values?state=pending&unit=${unit}`)).json()) as any;
+    expect(values).toHaveLength(res.status === 201 ? 1 : 0); // a refusal writes nothing
+  });
+
+  it.each([
+    ['in scope', IN, { admin: 200, approver: 200 }],
+    ['out of scope', OUT, { admin: 200 }],
+  ] as const)('POST /api/reported/values/:id/decision %s', async (_n, code, allowed) => {
+    const id = await pendingReported(DISTRICT[code]!);
+    const res = await as(who).send('POST', `/api/reported/values/${id}/decision`, { decision: 'approve' });
+    const expected = who === 'anon' ? 401 : ((allowed as Record<string, number>)[who] ?? 403);
+    expect(res.status).toBe(expected);
+    const { values } = (await (await cleaner.get(`/api/reported/values?unit=${DISTRICT[code]}`)).json()) as any;
+    expect(values.find((v: any) => v.id === id).state).toBe(expected === 200 ? 'approved' : 'pending');
+  });
+
+  it('POST /api/reported/reopenings', async () => {
+    const res = await as(who).send('POST', '/api/reported/reopenings', {
+      plan: 'p1',
+      period: 'year',
+      key: '2023',
+      until: '2024-07-10',
+      reason: 'Bổ sung số liệu năm 2023',
+    });
+    expect(res.status).toBe(who === 'anon' ? 401 : who === 'admin' ? 201 : 403);
+  });
+
   it('POST /api/users, PATCH /api/users/:id, POST /api/users/:id/password', async () => {
     const c = as(who);
     const created = await c.send('POST', '/api/users', {
@@ -243,6 +297,17 @@ describe.each(WHO)('as %s', (who) => {
 });
 
 describe('list endpoints leak nothing outside the area', () => {
+  it('an editor and an approver list only reported figures of their area', async () => {
+    const outId = await pendingReported('982');
+    const inId = await pendingReported('981');
+    for (const who of ['editor', 'approver'] as const) {
+      const { values } = (await (await users[who].get('/api/reported/values')).json()) as any;
+      const ids = values.map((v: any) => v.id);
+      expect(ids, who).toContain(inId);
+      expect(ids, who).not.toContain(outId);
+      for (const v of values) expect(v.unit.code, `${who} #${v.id}`).toMatch(/^981/);
+    }
+  });
   it('an editor and an approver list only proposals of their area; my-area holds only their communes', async () => {
     const outId = await pending(OUT);
     const inId = await pending(IN);

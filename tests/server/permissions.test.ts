@@ -17,6 +17,7 @@ const PERMISSIONS = [
   'admin_users',
   'read_audit',
   'manage_boundaries',
+  'manage_reporting',
 ];
 
 /** Open without a permission: before sign-in, or the signed-in user's own session and password. */
@@ -77,5 +78,8 @@ describe('the permission table', () => {
     expect(endpoints.get('POST /api/proposals/:id/approve')).toEqual(['decide']);
     expect(endpoints.get('GET /api/audit/export.csv')).toEqual(['read_audit']);
     expect(endpoints.get('GET /api/statuses')).toEqual(['read_map']);
+    expect(endpoints.get('POST /api/reported/values')).toEqual(['propose']);
+    expect(endpoints.get('POST /api/reported/values/:id/decision')).toEqual(['decide']);
+    expect(endpoints.get('POST /api/reported/reopenings')).toEqual(['manage_reporting']);
   });
 });

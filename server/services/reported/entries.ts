@@ -1,0 +1,343 @@
+// Reported figures through the workflow of status changes: staff enter a unit's figures for a period (within their
+// area, before the period locks), an approver of that area approves or rejects them, an administrator may reopen a
+// locked period until a day. Every write is one transaction with its audit row.
+import { and, eq, sql } from 'drizzle-orm';
+import {
+  entryProblems,
+  isLocked,
+  isPeriodKey,
+  periodRange,
+  previousPeriod,
+  reportedValue,
+  type ReportedIndicatorDef,
+} from '../../../geo/reported';
+import { formatVnDate } from '../../../geo/dates';
+import { demandScope } from '../../auth/access';
+import type { ReportedEntryBody } from '../../contracts/reported';
+import type { Db } from '../../db/client';
+import * as t from '../../db/schema';
+import { HttpError, notFound } from '../../http/errors';
+import { appendAudit } from '../audit';
+import { bumpRevision } from '../meta';
+import type { Actor } from '../proposals';
+import type { PlanRecord, Snapshot } from '../snapshot';
+import { findUnit, validOn } from '../units';
+import { reopenedUntil, reportedPlanOf } from './report';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+const conflict = (code: string, vi: string, en: string) => new HttpError(409, code, vi, en);
+const unprocessable = (code: string, vi: string, en: string) => new HttpError(422, code, vi, en);
+
+/** The plan and the indicator named, or 404. */
+export function indicatorOf(
+  s: Snapshot,
+  planId: string,
+  code: string,
+): { plan: PlanRecord; def: ReportedIndicatorDef } {
+  const plan = s.plans.find((p) => p.id === planId);
+  const def = plan && reportedPlanOf(s, plan.id).defs.find((d) => d.code === code);
+  if (!plan || !def)
+    throw notFound({
+      vi: `Không có chỉ tiêu báo cáo ${code} của kế hoạch ${planId}`,
+      en: `No reported indicator ${code} in plan ${planId}`,
+    });
+  return { plan, def };
+}
+
+/** The period of an entry: its key fits the indicator, it lies in the plan and it has begun. */
+function checkPeriod(plan: PlanRecord, def: ReportedIndicatorDef, key: string, today: string) {
+  if (!isPeriodKey(def.period, key)) {
+    const e = new HttpError(
+      400,
+      'validation',
+      'Kỳ báo cáo không đúng loại của chỉ tiêu',
+      'The period does not fit the indicator',
+    );
+    e.issues = [
+      {
+        path: 'period',
+        message: `${def.period}: ${def.period === 'year' ? '2026' : def.period === 'quarter' ? '2026-Q1' : '2026-03'}`,
+      },
+    ];
+    throw e;
+  }
+  const span = periodRange(def.period, key);
+  if (span.start < plan.start || span.end > plan.end)
+    throw unprocessable(
+      'outside_plan',
+      'Kỳ báo cáo nằm ngoài thời gian của kế hoạch',
+      'The period is outside the plan',
+    );
+  if (span.start > today) throw unprocessable('future_period', 'Kỳ báo cáo chưa bắt đầu', 'The period has not begun');
+  return span;
+}
+
+/** The unit, valid at the period's end and at a level that reports the indicator. */
+function reportingUnit(s: Snapshot, def: ReportedIndicatorDef, code: string, end: string) {
+  const unit = findUnit(s, code, end);
+  if (!unit || !validOn(unit, end) || !def.levels.includes(unit.level))
+    throw unprocessable(
+      'not_reporting',
+      `Đơn vị ${code} không báo cáo chỉ tiêu này`,
+      `Unit ${code} does not report this indicator`,
+    );
+  return unit;
+}
+
+function refuseLocked(s: Snapshot, plan: PlanRecord, def: ReportedIndicatorDef, key: string, today: string) {
+  const { calendar } = reportedPlanOf(s, plan.id);
+  if (isLocked(def.period, key, calendar, today, reopenedUntil(s, plan.id, def, key)))
+    throw conflict(
+      'period_locked',
+      `Kỳ ${key} đã khóa sổ; quản trị viên có thể mở lại`,
+      `Period ${key} is locked; an administrator may reopen it`,
+    );
+}
+
+/** Row lock on the unit: entries and decisions for one unit run one after another (lock order step 1). */
+async function lockUnit(tx: Tx, unitId: number) {
+  await tx.execute(sql`select id from admin_units where id = ${unitId} for update`);
+}
+
+/** The unit's counted value for a period (a code names one series across plans). */
+async function approvedValue(
+  tx: Tx,
+  code: string,
+  unitId: number,
+  key: string,
+  measure: ReportedIndicatorDef['measure'],
+) {
+  const [row] = await tx
+    .select()
+    .from(t.reportedValues)
+    .where(
+      and(
+        eq(t.reportedValues.code, code),
+        eq(t.reportedValues.unitId, unitId),
+        eq(t.reportedValues.periodKey, key),
+        eq(t.reportedValues.state, 'approved'),
+      ),
+    );
+  return row ? reportedValue(measure, row) : null;
+}
+
+function refuseProblems(def: ReportedIndicatorDef, input: ReportedEntryBody, previous: number | null) {
+  const problems = entryProblems(def.measure, input, previous);
+  if (!problems.length) return;
+  const e = new HttpError(400, 'validation', problems[0]!.vi, problems[0]!.en);
+  e.issues = problems.map((p) => ({ path: p.path, message: `${p.vi} / ${p.en}` }));
+  throw e;
+}
+
+/** One entry waits per unit and period (the database's unique index says the same, later and less readably). */
+async function refuseSecondPending(tx: Tx, planId: string, code: string, unitId: number, key: string) {
+  const waiting = await tx
+    .select({ id: t.reportedValues.id })
+    .from(t.reportedValues)
+    .where(
+      and(
+        eq(t.reportedValues.planId, planId),
+        eq(t.reportedValues.code, code),
+        eq(t.reportedValues.unitId, unitId),
+        eq(t.reportedValues.periodKey, key),
+        eq(t.reportedValues.state, 'pending'),
+      ),
+    );
+  if (waiting.length)
+    throw conflict(
+      'pending_exists',
+      `Số liệu #${waiting[0]!.id} của kỳ này đang chờ duyệt`,
+      `Figures #${waiting[0]!.id} for this period are waiting for approval`,
+    );
+}
+
+export async function submitReported(db: Db, s: Snapshot, actor: Actor, input: ReportedEntryBody) {
+  const p = actor.principal;
+  const { plan, def } = indicatorOf(s, input.plan, input.code);
+  const span = checkPeriod(plan, def, input.period, actor.today);
+  const unit = reportingUnit(s, def, input.unit, span.end);
+  demandScope(s, p, unit.id);
+  refuseLocked(s, plan, def, input.period, actor.today);
+  return db.transaction(async (tx) => {
+    await lockUnit(tx, unit.id);
+    await refuseSecondPending(tx, plan.id, def.code, unit.id, input.period);
+    const previous = await approvedValue(tx, def.code, unit.id, previousPeriod(def.period, input.period), def.measure);
+    refuseProblems(def, input, previous);
+    if (input.attachmentId !== null) await claimAttachment(tx, input.attachmentId, p.userId);
+    const entered = { numerator: input.numerator, denominator: input.denominator, note: input.note };
+    const [row] = await tx
+      .insert(t.reportedValues)
+      .values({
+        ...entered,
+        planId: plan.id,
+        code: def.code,
+        unitId: unit.id,
+        periodKey: input.period,
+        attachmentId: input.attachmentId,
+        proposerId: p.userId,
+        authorName: p.displayName,
+        proposedAt: actor.now.toISOString(),
+      })
+      .returning({ id: t.reportedValues.id });
+    await bumpRevision(tx);
+    await appendAudit(
+      tx,
+      {
+        actorId: p.userId,
+        actorName: p.username,
+        address: actor.address,
+        action: 'reported_submit',
+        entityType: 'reported_value',
+        entityId: String(row!.id),
+        before: previous === null ? null : { previousPeriodValue: previous },
+        after: { plan: plan.id, code: def.code, unit: unit.code, period: input.period, ...entered },
+      },
+      actor.now,
+    );
+    return { id: row!.id };
+  });
+}
+
+async function claimAttachment(tx: Tx, id: string, userId: number) {
+  const [a] = await tx.select().from(t.attachments).where(eq(t.attachments.id, id));
+  const [used] = await tx
+    .select({ id: t.reportedValues.id })
+    .from(t.reportedValues)
+    .where(eq(t.reportedValues.attachmentId, id));
+  const [usedByProposal] = await tx
+    .select({ id: t.statusProposals.id })
+    .from(t.statusProposals)
+    .where(eq(t.statusProposals.attachmentId, id));
+  if (!a || a.uploadedBy !== userId || used || usedByProposal)
+    throw unprocessable(
+      'attachment',
+      'Không tìm thấy tệp đính kèm chưa dùng của bạn',
+      'No unused attachment of yours with that id',
+    );
+}
+
+type Decision = { decision: 'approve' } | { decision: 'reject'; reason: string };
+
+/** Approval replaces the figures counted so far for the unit and period; rejection keeps the reason. */
+async function recordDecision(
+  tx: Tx,
+  row: typeof t.reportedValues.$inferSelect,
+  decision: Decision,
+  decided: { deciderId: number; decidedAt: string },
+) {
+  const id = row.id;
+  if (decision.decision === 'approve') {
+    await tx
+      .update(t.reportedValues)
+      .set({ state: 'replaced' })
+      .where(
+        and(
+          eq(t.reportedValues.planId, row.planId),
+          eq(t.reportedValues.code, row.code),
+          eq(t.reportedValues.unitId, row.unitId),
+          eq(t.reportedValues.periodKey, row.periodKey),
+          eq(t.reportedValues.state, 'approved'),
+        ),
+      );
+    await tx
+      .update(t.reportedValues)
+      .set({ state: 'approved', ...decided })
+      .where(eq(t.reportedValues.id, id));
+  } else
+    await tx
+      .update(t.reportedValues)
+      .set({ state: 'rejected', reason: decision.reason, ...decided })
+      .where(eq(t.reportedValues.id, id));
+}
+
+/** Approves (replacing the figures counted so far for that unit and period) or rejects waiting figures. */
+export async function decideReported(db: Db, s: Snapshot, actor: Actor, id: number, decision: Decision) {
+  const p = actor.principal;
+  return db.transaction(async (tx) => {
+    const [found] = await tx.select().from(t.reportedValues).where(eq(t.reportedValues.id, id));
+    if (!found) throw notFound({ vi: `Không có số liệu #${id}`, en: `No figures #${id}` });
+    demandScope(s, p, found.unitId);
+    const { plan, def } = indicatorOf(s, found.planId, found.code);
+    refuseLocked(s, plan, def, found.periodKey, actor.today);
+    await lockUnit(tx, found.unitId);
+    const [row] = await tx.select().from(t.reportedValues).where(eq(t.reportedValues.id, id));
+    if (row!.state !== 'pending')
+      throw conflict('already_decided', `Số liệu #${id} đã được xử lý`, `Figures #${id} have already been decided`);
+    if (row!.proposerId === p.userId)
+      throw new HttpError(
+        403,
+        'own_proposal',
+        'Không được tự duyệt số liệu của chính mình',
+        'You cannot decide on your own figures',
+      );
+    await recordDecision(tx, row!, decision, { deciderId: p.userId, decidedAt: actor.now.toISOString() });
+    await bumpRevision(tx);
+    await appendAudit(
+      tx,
+      {
+        actorId: p.userId,
+        actorName: p.username,
+        address: actor.address,
+        action: decision.decision === 'approve' ? 'reported_approve' : 'reported_reject',
+        entityType: 'reported_value',
+        entityId: String(id),
+        before: { state: 'pending' },
+        after: decision.decision === 'approve' ? { state: 'approved' } : { state: 'rejected', reason: decision.reason },
+      },
+      actor.now,
+    );
+  });
+}
+
+/** An administrator opens a locked period again until a day (at most 90 days ahead). */
+export async function reopenPeriod(
+  db: Db,
+  s: Snapshot,
+  actor: Actor,
+  input: { plan: string; period: ReportedIndicatorDef['period']; key: string; until: string; reason: string },
+) {
+  const plan = s.plans.find((x) => x.id === input.plan);
+  if (!plan) throw notFound({ vi: `Không có kế hoạch ${input.plan}`, en: `No plan ${input.plan}` });
+  if (!isPeriodKey(input.period, input.key)) {
+    const e = new HttpError(400, 'validation', 'Kỳ không đúng loại', 'The period key does not fit its type');
+    e.issues = [{ path: 'key', message: 'e.g. 2026, 2026-Q1, 2026-03 / ví dụ 2026, 2026-Q1, 2026-03' }];
+    throw e;
+  }
+  const latest = new Date(Date.parse(`${actor.today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
+  if (input.until < actor.today || input.until > latest)
+    throw unprocessable(
+      'until',
+      `Ngày mở đến phải từ hôm nay đến ${formatVnDate(latest)}`,
+      `The reopening must end between today and ${formatVnDate(latest)}`,
+    );
+  const p = actor.principal;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(t.reportingReopenings)
+      .values({
+        planId: plan.id,
+        period: input.period,
+        periodKey: input.key,
+        until: input.until,
+        reason: input.reason,
+        userId: p.userId,
+        at: actor.now.toISOString(),
+      })
+      .returning({ id: t.reportingReopenings.id });
+    await bumpRevision(tx);
+    await appendAudit(
+      tx,
+      {
+        actorId: p.userId,
+        actorName: p.username,
+        address: actor.address,
+        action: 'reporting_reopen',
+        entityType: 'reporting_period',
+        entityId: `${plan.id}/${input.period}/${input.key}`,
+        after: { until: input.until, reason: input.reason },
+      },
+      actor.now,
+    );
+    return { id: row!.id };
+  });
+}
