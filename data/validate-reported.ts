@@ -4,14 +4,13 @@
 import { entryProblems, isPeriodKey, periodRange, type ReportedIndicatorDef } from '../geo/reported';
 import type { UnitLevel } from '../geo/units';
 import type { Dataset } from './format';
-import type { DatasetProblem } from './validate';
 
 /** For each reported value, the index of its unit in data.units (-1 where a problem was found). */
 export function checkReportedValues(
   data: Dataset,
   find: (code: string, date: string) => number | null,
   levels: UnitLevel[],
-  problems: DatasetProblem[],
+  problems: { path: string; message: string }[],
 ): number[] {
   const defs = new Map<string, ReportedIndicatorDef>();
   for (const p of data.plans) for (const r of p.reported) defs.set(`${p.id}/${r.code}`, r);
