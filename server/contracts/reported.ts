@@ -5,11 +5,9 @@ import { z } from './messages';
 
 const planId = z.string().regex(/^[a-z0-9-]{1,40}$/);
 const code = z.string().regex(/^[A-Z][A-Z0-9]{0,7}$/, { message: 'an indicator code like R1 / mã chỉ tiêu như R1' });
-const periodKey = z
-  .string()
-  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, {
-    message: 'a period like 2026, 2026-Q1 or 2026-03 / kỳ như 2026, 2026-Q1, 2026-03',
-  });
+const periodKey = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, {
+  message: 'a period like 2026, 2026-Q1 or 2026-03 / kỳ như 2026, 2026-Q1, 2026-03',
+});
 const count = z.int().min(0).max(100_000_000);
 
 export const reportedEntryBody = z.object({
