@@ -96,4 +96,24 @@ describe(`${N} parallel writers`, () => {
     expect(refused.error).toMatchObject({ code: 'username_taken', message: { en: 'Username "trung.ten" is taken' } });
     expect(await verifyAuditChain(app.database.db)).toMatchObject({ brokenAt: null });
   });
+
+  it("enter one district's figures for one period, then approve them twice over: one entry, one approval", async () => {
+    const editor = await signIn(app, 'editor', ['982']);
+    const approvers = await Promise.all([signIn(app, 'approver', ['98']), signIn(app, 'approver', ['98'])]);
+    const entry = { plan: 'p1', code: 'R1', unit: '982', period: '2024', numerator: 41 };
+    const responses = await Promise.all(
+      Array.from({ length: N }, () => editor.send('POST', '/api/reported/values', entry)),
+    );
+    expect(statuses(responses)).toEqual([201, ...Array(N - 1).fill(409)]);
+    const [created] = await Promise.all(responses.filter((r) => r.status === 201).map((r) => r.json() as Promise<any>));
+    const decisions = await Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        approvers[i % 2]!.send('POST', `/api/reported/values/${created.id}/decision`, { decision: 'approve' }),
+      ),
+    );
+    expect(statuses(decisions)).toEqual([200, ...Array(N - 1).fill(409)]);
+    const rows = await app.database.db.select().from(t.reportedValues).where(eq(t.reportedValues.periodKey, '2024'));
+    expect(rows.map((r) => [r.numerator, r.state])).toEqual([[41, 'approved']]);
+    expect(await verifyAuditChain(app.database.db)).toMatchObject({ brokenAt: null });
+  });
 });
