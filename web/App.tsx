@@ -34,6 +34,7 @@ const MyAreaPage = lazy(() => import('./pages/MyAreaPage').then((m) => ({ defaul
 const OperationsPage = lazy(() => import('./pages/OperationsPage').then((m) => ({ default: m.OperationsPage })));
 const QueuePage = lazy(() => import('./pages/QueuePage').then((m) => ({ default: m.QueuePage })));
 const Comparison = lazy(() => import('./meeting/Comparison').then((m) => ({ default: m.Comparison })));
+const ReportsPage = lazy(() => import('./pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const UsersPage = lazy(() => import('./pages/UsersPage').then((m) => ({ default: m.UsersPage })));
 
 function ErrorBanner({ error }: { error: Error }) {
@@ -179,6 +180,7 @@ function SidePanel({
       noPlan={d.base?.plans.length === 0}
       trend={d.trend.data}
       ranking={d.ranking.data}
+      reported={d.reported.data}
       onOpenUnit={onOpenUnit}
     />
   );
@@ -268,6 +270,7 @@ function ChosenPage({
   if (view.page === 'area' && can('propose'))
     return <MyAreaPage onOpen={(code) => update({ page: 'map', commune: code })} />;
   if (view.page === 'queue' && can('decide')) return <QueuePage />;
+  if (view.page === 'reports' && can('read_proposals')) return <ReportsPage plan={d.plan?.id ?? null} date={d.date} />;
   if (view.page === 'users' && can('admin_users')) return <UsersPage />;
   if (view.page === 'audit' && can('read_audit')) return <AuditPage />;
   if (view.page === 'import' && can('manage_boundaries')) return <ImportPage demo={d.base?.health.demo ?? false} />;

@@ -109,6 +109,8 @@ export const fetchMembers = (id: Indicator['id'], plan: string, date: string, un
   );
 export const fetchChanges = (from: string, to: string, within?: string) =>
   okBody(api.api.changes.$get({ query: { from, to, ...(within ? { within } : {}) } }));
+export const fetchReported = (plan: string, date: string, unit?: string) =>
+  okBody(api.api.reported.$get({ query: { plan, date, ...(unit ? { unit } : {}) } }));
 export const fetchComparison = (a: string, b: string, plan?: string, unit?: string) =>
   okBody(api.api.compare.$get({ query: { a, b, ...(plan ? { plan } : {}), ...(unit ? { unit } : {}) } }));
 
@@ -142,6 +144,14 @@ export const approveProposal = (id: number) =>
   okBody(api.api.proposals[':id'].approve.$post({ param: { id: String(id) } }));
 export const rejectProposal = (id: number, reason: string) =>
   okBody(api.api.proposals[':id'].reject.$post({ param: { id: String(id) }, json: { reason } }));
+export const fetchReportedValues = (query: {
+  plan?: string;
+  state?: 'pending' | 'approved' | 'rejected' | 'replaced';
+}) => okBody(api.api.reported.values.$get({ query }));
+export const submitReported = (json: Parameters<typeof api.api.reported.values.$post>[0]['json']) =>
+  okBody(api.api.reported.values.$post({ json }));
+export const decideReported = (id: number, json: { decision: 'approve' } | { decision: 'reject'; reason: string }) =>
+  okBody(api.api.reported.values[':id'].decision.$post({ param: { id: String(id) }, json }));
 export const fetchMyArea = () => okBody(api.api['my-area'].$get());
 export const fetchFlags = () => okBody(api.api.flags.$get({ query: {} }));
 export const resolveFlag = (id: number, decision: 'confirm' | 'dismiss', note: string) =>
@@ -239,6 +249,8 @@ export type Ranking = Awaited<ReturnType<typeof fetchRanking>>;
 export type Members = Awaited<ReturnType<typeof fetchMembers>>;
 export type Changes = Awaited<ReturnType<typeof fetchChanges>>;
 export type Comparison = Awaited<ReturnType<typeof fetchComparison>>;
+export type Reported = Awaited<ReturnType<typeof fetchReported>>;
+export type ReportedEntry = Awaited<ReturnType<typeof fetchReportedValues>>['values'][number];
 export type Hotspots = Awaited<ReturnType<typeof fetchHotspots>>;
 export type AreaResult = Awaited<ReturnType<typeof queryArea>>;
 export type OperationSummary = Awaited<ReturnType<typeof fetchOperations>>['operations'][number];

@@ -10,6 +10,7 @@ const PAGE_PERMISSION: [Page, Permission | null][] = [
   ['operations', 'read_hotspot_details'],
   ['area', 'propose'],
   ['queue', 'decide'],
+  ['reports', 'read_proposals'],
   ['users', 'admin_users'],
   ['audit', 'read_audit'],
   ['import', 'manage_boundaries'],

@@ -6,7 +6,15 @@ import { lazy, Suspense, useCallback, useState } from 'react';
 const ChangesDialog = lazy(() => import('../meeting/ChangesDialog').then((m) => ({ default: m.ChangesDialog })));
 const DistrictTable = lazy(() => import('../meeting/DistrictTable').then((m) => ({ default: m.DistrictTable })));
 const MembersDialog = lazy(() => import('../meeting/MembersDialog').then((m) => ({ default: m.MembersDialog })));
-import { briefUrl, type Indicator, type IndicatorsReport, type Ranking, type Trend } from '../api/client';
+import {
+  briefUrl,
+  type Indicator,
+  type IndicatorsReport,
+  type Ranking,
+  type Reported,
+  type Trend,
+} from '../api/client';
+import { ReportedCards } from './ReportedCards';
 import { useT } from '../i18n/context';
 import { IndicatorCard } from './IndicatorCard';
 import { periodStart } from '../../geo/dates';
@@ -18,6 +26,7 @@ interface Props {
   noPlan?: boolean;
   trend: Trend | null;
   ranking: Ranking | null;
+  reported?: Reported | null;
   onOpenUnit(code: string): void;
 }
 
@@ -99,7 +108,7 @@ function OpenDialog({
   return null;
 }
 
-export function IndicatorPanel({ report, noPlan = false, trend, ranking, onOpenUnit }: Props) {
+export function IndicatorPanel({ report, noPlan = false, trend, ranking, reported = null, onOpenUnit }: Props) {
   const t = useT();
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = useCallback(() => setDialog(null), []);
@@ -126,6 +135,7 @@ export function IndicatorPanel({ report, noPlan = false, trend, ranking, onOpenU
           />
         ))}
       </div>
+      <ReportedCards report={reported} />
       <MeetingActions report={report} ranking={ranking} open={setDialog} />
       <Suspense fallback={null}>
         <OpenDialog dialog={dialog} report={report} ranking={ranking} onOpenUnit={onOpenUnit} close={close} />

@@ -11,6 +11,7 @@ import {
   fetchFlags,
   fetchProposals,
   fetchRanking,
+  fetchReported,
   fetchStatuses,
   fetchTrend,
   type Health,
@@ -95,6 +96,7 @@ export function useDashboard(view: ViewState, readProposals: boolean, zoom: numb
   );
   const trend = useServerQuery(panel && ['trend', ...panel], () => fetchTrend(plan!.id, panelDate!, unit));
   const ranking = useServerQuery(panel && ['ranking', ...panel], () => fetchRanking(plan!.id, panelDate!, unit));
+  const reported = useServerQuery(panel && ['reported', ...panel], () => fetchReported(plan!.id, panelDate!, unit));
   const hotspots = useServerQuery(view.hotspots && date ? ['hotspots', date] : null, () => fetchHotspots(date!));
   const commune = useServerQuery(view.commune && date ? ['commune', view.commune, date] : null, () =>
     fetchCommune(view.commune!, date!),
@@ -105,8 +107,8 @@ export function useDashboard(view: ViewState, readProposals: boolean, zoom: numb
   const flags = useServerQuery(base ? ['flags'] : null, fetchFlags);
   // Any failing read means the server is out of reach for now; every request retries on its own.
   const failure =
-    [loaded, statuses, indicators, trend, ranking, hotspots, commune, pending, flags].find((r) => r.error)?.error ??
-    null;
+    [loaded, statuses, indicators, trend, ranking, reported, hotspots, commune, pending, flags].find((r) => r.error)
+      ?.error ?? null;
   return {
     /** The first geometry loaded: what another date's map (a comparison) starts from. */
     first: loaded.data,
@@ -119,6 +121,7 @@ export function useDashboard(view: ViewState, readProposals: boolean, zoom: numb
     indicators,
     trend,
     ranking,
+    reported,
     hotspots,
     commune,
     pending,

@@ -3,7 +3,18 @@
 import { isIsoDate } from '../../geo/dates';
 import type { Lang } from '../i18n/messages';
 
-export const PAGES = ['map', 'search', 'operations', 'area', 'queue', 'users', 'audit', 'import', 'account'] as const;
+export const PAGES = [
+  'map',
+  'search',
+  'operations',
+  'area',
+  'queue',
+  'reports',
+  'users',
+  'audit',
+  'import',
+  'account',
+] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface ViewState {
