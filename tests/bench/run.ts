@@ -71,6 +71,14 @@ async function apiLatency(url: string) {
   report('/api/statuses', fmt(statuses), ['statuses p95 < 20 ms', statuses.p95 < 20]);
   const indicators = await load(() => `${url}/api/indicators?date=${dates[k++ % dates.length]}`, h);
   report('/api/indicators (demo province)', fmt(indicators));
+  // Reported indicators at each month end of the 2021–2025 plan (60), each answer holding the province and every
+  // district below it (the R3 monthly series: 60 months × 9 districts of figures).
+  const monthEnds = Array.from({ length: 60 }, (_, i) => new Date(Date.UTC(2021, i + 1, 0)).toISOString().slice(0, 10));
+  const reported = await load(() => `${url}/api/reported?plan=2021-2025&date=${monthEnds[k++ % 60]}`, h);
+  report('/api/reported (60 month ends, all districts)', fmt(reported), [
+    'reported indicators p95 < 50 ms',
+    reported.p95 < 50,
+  ]);
   await briefTimes(url, h, health.today);
 }
 
