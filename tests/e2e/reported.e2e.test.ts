@@ -64,6 +64,11 @@ describeInBrowser('reported figures in Chromium', () => {
     await form.locator('input[name="note"]').fill('Số liệu quý của Viện kiểm sát huyện');
     await officer.page.getByTestId('reported-send').click();
     await officer.page.getByText('Đã gửi, chờ duyệt').waitFor();
+    // The officer's list shows the entry waiting.
+    const mine = officer.page.getByTestId('reported-recent').locator('li[data-state="pending"]');
+    await expect(mine.first().textContent()).resolves.toContain(
+      `R2 · Huyện Cầu Mây · ${quarter.label}: 19/20 (95%) — Chờ duyệt`,
+    );
     await officer.page.screenshot({ path: 'test-artifacts/reported-entry-1280x900.png' });
 
     const approver = await DashboardDriver.open(app.browser, app.origin, '/', { width: 1280, height: 900 }, 'pheduyet');
@@ -92,9 +97,11 @@ describeInBrowser('reported figures in Chromium', () => {
       /^\d+\/9 đơn vị đã báo cáo/,
     );
     await leader.page.screenshot({ path: 'test-artifacts/reported-cards-1280x900.png', fullPage: true });
-    for (const d of [officer, approver, leader]) {
-      expect(d.consoleErrors).toEqual([]);
-      expect(d.outsideRequests).toEqual([]);
-    }
+    // The officer's refused entry is the one failed request the browser logs.
+    expect(officer.consoleErrors).toEqual([
+      'Failed to load resource: the server responded with a status of 400 (Bad Request)',
+    ]);
+    for (const d of [approver, leader]) expect(d.consoleErrors).toEqual([]);
+    for (const d of [officer, approver, leader]) expect(d.outsideRequests).toEqual([]);
   });
 });
