@@ -1,11 +1,10 @@
 // Lists of places (schools, markets…) uploaded as CSV or XLSX: name and coordinates per row, headers in Vietnamese
 // or English, every bad row reported by its number instead of guessed.
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { foldVietnamese } from '../../geo/text';
 import { HttpError } from '../http/errors';
 import { fileTooLarge } from '../http/upload';
-import { boundedZip } from '../http/unzip';
+import { xlsxRows } from './xlsx-rows';
 
 export const MAX_PLACES_BYTES = 2 * 1024 * 1024;
 /** What an XLSX place list may expand to: a list of a few thousand places is a few MB. */
@@ -79,32 +78,12 @@ function toPlaces(rows: unknown[][]): PlacesResult {
   return out;
 }
 
-async function xlsxRows(bytes: Uint8Array): Promise<unknown[][]> {
-  const book = new ExcelJS.Workbook();
-  const bounded = boundedZip(bytes, MAX_PLACES_UNZIPPED_BYTES);
-  await book.xlsx.load(
-    bounded.buffer.slice(bounded.byteOffset, bounded.byteOffset + bounded.byteLength) as ArrayBuffer,
-  );
-  const sheet = book.worksheets[0];
-  if (!sheet) return [];
-  const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const values = (row.values as unknown[]).slice(1); // exceljs rows are 1-based
-    rows.push(
-      values.map((v) =>
-        v && typeof v === 'object' && 'result' in (v as object) ? (v as { result: unknown }).result : v,
-      ),
-    );
-  });
-  return rows;
-}
-
 export async function parsePlaces(name: string, bytes: Uint8Array): Promise<PlacesResult> {
   if (bytes.length > MAX_PLACES_BYTES) throw fileTooLarge(MAX_PLACES_BYTES);
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b; // XLSX is a zip
   if (isZip) {
     try {
-      return toPlaces(await xlsxRows(bytes));
+      return toPlaces((await xlsxRows(bytes, MAX_PLACES_UNZIPPED_BYTES)).filter((r) => r.length > 0));
     } catch (e) {
       if (e instanceof HttpError) throw e;
       throw new HttpError(
