@@ -39,6 +39,9 @@ export const reopeningBody = z.object({
   reason: z.string().trim().min(3).max(2000),
 });
 
+/** The Excel template of one plan and period (its kind picks the indicators: a year, a quarter or a month). */
+export const reportedTemplateQuery = z.object({ plan: planId, period: periodKey });
+
 export const reportedValuesQuery = z.object({
   plan: planId.optional(),
   code: code.optional(),

@@ -8,6 +8,7 @@ import { principalOf, type AuthEnv } from '../http/guard';
 import { requirePermission } from '../http/permissions';
 import { validate } from '../http/validate';
 import { decideReported, reopenPeriod, submitReported } from '../services/reported/entries';
+import { reportedFileRoutes } from './reported-files';
 import { listReported } from '../services/reported/list';
 import { reportedReport } from '../services/reported/report';
 import { actorFor, asOf, type RouteContext } from './context';
@@ -15,6 +16,7 @@ import { actorFor, asOf, type RouteContext } from './context';
 export function reportedRoutes(ctx: RouteContext) {
   const { db } = ctx.database;
   return new Hono<AuthEnv>()
+    .route('/', reportedFileRoutes(ctx))
     .get('/', requirePermission('read_map'), validate('query', indicatorsQuery), async (c) => {
       const q = c.req.valid('query');
       const report = reportedReport(await ctx.cache.get(), {

@@ -1,5 +1,6 @@
 // Authorization matrix: every role × every endpoint × a commune in and out of the user's area → allow or deny,
 // with list endpoints and the live stream checked for leaks.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRANTS, ROLES, type Permission, type Role } from '../../server/contracts/permissions';
 import { STATUS_TRANSITIONS, type CommuneStatus } from '../../geo/status';
@@ -32,8 +33,15 @@ beforeAll(async () => {
     ...users.leader,
     cookie: 'pcmt_sid=none',
     csrf: '',
-    upload: () => {
-      throw new Error('not used');
+    upload: (p, file, fields = {}) => {
+      const form = new FormData();
+      form.set('file', file);
+      for (const [k, v] of Object.entries(fields)) form.set(k, v);
+      return t.app.request(p, {
+        method: 'POST',
+        headers: { Origin: 'http://localhost' },
+        body: form,
+      }) as Promise<Response>;
     },
     get: (p) => t.app.request(p) as Promise<Response>,
     send: (m, p, b) =>
@@ -106,6 +114,17 @@ async function pendingReported(unit: string): Promise<number> {
   return ((await res.json()) as any).id;
 }
 
+/** A filled template of R1 2024 for one district (the columns the template names). */
+async function r1File(unit: string): Promise<File> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Số liệu');
+  sheet.addRow(['Số liệu báo cáo']);
+  sheet.addRow(['']);
+  sheet.addRow(['Mã đơn vị', 'Đơn vị', 'R1 – Số lượng', 'Ghi chú']);
+  sheet.addRow([unit, '', figures(unit).numerator, '']);
+  return new File([new Uint8Array(await book.xlsx.writeBuffer())], 'r1.xlsx');
+}
+
 type Row = [name: string, run: (c: Client, who: Who) => Promise<Response>, allowed: Partial<Record<Who, number>>];
 /** The roles the grants table (checked against PRODUCT.md in permissions.test.ts) lets through, with the answer. */
 const needs = (permission: Permission, status = 200): Partial<Record<Who, number>> =>
@@ -142,6 +161,7 @@ const READS: Row[] = [
   ],
   ['GET /api/proposals', (c) => c.get('/api/proposals'), needs('read_proposals')],
   ['GET /api/reported/values', (c) => c.get('/api/reported/values'), needs('read_proposals')],
+  ['GET /api/reported/template', (c) => c.get('/api/reported/template?plan=p1&period=2024'), needs('propose')],
   ['GET /api/my-area', (c) => c.get('/api/my-area'), needs('propose')],
   ['GET /api/users', (c) => c.get('/api/users'), needs('admin_users')],
   ['GET /api/audit', (c) => c.get('/api/audit'), needs('read_audit')],
@@ -260,6 +280,19 @@ describe.each(WHO)('as %s', (who) => {
     expect(res.status).toBe(expected);
     const { values } = (await (await cleaner.get(`/api/reported/values?unit=${DISTRICT[code]}`)).json()) as any;
     expect(values.find((v: any) => v.id === id).state).toBe(expected === 200 ? 'approved' : 'pending');
+  });
+
+  it.each([
+    ['in scope', IN, { admin: 201, editor: 201 }],
+    ['out of scope', OUT, { admin: 201, editor: 400 }],
+  ] as const)('POST /api/reported/upload %s', async (_n, code, allowed) => {
+    const unit = DISTRICT[code]!;
+    await clearReported(unit);
+    const res = await as(who).upload('/api/reported/upload', await r1File(unit), { plan: 'p1', period: '2024' });
+    expect(res.status).toBe(who === 'anon' ? 401 : ((allowed as Record<string, number>)[who] ?? 403));
+    if (res.status === 400) expect(JSON.stringify(await res.json())).toContain('ngoài địa bàn'); // named at its cell
+    const { values } = (await (await cleaner.get(`/api/reported/values?state=pending&unit=${unit}`)).json()) as any;
+    expect(values).toHaveLength(res.status === 201 ? 1 : 0);
   });
 
   it('POST /api/reported/reopenings', async () => {

@@ -81,5 +81,6 @@ describe('the permission table', () => {
     expect(endpoints.get('POST /api/reported/values')).toEqual(['propose']);
     expect(endpoints.get('POST /api/reported/values/:id/decision')).toEqual(['decide']);
     expect(endpoints.get('POST /api/reported/reopenings')).toEqual(['manage_reporting']);
+    expect(endpoints.get('POST /api/reported/upload')).toEqual(['propose']);
   });
 });

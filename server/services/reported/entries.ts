@@ -16,7 +16,7 @@ import { demandScope } from '../../auth/access';
 import type { ReportedEntryBody } from '../../contracts/reported';
 import type { Db } from '../../db/client';
 import * as t from '../../db/schema';
-import { HttpError, notFound } from '../../http/errors';
+import { HttpError, notFound, type FieldIssue } from '../../http/errors';
 import { appendAudit } from '../audit';
 import { bumpRevision } from '../meta';
 import type { Actor } from '../proposals';
@@ -151,50 +151,124 @@ async function refuseSecondPending(tx: Tx, planId: string, code: string, unitId:
     );
 }
 
-export async function submitReported(db: Db, s: Snapshot, actor: Actor, input: ReportedEntryBody) {
-  const p = actor.principal;
+type Prepared = ReturnType<typeof prepareEntry>;
+
+/** The checks made before the transaction: the indicator, the period, the unit, the user's area, the lock. */
+function prepareEntry(s: Snapshot, actor: Actor, input: ReportedEntryBody) {
   const { plan, def } = indicatorOf(s, input.plan, input.code);
   const span = checkPeriod(plan, def, input.period, actor.today);
   const unit = reportingUnit(s, def, input.unit, span.end);
-  demandScope(s, p, unit.id);
+  demandScope(s, actor.principal, unit.id);
   refuseLocked(s, plan, def, input.period, actor.today);
+  return { plan, def, unit };
+}
+
+/** Inside the transaction, the unit locked: one entry waits, the numbers against the previous period, the row and its
+ *  audit row. */
+async function writeEntry(tx: Tx, actor: Actor, { plan, def, unit }: Prepared, input: ReportedEntryBody) {
+  const p = actor.principal;
+  await refuseSecondPending(tx, plan.id, def.code, unit.id, input.period);
+  const previous = await approvedValue(tx, def.code, unit.id, previousPeriod(def.period, input.period), def.measure);
+  refuseProblems(def, input, previous);
+  if (input.attachmentId !== null) await claimAttachment(tx, input.attachmentId, p.userId);
+  const entered = { numerator: input.numerator, denominator: input.denominator, note: input.note };
+  const [row] = await tx
+    .insert(t.reportedValues)
+    .values({
+      ...entered,
+      planId: plan.id,
+      code: def.code,
+      unitId: unit.id,
+      periodKey: input.period,
+      attachmentId: input.attachmentId,
+      proposerId: p.userId,
+      authorName: p.displayName,
+      proposedAt: actor.now.toISOString(),
+    })
+    .returning({ id: t.reportedValues.id });
+  await appendAudit(
+    tx,
+    {
+      actorId: p.userId,
+      actorName: p.username,
+      address: actor.address,
+      action: 'reported_submit',
+      entityType: 'reported_value',
+      entityId: String(row!.id),
+      before: previous === null ? null : { previousPeriodValue: previous },
+      after: { plan: plan.id, code: def.code, unit: unit.code, period: input.period, ...entered },
+    },
+    actor.now,
+  );
+  return row!.id;
+}
+
+export async function submitReported(db: Db, s: Snapshot, actor: Actor, input: ReportedEntryBody) {
+  const prepared = prepareEntry(s, actor, input);
   return db.transaction(async (tx) => {
-    await lockUnit(tx, unit.id);
-    await refuseSecondPending(tx, plan.id, def.code, unit.id, input.period);
-    const previous = await approvedValue(tx, def.code, unit.id, previousPeriod(def.period, input.period), def.measure);
-    refuseProblems(def, input, previous);
-    if (input.attachmentId !== null) await claimAttachment(tx, input.attachmentId, p.userId);
-    const entered = { numerator: input.numerator, denominator: input.denominator, note: input.note };
-    const [row] = await tx
-      .insert(t.reportedValues)
-      .values({
-        ...entered,
-        planId: plan.id,
-        code: def.code,
-        unitId: unit.id,
-        periodKey: input.period,
-        attachmentId: input.attachmentId,
-        proposerId: p.userId,
-        authorName: p.displayName,
-        proposedAt: actor.now.toISOString(),
-      })
-      .returning({ id: t.reportedValues.id });
+    await lockUnit(tx, prepared.unit.id);
+    const id = await writeEntry(tx, actor, prepared, input);
     await bumpRevision(tx);
-    await appendAudit(
-      tx,
-      {
-        actorId: p.userId,
-        actorName: p.username,
-        address: actor.address,
-        action: 'reported_submit',
-        entityType: 'reported_value',
-        entityId: String(row!.id),
-        before: previous === null ? null : { previousPeriodValue: previous },
-        after: { plan: plan.id, code: def.code, unit: unit.code, period: input.period, ...entered },
-      },
-      actor.now,
-    );
-    return { id: row!.id };
+    return { id };
+  });
+}
+
+/** An entry read from a file, with the cells its numbers (and note) came from. */
+export interface EntryFromFile {
+  input: ReportedEntryBody;
+  cells: { numerator: string; denominator: string | null; note: string | null };
+}
+
+/** Where a refusal points in the file: the cell of the field at fault, else the entry's first cell. */
+function cellIssues(e: EntryFromFile, err: HttpError): FieldIssue[] {
+  const at = (path: string) => e.cells[path as keyof EntryFromFile['cells']] ?? e.cells.numerator;
+  return err.issues?.length
+    ? err.issues.map((i) => ({ path: at(i.path), message: `${e.input.code} ${e.input.unit}: ${i.message}` }))
+    : [{ path: e.cells.numerator, message: `${e.input.code} ${e.input.unit}: ${err.vi} / ${err.en}` }];
+}
+
+/** A file refused as a whole, its issues by cell. */
+export const refusedFile = (issues: FieldIssue[]) => {
+  const e = new HttpError(
+    400,
+    'validation',
+    `Tệp có ${issues.length} lỗi, chưa ghi số liệu nào`,
+    `The file has ${issues.length} error(s); nothing was recorded`,
+  );
+  e.issues = issues;
+  return e;
+};
+
+/** Every entry of a file, all or none: each refusal is listed by its cell, and then nothing is written. */
+export async function submitMany(db: Db, s: Snapshot, actor: Actor, entries: EntryFromFile[]) {
+  const issues: FieldIssue[] = [];
+  const attempt = async <T>(e: EntryFromFile, run: () => T | Promise<T>): Promise<T | null> => {
+    try {
+      return await run();
+    } catch (err) {
+      if (!(err instanceof HttpError)) throw err;
+      issues.push(...cellIssues(e, err));
+      return null;
+    }
+  };
+  const prepared: (EntryFromFile & { prepared: Prepared })[] = [];
+  for (const e of entries) {
+    const p = await attempt(e, () => prepareEntry(s, actor, e.input));
+    if (p) prepared.push({ ...e, prepared: p });
+  }
+  if (issues.length) throw refusedFile(issues);
+  return db.transaction(async (tx) => {
+    // Units locked in one order, so that two files over the same units cannot wait on each other.
+    for (const id of [...new Set(prepared.map((e) => e.prepared.unit.id))].sort((a, b) => a - b))
+      await lockUnit(tx, id);
+    const ids: number[] = [];
+    for (const e of prepared) {
+      const id = await attempt(e, () => writeEntry(tx, actor, e.prepared, e.input));
+      if (id !== null) ids.push(id);
+    }
+    if (issues.length) throw refusedFile(issues); // the transaction rolls back
+    await bumpRevision(tx);
+    return { ids };
   });
 }
 
