@@ -70,6 +70,11 @@ describeInBrowser('reported figures in Chromium', () => {
       `R2 · Huyện Cầu Mây · ${quarter.label}: 19/20 (95%) — Chờ duyệt`,
     );
     await officer.page.screenshot({ path: 'test-artifacts/reported-entry-1280x900.png' });
+    // The period's Excel template downloads for the officer's district.
+    await officer.page.locator('input[name="file-period"]').fill(quarter.key);
+    const href = await officer.page.getByTestId('reported-template').getAttribute('href');
+    const xlsx = await officer.page.request.get(app.origin + href!);
+    expect(xlsx.headers()['content-disposition']).toContain(`so-lieu-${plan.id}-${quarter.key}.xlsx`);
 
     const approver = await DashboardDriver.open(app.browser, app.origin, '/', { width: 1280, height: 900 }, 'pheduyet');
     await approver.page.getByTestId('nav-reports').click();
@@ -77,6 +82,9 @@ describeInBrowser('reported figures in Chromium', () => {
     await expect(waiting.textContent()).resolves.toContain('19/20');
     await waiting.locator('button', { hasText: 'Phê duyệt' }).click();
     await waiting.waitFor({ state: 'detached' });
+    // The reporting table: Cầu Mây's R2 approved.
+    await expect(approver.page.getByTestId('completeness-993').textContent()).resolves.toContain('đã duyệt');
+    await approver.page.screenshot({ path: 'test-artifacts/reported-approver-1280x900.png', fullPage: true });
 
     const { values } = await read(`/api/reported/values?plan=${plan.id}&code=R2&period=${quarter.key}&state=approved`);
     expect(values.find((v: any) => v.unit.code === '993')).toMatchObject({ numerator: 19, denominator: 20 });

@@ -205,6 +205,10 @@ export const previewBoundaries = (file: File, options: Partial<PreviewOptions>, 
   upload<BoundaryPreview>('/api/imports/boundaries/preview', file, { options: JSON.stringify(options), crosswalk });
 export const commitBoundaries = (json: Parameters<(typeof api.api.imports.boundaries.commit)['$post']>[0]['json']) =>
   okBody(api.api.imports.boundaries.commit.$post({ json }));
+export const reportedTemplateUrl = (plan: string, period: string) =>
+  `/api/reported/template?${new URLSearchParams({ plan, period })}`;
+export const uploadReported = (file: File, plan: string, period: string) =>
+  upload<{ ids: number[] }>('/api/reported/upload', file, { plan, period });
 export const uploadPlaces = (file: File) =>
   upload<RouteBody<typeof api.api.areas.places.$post>>('/api/areas/places', file);
 

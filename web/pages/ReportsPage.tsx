@@ -17,6 +17,7 @@ import { useLang, useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
 import { formatReportedValue, periodLabel } from '../../geo/reported-text';
 import { unitDisplayName } from '../../geo/unit-names';
+import { Completeness, ReportsFile } from './ReportsFile';
 
 type Def = Reported['indicators'][number];
 const refresh = () => invalidate('reported', 'reported-values');
@@ -226,6 +227,8 @@ export function ReportsPage({ plan, date }: { plan: string | null; date: string 
       <h2>{t.pages.reports}</h2>
       {!report && <p>{t.loading}</p>}
       {report && can('propose') && <EntryForm report={report} />}
+      {report && can('propose') && <ReportsFile report={report} />}
+      {report && <Completeness report={report} />}
       {can('decide') && (
         <section data-testid="reported-waiting">
           <h3>{t.reported.waiting}</h3>
