@@ -9,6 +9,13 @@ import { spreadsheetCsv } from './csv';
 import { LOCKS, takeLock } from '../db/locks';
 import { anchorHead, auditSeal, headSignedBy, readAnchors, sealHex, signHead, type SignedHead } from './audit-seal';
 
+/** Who wrote, as an audit row names them: the signed-in user and the address the request came from. */
+export const auditedBy = (actor: { principal: { userId: number; username: string }; address: string | null }) => ({
+  actorId: actor.principal.userId,
+  actorName: actor.principal.username,
+  address: actor.address,
+});
+
 export interface AuditEntry {
   actorId?: number | null;
   actorName: string;

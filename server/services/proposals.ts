@@ -225,16 +225,25 @@ async function pendingForDecision(tx: Tx, s: Snapshot, p: Principal, id: number)
   demandScope(s, p, row.communeId);
   await lockCommune(tx, row.communeId);
   const [fresh] = await tx.select().from(t.statusProposals).where(eq(t.statusProposals.id, id));
-  if (fresh!.state !== 'pending')
-    throw conflict('already_decided', `Đề xuất #${id} đã được xử lý`, `Proposal #${id} has already been decided`);
-  if (fresh!.proposerId === p.userId)
+  refuseUndecidable(fresh!, p, { vi: `Đề xuất #${id}`, en: `Proposal #${id}` });
+  return fresh!;
+}
+
+/** A decision is taken once, and never by the one who proposed (status changes and reported figures alike). */
+export function refuseUndecidable(
+  row: { state: string; proposerId: number | null },
+  p: Principal,
+  what: { vi: string; en: string },
+): void {
+  if (row.state !== 'pending')
+    throw conflict('already_decided', `${what.vi} đã được xử lý`, `${what.en} has already been decided`);
+  if (row.proposerId === p.userId)
     throw new HttpError(
       403,
       'own_proposal',
-      'Không được tự duyệt đề xuất của chính mình',
-      'You cannot decide on your own proposal',
+      'Không được tự duyệt đề xuất, số liệu của chính mình',
+      'You cannot decide on what you proposed yourself',
     );
-  return fresh!;
 }
 
 type PendingProposal = Awaited<ReturnType<typeof pendingForDecision>>;

@@ -1,25 +1,16 @@
 // The approval queue: pending proposals of the approver's area, approve or reject with a reason.
 import { useState } from 'react';
-import { approveProposal, errorText, fetchProposals, rejectProposal, type Proposal } from '../api/client';
-import { useLang, useT } from '../i18n/context';
+import { approveProposal, fetchProposals, rejectProposal, type Proposal } from '../api/client';
+import { useAction } from '../state/useAction';
+import { useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
 import { invalidateAfter, useServerQuery } from '../api/queries';
 import { unitDisplayName } from '../../geo/unit-names';
 
 function Item({ p, onDecided }: { p: Proposal; onDecided(): void }) {
   const t = useT();
-  const lang = useLang();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const act = async (run: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await run();
-      onDecided();
-    } catch (e) {
-      setError(errorText(e, lang));
-    }
-  };
+  const { error, act } = useAction(onDecided);
   return (
     <li className="proposal" data-testid={`proposal-${p.id}`} data-commune={p.commune.code}>
       <h3>

@@ -18,6 +18,7 @@ import { formatDate } from '../i18n/format';
 import { formatReportedValue, periodLabel } from '../../geo/reported-text';
 import { unitDisplayName } from '../../geo/unit-names';
 import { Completeness, ReportsFile } from './ReportsFile';
+import { useAction } from '../state/useAction';
 
 type Def = Reported['indicators'][number];
 const refresh = () => invalidate('reported', 'reported-values');
@@ -161,16 +162,7 @@ function EntryRow({ e, decide }: { e: ReportedEntry; decide: boolean }) {
   const t = useT();
   const lang = useLang();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const act = async (run: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await run();
-      refresh();
-    } catch (err) {
-      setError(errorText(err, lang));
-    }
-  };
+  const { error, act } = useAction(refresh);
   const kind = e.period.includes('Q') ? 'quarter' : e.period.length === 4 ? 'year' : 'month';
   return (
     <li data-testid={`reported-entry-${e.id}`} data-state={e.state}>

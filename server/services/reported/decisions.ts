@@ -8,11 +8,11 @@ import { demandScope } from '../../auth/access';
 import type { Db } from '../../db/client';
 import * as t from '../../db/schema';
 import { HttpError, notFound } from '../../http/errors';
-import { appendAudit } from '../audit';
+import { appendAudit, auditedBy } from '../audit';
 import { bumpRevision } from '../meta';
-import type { Actor } from '../proposals';
+import { refuseUndecidable, type Actor } from '../proposals';
 import type { Snapshot } from '../snapshot';
-import { conflict, indicatorOf, lockUnit, refuseLocked, unprocessable, type Tx } from './entries';
+import { indicatorOf, lockUnit, refuseLocked, unprocessable, type Tx } from './entries';
 
 type Decision = { decision: 'approve' } | { decision: 'reject'; reason: string };
 
@@ -59,23 +59,13 @@ export async function decideReported(db: Db, s: Snapshot, actor: Actor, id: numb
     refuseLocked(s, plan, def, found.periodKey, actor.today);
     await lockUnit(tx, found.unitId);
     const [row] = await tx.select().from(t.reportedValues).where(eq(t.reportedValues.id, id));
-    if (row!.state !== 'pending')
-      throw conflict('already_decided', `Số liệu #${id} đã được xử lý`, `Figures #${id} have already been decided`);
-    if (row!.proposerId === p.userId)
-      throw new HttpError(
-        403,
-        'own_proposal',
-        'Không được tự duyệt số liệu của chính mình',
-        'You cannot decide on your own figures',
-      );
+    refuseUndecidable(row!, p, { vi: `Số liệu #${id}`, en: `Figures #${id}` });
     await recordDecision(tx, row!, decision, { deciderId: p.userId, decidedAt: actor.now.toISOString() });
     await bumpRevision(tx);
     await appendAudit(
       tx,
       {
-        actorId: p.userId,
-        actorName: p.username,
-        address: actor.address,
+        ...auditedBy(actor),
         action: decision.decision === 'approve' ? 'reported_approve' : 'reported_reject',
         entityType: 'reported_value',
         entityId: String(id),
@@ -126,9 +116,7 @@ export async function reopenPeriod(
     await appendAudit(
       tx,
       {
-        actorId: p.userId,
-        actorName: p.username,
-        address: actor.address,
+        ...auditedBy(actor),
         action: 'reporting_reopen',
         entityType: 'reporting_period',
         entityId: `${plan.id}/${input.period}/${input.key}`,

@@ -16,7 +16,7 @@ import type { ReportedEntryBody } from '../../contracts/reported';
 import type { Db } from '../../db/client';
 import * as t from '../../db/schema';
 import { HttpError, notFound, type FieldIssue } from '../../http/errors';
-import { appendAudit } from '../audit';
+import { appendAudit, auditedBy } from '../audit';
 import { bumpRevision } from '../meta';
 import type { Actor } from '../proposals';
 import type { PlanRecord, Snapshot } from '../snapshot';
@@ -188,9 +188,7 @@ async function writeEntry(tx: Tx, actor: Actor, { plan, def, unit }: Prepared, i
   await appendAudit(
     tx,
     {
-      actorId: p.userId,
-      actorName: p.username,
-      address: actor.address,
+      ...auditedBy(actor),
       action: 'reported_submit',
       entityType: 'reported_value',
       entityId: String(row!.id),
