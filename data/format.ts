@@ -4,6 +4,7 @@ import { HOTSPOT_ACTIVITIES, HOTSPOT_EVENT_KINDS, HOTSPOT_KINDS } from '../geo/h
 import { INDICATOR_IDS } from '../geo/indicators';
 import { COMMUNE_STATUSES } from '../geo/status';
 import { REPORT_PERIODS, REPORTED_MEASURES } from '../geo/reported';
+import { OFFICIAL_ROLES } from '../geo/accountability';
 import { UNIT_LEVELS, UNIT_TYPES } from '../geo/units';
 import { areaGeometry, isoDate, lineGeometry, position, unitCode } from '../server/contracts/common';
 
@@ -54,6 +55,16 @@ export const datasetPlan = z.object({
   reported: z.array(reportedIndicator).default([]),
   reportDueDays: z.int().min(0).max(365).default(10),
   reportLockDays: z.int().min(0).max(730).default(30),
+  accountabilityMonths: z.int().min(1).max(240).default(24),
+});
+
+/** A commune's leader and term (the last day in office, or null while in office). */
+export const datasetOfficial = z.object({
+  unitCode,
+  role: z.enum(OFFICIAL_ROLES),
+  name: text,
+  from: isoDate,
+  to: isoDate.nullable().default(null),
 });
 
 /** One unit's approved (or waiting) figures for a reported indicator and period (key: 2026, 2026-Q1, 2026-03). */
@@ -127,6 +138,7 @@ export const dataset = z.object({
   statusChanges: z.array(datasetStatusChange).default([]),
   hotspots: z.array(datasetHotspot).default([]),
   reportedValues: z.array(datasetReportedValue).default([]),
+  officials: z.array(datasetOfficial).default([]),
 });
 
 export type Dataset = z.infer<typeof dataset>;

@@ -210,6 +210,7 @@ async function writeLayersAndPlans(db: Db, r: ResolvedDataset, unitIds: number[]
         targets: p.targets,
         reportDueDays: p.reportDueDays,
         reportLockDays: p.reportLockDays,
+        accountabilityMonths: p.accountabilityMonths,
       })),
     );
   const reported = r.data.plans.flatMap((p) =>
@@ -255,6 +256,17 @@ async function writeReportedValues(db: Db, r: ResolvedDataset, unitIds: number[]
   for (let i = 0; i < rows.length; i += 1000) await db.insert(t.reportedValues).values(rows.slice(i, i + 1000));
 }
 
+async function writeOfficials(db: Db, r: ResolvedDataset, unitIds: number[]) {
+  const rows = r.data.officials.map((o, i) => ({
+    unitId: unitIds[r.officialUnits[i]!]!,
+    role: o.role,
+    name: o.name,
+    fromDate: o.from,
+    toDate: o.to,
+  }));
+  if (rows.length) await db.insert(t.unitOfficials).values(rows);
+}
+
 /** Writes a validated dataset in one transaction. Refuses a non-empty database unless `replace`. */
 export async function loadDataset(db: Db, input: unknown, options: LoadOptions = {}) {
   const r = validateDataset(input);
@@ -274,6 +286,7 @@ export async function loadDataset(db: Db, input: unknown, options: LoadOptions =
     await writeStatusChanges(txDb, r, unitIds);
     await writeHotspots(txDb, r, unitIds);
     await writeReportedValues(txDb, r, unitIds);
+    await writeOfficials(txDb, r, unitIds);
     await writeMeta(txDb, 'dataset', r.data.meta);
     await writeMeta(txDb, 'boundaryVersion', boundaryVersion(r));
     await bumpRevision(txDb);

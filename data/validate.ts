@@ -21,6 +21,7 @@ export interface ResolvedDataset {
   statusUnits: number[];
   hotspotUnits: number[];
   reportedUnits: number[];
+  officialUnits: number[];
 }
 
 const TRANSITION_MESSAGES = {
@@ -220,5 +221,14 @@ export function resolveDataset(data: Dataset): { resolved: ResolvedDataset; prob
   const statusUnits = checkStatusChanges(data, index, levels, problems);
   const hotspotUnits = checkHotspots(data, levels, problems);
   const reportedUnits = checkReportedValues(data, (code, date) => index.find(code, date), levels, problems);
-  return { resolved: { data, levels, parents, selectionUnits, statusUnits, hotspotUnits, reportedUnits }, problems };
+  const officialUnits = data.officials.map((o, i) => {
+    if (o.to !== null && o.to < o.from)
+      problems.push({ path: `officials[${i}].to`, message: 'before from / trước ngày bắt đầu' });
+    const unit = index.find(o.unitCode, o.from) ?? index.find(o.unitCode);
+    if (unit === null)
+      problems.push({ path: `officials[${i}].unitCode`, message: `no unit ${o.unitCode} / không có đơn vị` });
+    return unit ?? -1;
+  });
+  const resolved = { data, levels, parents, selectionUnits, statusUnits, hotspotUnits, reportedUnits, officialUnits };
+  return { resolved, problems };
 }

@@ -31,6 +31,7 @@ import { briefRoutes } from './routes/brief';
 import { changeRoutes } from './routes/changes';
 import { compareRoutes } from './routes/compare';
 import { reportedRoutes } from './routes/reported';
+import { accountabilityRoutes } from './routes/accountability';
 import { indicatorRoutes } from './routes/indicators';
 import { hotspotRoutes } from './routes/hotspots';
 import { areaRoutes } from './routes/areas';
@@ -96,6 +97,7 @@ function apiRoutes(ctx: RouteContext) {
       .route('/changes', changeRoutes(ctx))
       .route('/compare', compareRoutes(ctx))
       .route('/reported', reportedRoutes(ctx))
+      .route('/accountability', accountabilityRoutes(ctx))
       .route('/brief', briefRoutes(ctx))
   );
 }

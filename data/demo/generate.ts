@@ -6,6 +6,7 @@ import { buildProvince, type ProvinceModel } from './admin';
 import { makeHotspots } from './hotspots';
 import { PLANS } from './plans';
 import { reportedValues } from './reported';
+import { demoOfficials } from './officials';
 import { makeProfiles } from './profiles';
 import { Random } from './random';
 import { recordStatuses } from './records';
@@ -86,5 +87,6 @@ export function generateDemoDataset(options: DemoOptions = {}): DatasetInput {
     statusChanges: recordStatuses(model, timeline.statuses, until, Random.derive(seed, 'records')),
     hotspots: makeHotspots(model, profiles, timeline.statuses, until, Random.derive(seed, 'hotspots')),
     reportedValues: reportedValues(model, PLANS, until, seed),
+    officials: demoOfficials(model, seed),
   };
 }

@@ -11,6 +11,7 @@ import {
 import { COMMUNE_STATUSES } from '../../geo/status';
 import { UNIT_LEVELS, UNIT_LINK_KINDS, type UnitLevel } from '../../geo/units';
 import type { Period } from '../../geo/dates';
+import { OFFICIAL_ROLES, type OfficialRole } from '../../geo/accountability';
 import {
   REPORT_PERIODS,
   REPORTED_MEASURES,
@@ -209,7 +210,25 @@ export const plans = pgTable('plans', {
   /** Reports of a period are due this many days after it ends, and lock this many days after it ends. */
   reportDueDays: integer('report_due_days').notNull().default(10),
   reportLockDays: integer('report_lock_days').notNull().default(30),
+  /** A commune complex or relapsed this many months without a break calls its leaders to account (seed 004). */
+  accountabilityMonths: integer('accountability_months').notNull().default(24),
 });
+
+/** A commune's leaders and their terms (party secretary, chairman of the people's committee), for accountability. */
+export const unitOfficials = pgTable(
+  'unit_officials',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => adminUnits.id, { onDelete: 'cascade' }),
+    role: text('role').$type<OfficialRole>().notNull(),
+    name: text('name').notNull(),
+    fromDate: day('from_date').notNull(),
+    toDate: day('to_date'),
+  },
+  (t) => [index('unit_officials_unit').on(t.unitId), check('unit_officials_role', oneOf(t.role, OFFICIAL_ROLES))],
+);
 
 /** A number the plan tracks from units' periodic reports (geo/reported.ts), beside the derived indicators. */
 export const reportedIndicators = pgTable(

@@ -28,6 +28,8 @@ export interface PlanRecord {
   start: string;
   end: string;
   targets: PlanTargets;
+  /** Months complex without a break after which a commune's leaders are called to account. */
+  accountabilityMonths: number;
 }
 
 export interface HotspotEntry extends IndicatorHotspot {
@@ -149,6 +151,7 @@ async function loadPlans(db: Db) {
     start: p.startDate,
     end: p.endDate,
     targets: p.targets as PlanTargets,
+    accountabilityMonths: p.accountabilityMonths,
   }));
   const selections = new Map<string, IndicatorSelection[]>();
   for (const s of await db.select().from(t.planSelections))

@@ -72,6 +72,20 @@ describeInBrowser('meeting tools in Chromium', () => {
     await leader.page.screenshot({ path: 'test-artifacts/meeting-changes-1280x720.png' });
     await leader.page.keyboard.press('Escape');
 
+    // Areas complex for long (seed 004): the rows and leaders the API lists.
+    const long = await read(`/api/accountability?date=${today}`);
+    await leader.page.getByTestId('open-accountability').click();
+    await leader.page.getByTestId('accountability').getByText(`quá ${long.months} tháng`).waitFor();
+    const longRows = leader.page.getByTestId('accountability').locator('tbody tr');
+    expect(await longRows.count()).toBe(long.communes.length);
+    expect(long.communes.length).toBeGreaterThan(0);
+    const first = long.communes[0];
+    await expect(leader.page.getByTestId(`accountable-${first.code}`).textContent()).resolves.toContain(
+      first.officials[0].name,
+    );
+    await leader.page.screenshot({ path: 'test-artifacts/meeting-accountability-1280x720.png' });
+    await leader.page.keyboard.press('Escape');
+
     const href = await leader.page.getByTestId('brief-a4').getAttribute('href');
     const pdf = await leader.page.request.get(app.origin + href!);
     expect(pdf.headers()['content-type']).toBe('application/pdf');

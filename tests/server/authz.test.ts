@@ -143,6 +143,7 @@ const READS: Row[] = [
     '/api/units',
     '/api/plans',
     '/api/reported',
+    '/api/accountability',
   ].map((path): Row => [`GET ${path}`, (c) => c.get(path), needs('read_map')]),
   ['GET /api/hotspots', (c) => c.get('/api/hotspots'), needs('read_hotspot_details')],
   ['GET /api/hotspots/1', (c) => c.get('/api/hotspots/1'), needs('read_hotspot_details')],

@@ -29,6 +29,16 @@ describe('GET /api/brief', () => {
     a4 = await readPdf(bytes);
   });
 
+  it('lists the communes complex for over 24 months with their leaders in office meanwhile (seed 004)', () => {
+    const last = a4[a4.length - 1]!.text;
+    expect(last).toContain('Địa bàn phức tạp kéo dài quá 24 tháng: 1 xã');
+    expect(last).toContain('Xã Phước Hưng, Huyện Cầu Kè: Trọng điểm, phức tạp từ ngày 10/01/2021 (1267 ngày)');
+    expect(last).toContain(
+      'Bí thư Đảng ủy Trần Thị Bình (01/01/2021 – nay); Chủ tịch UBND Lê Văn Cường (01/06/2019 – nay)',
+    );
+    expect(last).not.toContain('Phạm Văn Dũng'); // out of office before the run began
+  });
+
   it('is A4 landscape: title, province, plan and its legal reference, the date of the figures', () => {
     expect(a4.length).toBe(3);
     for (const p of a4) expect(p.size.map(Math.round)).toEqual([842, 595]);

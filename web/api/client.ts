@@ -111,6 +111,8 @@ export const fetchChanges = (from: string, to: string, within?: string) =>
   okBody(api.api.changes.$get({ query: { from, to, ...(within ? { within } : {}) } }));
 export const fetchReported = (plan: string, date: string, unit?: string) =>
   okBody(api.api.reported.$get({ query: { plan, date, ...(unit ? { unit } : {}) } }));
+export const fetchAccountability = (plan: string, date: string, unit?: string) =>
+  okBody(api.api.accountability.$get({ query: { plan, date, ...(unit ? { unit } : {}) } }));
 export const fetchComparison = (a: string, b: string, plan?: string, unit?: string) =>
   okBody(api.api.compare.$get({ query: { a, b, ...(plan ? { plan } : {}), ...(unit ? { unit } : {}) } }));
 
@@ -252,6 +254,7 @@ export type Trend = Awaited<ReturnType<typeof fetchTrend>>;
 export type Ranking = Awaited<ReturnType<typeof fetchRanking>>;
 export type Members = Awaited<ReturnType<typeof fetchMembers>>;
 export type Changes = Awaited<ReturnType<typeof fetchChanges>>;
+export type Accountability = Awaited<ReturnType<typeof fetchAccountability>>;
 export type Comparison = Awaited<ReturnType<typeof fetchComparison>>;
 export type Reported = Awaited<ReturnType<typeof fetchReported>>;
 export type ReportedEntry = Awaited<ReturnType<typeof fetchReportedValues>>['values'][number];

@@ -41,7 +41,18 @@ export type LiveKind = 'status' | 'proposal' | 'flag' | 'hotspot';
 
 /** What each kind of live event makes stale, by the first element of the query keys. */
 export const LIVE_INVALIDATIONS: Record<LiveKind, readonly string[]> = {
-  status: ['statuses', 'indicators', 'trend', 'ranking', 'reported', 'compare', 'commune', 'proposals', 'my-area'],
+  status: [
+    'statuses',
+    'indicators',
+    'trend',
+    'ranking',
+    'reported',
+    'compare',
+    'accountability',
+    'commune',
+    'proposals',
+    'my-area',
+  ],
   proposal: ['commune', 'proposals', 'my-area'],
   flag: ['flags', 'my-area'],
   hotspot: [

@@ -5,6 +5,9 @@ import { lazy, Suspense, useCallback, useState } from 'react';
 // The meeting's dialogs load on first use: the first map downloads only what it draws.
 const ChangesDialog = lazy(() => import('../meeting/ChangesDialog').then((m) => ({ default: m.ChangesDialog })));
 const DistrictTable = lazy(() => import('../meeting/DistrictTable').then((m) => ({ default: m.DistrictTable })));
+const AccountabilityDialog = lazy(() =>
+  import('../meeting/AccountabilityDialog').then((m) => ({ default: m.AccountabilityDialog })),
+);
 const MembersDialog = lazy(() => import('../meeting/MembersDialog').then((m) => ({ default: m.MembersDialog })));
 import {
   briefUrl,
@@ -30,7 +33,12 @@ interface Props {
   onOpenUnit(code: string): void;
 }
 
-type Dialog = { kind: 'members'; id: Indicator['id'] } | { kind: 'table' } | { kind: 'changes' } | null;
+type Dialog =
+  | { kind: 'members'; id: Indicator['id'] }
+  | { kind: 'table' }
+  | { kind: 'changes' }
+  | { kind: 'accountability' }
+  | null;
 
 /** The meeting's tools under the cards: the district table, what changed, the brief to hand out. */
 function MeetingActions({
@@ -53,6 +61,9 @@ function MeetingActions({
       )}
       <button onClick={() => open({ kind: 'changes' })} data-testid="open-changes">
         {t.meet.changes}
+      </button>
+      <button onClick={() => open({ kind: 'accountability' })} data-testid="open-accountability">
+        {t.meet.accountability}
       </button>
       <span className="brief-links">
         {t.meet.brief}:{' '}
@@ -99,6 +110,16 @@ function OpenDialog({
         plan={report.plan.id}
         date={report.asOf}
         parent={unit}
+        onOpenUnit={onOpenUnit}
+        onClose={close}
+      />
+    );
+  if (dialog?.kind === 'accountability')
+    return (
+      <AccountabilityDialog
+        plan={report.plan.id}
+        date={report.asOf}
+        unit={unit}
         onOpenUnit={onOpenUnit}
         onClose={close}
       />

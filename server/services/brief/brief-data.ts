@@ -6,6 +6,7 @@ import type { Topology } from 'topojson-specification';
 import type { CommuneStatus } from '../../../geo/status';
 import type { Db } from '../../db/client';
 import type { BoundaryService } from '../boundaries';
+import { accountableCommunes } from '../accountability';
 import { changesBetween } from '../changes';
 import { communeStatuses } from '../communes';
 import type { HotspotDetails } from '../hotspot-details';
@@ -51,6 +52,7 @@ export async function briefData(
     map: await shapes(deps.boundaries, s, q.date),
     districts,
     changes: await changesBetween(deps.db, s, deps.details, { from: q.from, to: q.date, withHotspots: false }),
+    accountability: await accountableCommunes(deps.db, s, { date: q.date }),
     dataset: s.dataset?.name ?? null,
   };
 }

@@ -166,6 +166,27 @@ function changesPages(doc: Doc, data: BriefData) {
   doc.text(`Phát hiện mới ${h.detected}; triệt xóa ${h.eliminated}; tái hình thành ${h.reformed}.`, PLAIN);
 }
 
+const ROLE_WORDS = { party_secretary: 'Bí thư Đảng ủy', chairman: 'Chủ tịch UBND' } as const;
+
+/** Seed 004: communes complex for longer than the plan allows, and their leaders meanwhile. */
+function accountabilitySection(doc: Doc, data: BriefData) {
+  const { accountability: a } = data;
+  doc.moveDown(0.8);
+  doc.font('NotoBold').fontSize(10).fillColor('#000000');
+  doc.text(`Địa bàn phức tạp kéo dài quá ${a.months} tháng: ${a.communes.length} xã`, MARGIN, doc.y, PLAIN);
+  doc.font('Noto').fontSize(8.5);
+  for (const c of a.communes) {
+    const district = c.parent ? `, ${unitDisplayName(c.parent)}` : '';
+    const leaders = c.officials
+      .map((o) => `${ROLE_WORDS[o.role]} ${o.name} (${formatVnDate(o.from)} – ${o.to ? formatVnDate(o.to) : 'nay'})`)
+      .join('; ');
+    doc.text(
+      `• ${unitDisplayName(c)}${district}: ${COMMUNE_STATUS_LABELS[c.status].vi} từ ngày ${formatVnDate(c.since)} (${c.days} ngày); người đứng đầu: ${leaders || 'chưa ghi'}`,
+      { ...PLAIN, indent: 8 },
+    );
+  }
+}
+
 /** Page numbers and the classification line on every page, written once all pages exist. */
 function footers(doc: Doc, [pageW, pageH]: readonly [number, number]) {
   const range = doc.bufferedPageRange();
@@ -192,6 +213,7 @@ export function briefPdf(data: BriefData, size: BriefSize): Promise<Uint8Array> 
   firstPage(doc, data, page);
   districtTable(doc, data, page);
   changesPages(doc, data);
+  accountabilitySection(doc, data);
   footers(doc, page);
   doc.end();
   return bytes;
