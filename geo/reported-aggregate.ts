@@ -124,16 +124,23 @@ export function reportedFor(
     };
   const inArea = new Set(units);
   const byPeriod = new Map<string, ReportedRow[]>();
-  for (const r of rows)
-    if (r.code === def.code && inArea.has(r.unitId))
-      byPeriod.set(r.periodKey, [...(byPeriod.get(r.periodKey) ?? []), r]);
+  for (const r of rows) {
+    if (r.code !== def.code || !inArea.has(r.unitId)) continue;
+    const list = byPeriod.get(r.periodKey);
+    if (list) list.push(r);
+    else byPeriod.set(r.periodKey, [r]);
+  }
   const now = sum(def, byPeriod.get(key) ?? []);
-  const earlier = [...byPeriod]
-    .filter(([k]) => k < key)
-    .flatMap(([k, rs]) => {
-      const s = sum(def, rs);
-      return s && s.value !== null ? [{ key: k, value: s.value }] : [];
-    });
+  // Only growth compares with earlier periods.
+  const earlier =
+    def.target.rule !== 'growth'
+      ? []
+      : [...byPeriod]
+          .filter(([k]) => k < key)
+          .flatMap(([k, rs]) => {
+            const s = sum(def, rs);
+            return s && s.value !== null ? [{ key: k, value: s.value }] : [];
+          });
   return {
     periodKey: key,
     numerator: now?.numerator ?? null,

@@ -35,6 +35,18 @@ export function reportedPlanOf(s: Snapshot, planId: string): ReportedPlan {
   return s.reportedPlans.get(planId) ?? { calendar: { dueDays: 10, lockDays: 30 }, defs: [] };
 }
 
+/** The snapshot's entries by indicator code, built once per snapshot. */
+const rowsByCode = new WeakMap<Snapshot['reportedRows'], Map<string, Snapshot['reportedRows']>>();
+function rowsOf(s: Snapshot, code: string) {
+  let byCode = rowsByCode.get(s.reportedRows);
+  if (!byCode) {
+    byCode = new Map();
+    for (const r of s.reportedRows) byCode.set(r.code, [...(byCode.get(r.code) ?? []), r]);
+    rowsByCode.set(s.reportedRows, byCode);
+  }
+  return byCode.get(code) ?? [];
+}
+
 function indicatorsFor(s: Snapshot, plan: PlanRecord, rootId: number | null, date: string, today: string) {
   const { calendar, defs } = reportedPlanOf(s, plan.id);
   return defs.map((def) => {
@@ -47,7 +59,7 @@ function indicatorsFor(s: Snapshot, plan: PlanRecord, rootId: number | null, dat
       measure: def.measure,
       period: def.period,
       target: def.target,
-      ...reportedFor(def, key, units, s.reportedRows, calendar, today),
+      ...reportedFor(def, key, units, rowsOf(s, def.code), calendar, today),
       start: span?.start ?? null,
       end: span?.end ?? null,
       due: key && dueDate(def.period, key, calendar),
