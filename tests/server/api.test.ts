@@ -27,7 +27,7 @@ describe('GET /api/health', () => {
       status: 'ok',
       demo: true,
       dataset: 'Tỉnh Thử Nghiệm',
-      schemaVersion: 6,
+      schemaVersion: 8, // migrations 0000–0007
       today: '2024-06-30',
     });
     expect(['pglite', 'postgres']).toContain(body.database);
