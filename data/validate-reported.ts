@@ -1,7 +1,7 @@
 // Cross-record checks of a dataset's reported figures: the plan and indicator exist, the period key fits the
 // indicator, the unit reports at that level and exists at the period's end, the numbers are a valid entry, and no
 // unit has two approved (or two waiting) entries for one period.
-import { entryProblems, isPeriodKey, periodRange, type ReportedIndicatorDef } from '../geo/reported';
+import { entryProblems, isPeriodKey, PERIOD_EXAMPLE, periodRange, type ReportedIndicatorDef } from '../geo/reported';
 import type { UnitLevel } from '../geo/units';
 import type { Dataset } from './format';
 
@@ -28,7 +28,7 @@ export function checkReportedValues(
     if (!isPeriodKey(def.period, v.period)) {
       problems.push({
         path: `${path}.period`,
-        message: `not a ${def.period} like ${def.period === 'year' ? '2026' : def.period === 'quarter' ? '2026-Q1' : '2026-03'} / sai kỳ báo cáo`,
+        message: `not a ${def.period} like ${PERIOD_EXAMPLE[def.period]} / sai kỳ báo cáo`,
       });
       return -1;
     }

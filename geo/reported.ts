@@ -34,6 +34,14 @@ export interface ReportedIndicatorDef {
 
 const KEY = { year: /^(\d{4})$/, quarter: /^(\d{4})-Q([1-4])$/, month: /^(\d{4})-(0[1-9]|1[0-2])$/ } as const;
 
+/** The kind of period a key names. */
+export function periodOfKey(key: string): Period {
+  return key.includes('Q') ? 'quarter' : key.length === 4 ? 'year' : 'month';
+}
+
+/** A key of each kind, as forms and refusals show it. */
+export const PERIOD_EXAMPLE: Readonly<Record<Period, string>> = { year: '2026', quarter: '2026-Q1', month: '2026-03' };
+
 export function isPeriodKey(period: Period, key: string): boolean {
   return KEY[period].test(key);
 }

@@ -17,6 +17,7 @@ import { useLang, useT } from '../i18n/context';
 import { formatDate } from '../i18n/format';
 import { formatReportedValue, periodLabel } from '../../geo/reported-text';
 import { unitDisplayName } from '../../geo/unit-names';
+import { PERIOD_EXAMPLE, periodOfKey } from '../../geo/reported';
 import { Completeness, ReportsFile } from './ReportsFile';
 import { useAction } from '../state/useAction';
 
@@ -135,10 +136,7 @@ function EntryForm({ report }: { report: Reported }) {
         onCode={(c) => (setCode(c), setForm({ ...form, period: '' }))}
         onUnit={(u) => setForm({ ...form, unit: u })}
       />
-      {field(
-        'period',
-        `${t.reported.period} (${def.period === 'year' ? '2026' : def.period === 'quarter' ? '2026-Q3' : '2026-10'})`,
-      )}
+      {field('period', `${t.reported.period} (${PERIOD_EXAMPLE[def.period]})`)}
       {field('numerator', def.measure === 'share' ? t.reported.numerator : t.reported.count)}
       {def.measure === 'share' && field('denominator', t.reported.denominator)}
       {field('note', t.reported.note)}
@@ -163,11 +161,10 @@ function EntryRow({ e, decide }: { e: ReportedEntry; decide: boolean }) {
   const lang = useLang();
   const [reason, setReason] = useState('');
   const { error, act } = useAction(refresh);
-  const kind = e.period.includes('Q') ? 'quarter' : e.period.length === 4 ? 'year' : 'month';
   return (
     <li data-testid={`reported-entry-${e.id}`} data-state={e.state}>
       <strong>
-        {e.code} · {unitDisplayName(e.unit)} · {periodLabel(kind, e.period, lang)}
+        {e.code} · {unitDisplayName(e.unit)} · {periodLabel(periodOfKey(e.period), e.period, lang)}
       </strong>
       : {e.denominator === null ? e.numerator : `${e.numerator}/${e.denominator}`} (
       {formatReportedValue(e.denominator === null ? 'count' : 'share', e.value, lang)}) —{' '}

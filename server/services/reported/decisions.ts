@@ -2,7 +2,7 @@
 // and period) or rejects what waits; an administrator reopens a locked period until a day. Each one transaction with
 // its audit row, under the unit's row lock.
 import { and, eq } from 'drizzle-orm';
-import { formatVnDate } from '../../../geo/dates';
+import { addDays, formatVnDate } from '../../../geo/dates';
 import { isPeriodKey, type ReportedIndicatorDef } from '../../../geo/reported';
 import { demandScope } from '../../auth/access';
 import type { Db } from '../../db/client';
@@ -12,7 +12,7 @@ import { appendAudit, auditedBy } from '../audit';
 import { bumpRevision } from '../meta';
 import { refuseUndecidable, type Actor } from '../proposals';
 import type { Snapshot } from '../snapshot';
-import { indicatorOf, lockUnit, refuseLocked, unprocessable, type Tx } from './entries';
+import { indicatorOf, inSlot, lockUnit, refuseLocked, unprocessable, type Tx } from './entries';
 
 type Decision = { decision: 'approve' } | { decision: 'reject'; reason: string };
 
@@ -28,15 +28,7 @@ async function recordDecision(
     await tx
       .update(t.reportedValues)
       .set({ state: 'replaced' })
-      .where(
-        and(
-          eq(t.reportedValues.planId, row.planId),
-          eq(t.reportedValues.code, row.code),
-          eq(t.reportedValues.unitId, row.unitId),
-          eq(t.reportedValues.periodKey, row.periodKey),
-          eq(t.reportedValues.state, 'approved'),
-        ),
-      );
+      .where(and(eq(t.reportedValues.planId, row.planId), inSlot(row.code, row.unitId, row.periodKey, 'approved')));
     await tx
       .update(t.reportedValues)
       .set({ state: 'approved', ...decided })
@@ -91,7 +83,7 @@ export async function reopenPeriod(
     e.issues = [{ path: 'key', message: 'e.g. 2026, 2026-Q1, 2026-03 / ví dụ 2026, 2026-Q1, 2026-03' }];
     throw e;
   }
-  const latest = new Date(Date.parse(`${actor.today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
+  const latest = addDays(actor.today, 90);
   if (input.until < actor.today || input.until > latest)
     throw unprocessable(
       'until',

@@ -6,6 +6,7 @@ import {
   entryProblems,
   isLocked,
   isPeriodKey,
+  PERIOD_EXAMPLE,
   periodRange,
   previousPeriod,
   reportedValue,
@@ -55,7 +56,7 @@ function checkPeriod(plan: PlanRecord, def: ReportedIndicatorDef, key: string, t
     e.issues = [
       {
         path: 'period',
-        message: `${def.period}: ${def.period === 'year' ? '2026' : def.period === 'quarter' ? '2026-Q1' : '2026-03'}`,
+        message: `${def.period}: ${PERIOD_EXAMPLE[def.period]}`,
       },
     ];
     throw e;
@@ -98,7 +99,16 @@ export async function lockUnit(tx: Tx, unitId: number) {
   await tx.execute(sql`select id from admin_units where id = ${unitId} for update`);
 }
 
-/** The unit's counted value for a period (a code names one series across plans). */
+/** The entries of one unit, indicator code and period in one state (a code names one series across plans). */
+export const inSlot = (code: string, unitId: number, key: string, state: string) =>
+  and(
+    eq(t.reportedValues.code, code),
+    eq(t.reportedValues.unitId, unitId),
+    eq(t.reportedValues.periodKey, key),
+    eq(t.reportedValues.state, state),
+  );
+
+/** The unit's counted value for a period. */
 async function approvedValue(
   tx: Tx,
   code: string,
@@ -109,14 +119,7 @@ async function approvedValue(
   const [row] = await tx
     .select()
     .from(t.reportedValues)
-    .where(
-      and(
-        eq(t.reportedValues.code, code),
-        eq(t.reportedValues.unitId, unitId),
-        eq(t.reportedValues.periodKey, key),
-        eq(t.reportedValues.state, 'approved'),
-      ),
-    );
+    .where(inSlot(code, unitId, key, 'approved'));
   return row ? reportedValue(measure, row) : null;
 }
 
@@ -133,15 +136,7 @@ async function refuseSecondPending(tx: Tx, planId: string, code: string, unitId:
   const waiting = await tx
     .select({ id: t.reportedValues.id })
     .from(t.reportedValues)
-    .where(
-      and(
-        eq(t.reportedValues.planId, planId),
-        eq(t.reportedValues.code, code),
-        eq(t.reportedValues.unitId, unitId),
-        eq(t.reportedValues.periodKey, key),
-        eq(t.reportedValues.state, 'pending'),
-      ),
-    );
+    .where(and(eq(t.reportedValues.planId, planId), inSlot(code, unitId, key, 'pending')));
   if (waiting.length)
     throw conflict(
       'pending_exists',

@@ -41,7 +41,11 @@ function rowsOf(s: Snapshot, code: string) {
   let byCode = rowsByCode.get(s.reportedRows);
   if (!byCode) {
     byCode = new Map();
-    for (const r of s.reportedRows) byCode.set(r.code, [...(byCode.get(r.code) ?? []), r]);
+    for (const r of s.reportedRows) {
+      const list = byCode.get(r.code);
+      if (list) list.push(r);
+      else byCode.set(r.code, [r]);
+    }
     rowsByCode.set(s.reportedRows, byCode);
   }
   return byCode.get(code) ?? [];

@@ -2,8 +2,7 @@
 // for, a column per indicator of that period's kind (two for a share: numerator and denominator), a note per row.
 // Downloaded filled with the figures counted so far; uploaded back, it is read cell by cell.
 import ExcelJS from 'exceljs';
-import type { Period } from '../../../geo/dates';
-import { periodRange, type ReportedIndicatorDef } from '../../../geo/reported';
+import { periodOfKey, periodRange, type ReportedIndicatorDef } from '../../../geo/reported';
 import { periodLabel } from '../../../geo/reported-text';
 import { unitDisplayName } from '../../../geo/unit-names';
 import { inScope, type Principal } from '../../auth/access';
@@ -16,10 +15,6 @@ const UNIT_HEADER = 'Mã đơn vị';
 const NOTE_HEADER = 'Ghi chú';
 const PARTS = { numerator: 'Tử số', denominator: 'Mẫu số', count: 'Số lượng' } as const;
 type Part = keyof typeof PARTS;
-
-export function periodKind(key: string): Period {
-  return key.includes('Q') ? 'quarter' : key.length === 4 ? 'year' : 'month';
-}
 
 /** The columns after the unit's code and name: per indicator its parts, then the note. */
 function columns(defs: readonly ReportedIndicatorDef[]): { code: string; part: Part; header: string }[] {
@@ -45,8 +40,8 @@ export function columnLetter(index: number): string {
 
 /** The plan's indicators reported for periods of this key's kind, and the units this user fills them for. */
 export function templateScope(s: Snapshot, p: Principal, plan: PlanRecord, key: string) {
-  const defs = reportedPlanOf(s, plan.id).defs.filter((d) => d.period === periodKind(key));
-  const end = periodRange(periodKind(key), key).end;
+  const defs = reportedPlanOf(s, plan.id).defs.filter((d) => d.period === periodOfKey(key));
+  const end = periodRange(periodOfKey(key), key).end;
   const levels = [...new Set(defs.flatMap((d) => d.levels))];
   const units = reportingUnits(s, null, levels, end)
     .filter((id) => inScope(s, p, id))
@@ -65,7 +60,7 @@ export async function templateXlsx(
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Số liệu');
   const cols = columns(defs);
-  sheet.addRow([`Số liệu báo cáo — ${plan.title} — ${periodLabel(periodKind(key), key, 'vi')}`]).font = { bold: true };
+  sheet.addRow([`Số liệu báo cáo — ${plan.title} — ${periodLabel(periodOfKey(key), key, 'vi')}`]).font = { bold: true };
   sheet.addRow([
     `Kế hoạch ${plan.id}, kỳ ${key}. Để trống ô của chỉ tiêu chưa báo cáo; ghi chú lý do khi số liệu thay đổi hơn 50% so với kỳ trước.`,
   ]);
